@@ -1,0 +1,76 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Upcoming features that every target builds with, so the whole package keeps one dialect.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Sharehouse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Sharehouse", targets: ["Sharehouse"]),
+        .library(name: "SharehouseDB", targets: ["SharehouseDB"]),
+        .executable(name: "sharehouse", targets: ["SharehouseCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The system SQLite, linked through one uniquely named module so that it never
+        // collides with another package's `SQLite3` or `CSQLite`.
+        .systemLibrary(
+            name: "SharehouseSQLite3",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(
+            name: "SharehouseDB",
+            dependencies: [
+                "SharehouseSQLite3",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Sharehouse",
+            dependencies: ["SharehouseDB"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "SharehouseCLI",
+            dependencies: [
+                "Sharehouse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Helpers the test targets share: temporary folders, the repository's paths,
+        // running the built `sharehouse` binary. Not part of any product.
+        .target(
+            name: "SharehouseTestSupport",
+            path: "Tests/Support",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SharehouseDBTests",
+            dependencies: ["SharehouseDB", "SharehouseTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SharehouseTests",
+            dependencies: ["Sharehouse", "SharehouseDB", "SharehouseTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SharehouseCLITests",
+            dependencies: ["SharehouseCLI", "Sharehouse", "SharehouseDB", "SharehouseTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+public import Foundation
+
+/// An error reported by SQLite, as data.
+///
+/// SQLite's message is captured at the moment of failure (`sqlite3_errmsg` is overwritten
+/// by the next call on the connection). Bound values are never part of the error, so a
+/// message can be logged without leaking the data it was about.
+///
+/// Related SQLite documentation: <https://www.sqlite.org/c3ref/errcode.html>
+public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
+    /// The extended result code.
+    public var code: ResultCode
+    /// SQLite's message, e.g. "UNIQUE constraint failed: t.x".
+    public var message: String
+    /// The SQL that failed, when there was one.
+    public var sql: String?
+    /// Where in ``sql`` (or in the script that contained it) the error was found,
+    /// when SQLite or the script runner could tell.
+    public var location: SourceLocation?
+
+    public init(code: ResultCode, message: String? = nil, sql: String? = nil, location: SourceLocation? = nil) {
+        self.code = code
+        self.message = message ?? code.explanation
+        self.sql = sql
+        self.location = location
+    }
+
+    public var description: String {
+        var text = "\(message) [\(code.name)]"
+        if let location { text += " at \(location)" }
+        if let sql { text += " in: \(SQLiteError.abbreviate(sql))" }
+        return text
+    }
+
+    public var errorDescription: String? { description }
+
+    /// Shortens long SQL to its first line (and at most 200 characters) for messages.
+    static func abbreviate(_ sql: String) -> String {
+        let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
+        let firstLine = trimmed.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? trimmed
+        let short = firstLine.count > 200 ? String(firstLine.prefix(200)) + "…" : firstLine
+        return short == trimmed ? short : short + " …"
+    }
+}
+
+/// A line and column (both 1-based) in a text of SQL; the column counts characters.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(line):\(column)" }
+
+    /// The location of a UTF-8 byte offset in `utf8`.
+    public init(byteOffset: Int, in utf8: some Collection<UInt8>) {
+        var line = 1
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        var consumed = 0
+        while consumed < byteOffset, index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+            consumed += 1
+        }
+        let column = String(decoding: utf8[lineStart..<index], as: UTF8.self).count + 1
+        self.init(line: line, column: column)
+    }
+}

@@ -1,0 +1,150 @@
+import SharehouseSQLite3
+
+/// A prepared statement. It finalizes itself when the last reference goes away.
+///
+/// A statement belongs to the connection that prepared it and, like it, must not cross
+/// threads. Statements from ``Connection/cachedStatement(_:)`` are shared: bind, step and
+/// finish with one before asking the cache for it again.
+///
+/// Related SQLite documentation: <https://www.sqlite.org/c3ref/stmt.html>
+public final class Statement {
+    /// The C handle, for the rare call this wrapper does not cover.
+    public let handle: OpaquePointer
+    /// The statement's SQL text.
+    public let sql: String
+    private var columnIndexes: [String: Int32]?
+
+    /// Wraps a handle that `sqlite3_prepare_v3` returned; the statement now owns it.
+    init(handle: OpaquePointer, sql: String) {
+        self.handle = handle
+        self.sql = sql
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// The number of parameters (`?`, `?NNN`, `:name`, `@name`, `$name`).
+    public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
+
+    public var columnCount: Int { Int(sqlite3_column_count(handle)) }
+
+    public var columnNames: [String] {
+        (0..<Int32(columnCount)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    /// True when the statement does not write to the database (a SELECT, most PRAGMAs).
+    /// Related SQLite documentation: <https://www.sqlite.org/c3ref/stmt_readonly.html>
+    public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
+
+    // MARK: Binding
+
+    /// Binds one value to the 1-based parameter `index`.
+    public func bind<V: SQLiteBindable>(_ value: V, at index: Int) throws {
+        try value.bind(to: ParameterSlot(statement: handle, index: Int32(index)))
+    }
+
+    /// Binds one value to a named parameter such as `:code` (with its prefix).
+    public func bind<V: SQLiteBindable>(_ value: V, named name: String) throws {
+        let index = sqlite3_bind_parameter_index(handle, name)
+        guard index > 0 else {
+            throw SQLiteError(code: .range, message: "no parameter named \(name)", sql: sql)
+        }
+        try value.bind(to: ParameterSlot(statement: handle, index: index))
+    }
+
+    /// Resets the statement and binds all of its parameters, in order, in one call.
+    /// Giving more or fewer values than the statement has parameters is an error.
+    public func bind<each V: SQLiteBindable>(_ values: repeat each V) throws {
+        var given: Int32 = 0
+        for _ in repeat each values { given += 1 }
+        let expected = sqlite3_bind_parameter_count(handle)
+        guard given == expected else {
+            throw SQLiteError(code: .range,
+                              message: "the statement has \(expected) parameter(s) but \(given) value(s) were given",
+                              sql: sql)
+        }
+        reset()
+        var index: Int32 = 0
+        for value in repeat each values {
+            index += 1
+            try value.bind(to: ParameterSlot(statement: handle, index: index))
+        }
+    }
+
+    /// Resets the statement so it can run again; bindings are kept.
+    /// Any error of the previous run was already reported by ``step()``.
+    public func reset() {
+        sqlite3_reset(handle)
+    }
+
+    /// Sets every parameter back to NULL.
+    public func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
+    // MARK: Stepping
+
+    /// Advances to the next row: `true` when a row is available, `false` when done.
+    public func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code: throw currentError(code)
+        }
+    }
+
+    /// Runs the statement to completion, ignoring any rows (a statement may do work on
+    /// every row it steps over, so stopping at the first one would be wrong).
+    public func execute() throws {
+        defer { sqlite3_reset(handle) }
+        while try step() {}
+    }
+
+    /// Calls `body` with each row. The row is valid only during the call.
+    public func forEachRow(_ body: (Row) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        let row = Row(statement: self)
+        while try step() {
+            try body(row)
+        }
+    }
+
+    /// The rows, each turned into a value by `transform`.
+    public func map<T>(_ transform: (Row) throws -> T) throws -> [T] {
+        var result: [T] = []
+        try forEachRow { result.append(try transform($0)) }
+        return result
+    }
+
+    /// The first row turned into a value by `transform`, or nil when there is no row.
+    public func first<T>(_ transform: (Row) throws -> T) throws -> T? {
+        defer { sqlite3_reset(handle) }
+        guard try step() else { return nil }
+        return try transform(Row(statement: self))
+    }
+
+    // MARK: Columns
+
+    /// The index of the column called `name` (case-insensitive; the leftmost wins).
+    func columnIndex(named name: String) -> Int32? {
+        if columnIndexes == nil {
+            var indexes: [String: Int32] = [:]
+            for index in (0..<Int32(columnCount)).reversed() {
+                indexes[String(cString: sqlite3_column_name(handle, index)).lowercased()] = index
+            }
+            columnIndexes = indexes
+        }
+        return columnIndexes?[name.lowercased()]
+    }
+
+    func currentError(_ code: Int32) -> SQLiteError {
+        let db = sqlite3_db_handle(handle)
+        let extended = db.map { sqlite3_extended_errcode($0) } ?? code
+        let message = db.map { String(cString: sqlite3_errmsg($0)) }
+        return SQLiteError(code: ResultCode(rawValue: extended == 0 ? code : extended), message: message, sql: sql)
+    }
+}
+
+@available(*, unavailable, message: "a statement is confined to its connection's thread")
+extension Statement: Sendable {}

@@ -1,0 +1,44 @@
+/// One migration: a versioned file of SQL that changes a database's schema or data.
+///
+/// The file name is the identity: `0003_add_views.sql` is version 3, named `add_views`.
+/// The SQL is kept in its canonical text (``CanonicalText``), which is what runs and what
+/// the checksum covers, so that a copy with other line endings is the same migration.
+public struct Migration: Sendable, Hashable {
+    public let version: Int64
+    public let name: String
+    public let fileName: String
+    /// The canonical text of the file.
+    public let sql: String
+    /// ``CanonicalText/checksum(of:)`` of ``sql``.
+    public let checksum: String
+
+    /// A migration from a file's name and raw contents.
+    /// - Throws: ``MigrationError/invalidFileName(_:)`` when the name does not follow
+    ///   `NNNN_description.sql`.
+    public init(fileName: String, contents: String) throws(MigrationError) {
+        guard let (version, name) = Self.parse(fileName: fileName) else {
+            throw .invalidFileName(fileName)
+        }
+        self.version = version
+        self.name = name
+        self.fileName = fileName
+        self.sql = CanonicalText.canonicalize(contents)
+        self.checksum = CanonicalText.checksum(of: sql)
+    }
+
+    /// The version and name in a file name of the form `NNNN_description.sql`: four or
+    /// more digits, an underscore, then letters, digits, `_` or `-`.
+    static func parse(fileName: String) -> (Int64, String)? {
+        guard fileName.hasSuffix(".sql") else { return nil }
+        let stem = fileName.dropLast(4)
+        guard let underscore = stem.firstIndex(of: "_") else { return nil }
+        let digits = stem[..<underscore]
+        let name = stem[stem.index(after: underscore)...]
+        guard digits.count >= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let version = Int64(digits), version > 0,
+              let first = name.first, first.isASCII, first.isLetter || first.isNumber,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        else { return nil }
+        return (version, String(name))
+    }
+}
