@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import Sharehouse
+import SharehouseDB
+import SharehouseTestSupport
+
+@Suite("The warehouse schema")
+struct WarehouseSchemaTests {
+    @Test func embeddedMigrationsMatchTheFolder() throws {
+        let folder = try MigrationSet.load(directory: Repository.path("Migrations"), name: WarehouseSchema.setName)
+        let embedded = WarehouseSchema.migrations
+        #expect(embedded.migrations.map(\.fileName) == folder.migrations.map(\.fileName),
+                "Migrations/ and the copy in the library differ: run python3 Scripts/embed-migrations.py")
+        for (carried, file) in zip(embedded.migrations, folder.migrations) {
+            #expect(carried.checksum == file.checksum,
+                    "\(file.fileName) differs from its copy in the library: run python3 Scripts/embed-migrations.py")
+        }
+    }
+
+    @Test func aNewWarehouseHasEveryMigrationAndACleanFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("new.sqlite")
+        let warehouse = try Warehouse(path: path)
+        #expect(warehouse.migrationsApplied.map(\.version) == WarehouseSchema.migrations.migrations.map(\.version))
+        let status = try warehouse.schemaStatus()
+        #expect(status.isUpToDate)
+        try warehouse.database.read { connection throws in
+            #expect(try connection.fetchOne("PRAGMA integrity_check") { try $0.get(0) as String } == "ok")
+            #expect(try connection.fetchAll("PRAGMA foreign_key_check") { try $0.get(0) as String }.isEmpty)
+            #expect(try connection.fetchOne("PRAGMA user_version") { try $0.get(0) as Int64 } == WarehouseSchema.version)
+        }
+        // Opening again applies nothing.
+        #expect(try Warehouse(path: path).migrationsApplied.isEmpty)
+    }
+
+    @Test func entitiesCoverISO3166AndTheGroupsSourcesUse() throws {
+        let warehouse = try Warehouse.inMemory()
+        let countries = try warehouse.entities(kind: .country)
+        #expect(countries.count == 249)
+        #expect(countries.allSatisfy { $0.nameArabic != nil && $0.iso3 != nil && $0.isoNumeric?.count == 3 })
+        #expect(countries.first { $0.code == "CN" }?.nameArabic == "الصين")
+        #expect(countries.first { $0.code == "TR" }?.nameArabic == "تركيا")
+        let others = Set(try warehouse.entities().filter { $0.kind != .country }.map(\.code))
+        #expect(others.isSuperset(of: ["EU", "INTL", "USER", "UNKNOWN", "OTHER"]))
+        try warehouse.database.read { connection throws in
+            let current = try connection.fetchOne("""
+                SELECT count(*) FROM group_members WHERE group_code = 'EU' AND member_until IS NULL
+                """) { try $0.get(0) as Int }
+            #expect(current == 27)
+            let brexit = try connection.fetchOne("""
+                SELECT member_until FROM group_members WHERE group_code = 'EU' AND member_code = 'GB'
+                """) { try $0.get(0) as String }
+            #expect(brexit == "2020-01-31")
+        }
+    }
+
+    @Test func theShippedNamesHaveNoAmbiguity() throws {
+        let resolver = try Warehouse.inMemory().entityResolver()
+        #expect(resolver.ambiguousKeys.isEmpty, "\(resolver.ambiguousKeys)")
+    }
+
+    @Test func readOnlyOpeningWritesNothingAndRefusesAnOldSchema() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("old.sqlite")
+        #expect(throws: SharehouseError.warehouseNotFound(path: path)) {
+            _ = try Warehouse(path: path, options: .init(readOnly: true))
+        }
+        #expect(throws: SharehouseError.warehouseNotFound(path: path)) {
+            _ = try Warehouse(path: path, options: .init(createIfMissing: false))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        // A warehouse made by an older build: only the first migration.
+        let firstOnly = try MigrationSet(name: WarehouseSchema.setName, origin: "old build",
+                                         migrations: Array(WarehouseSchema.migrations.migrations.prefix(1)))
+        try Migrator(set: firstOnly).migrate(try Connection(path: path))
+        let before = try fileBytes(path)
+        let error = try #require(throws: SharehouseError.self) {
+            _ = try Warehouse(path: path, options: .init(readOnly: true))
+        }
+        #expect(error == .schemaOutOfDate(path: path, version: 1, expected: WarehouseSchema.version))
+        #expect(error.description.contains("sharehouse migrate up"))
+        #expect(try fileBytes(path) == before)
+        // Opened for writing, it is upgraded.
+        let upgraded = try Warehouse(path: path)
+        #expect(upgraded.migrationsApplied.first?.version == 2)
+        _ = try Warehouse(path: path, options: .init(readOnly: true))
+    }
+
+    @Test func aWarehouseFromANewerSharehouseIsRefusedUntouched() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("newer.sqlite")
+        _ = try Warehouse(path: path)
+        let future = WarehouseSchema.migrations.migrations + [
+            try Migration(fileName: "9999_from_the_future.sql", contents: "CREATE TABLE future (x INTEGER);"),
+        ]
+        try Migrator(set: try MigrationSet(name: WarehouseSchema.setName, origin: "newer build", migrations: future))
+            .migrate(try Connection(path: path))
+        let before = try fileBytes(path)
+        let error = try #require(throws: MigrationError.self) { _ = try Warehouse(path: path) }
+        #expect(error.category == .refused)
+        #expect(error.description.contains("9999_from_the_future.sql"))
+        #expect(try fileBytes(path) == before)
+    }
+
+    @Test func importedFiguresCannotBeChangedOrDeleted() throws {
+        let warehouse = try Warehouse.inMemory()
+        try ViewFixture.load(into: warehouse)
+        for statement in ["UPDATE observations SET value = 99", "DELETE FROM observations",
+                          "UPDATE snapshots SET note = 'x'", "DELETE FROM snapshots"] {
+            let error = try #require(throws: SQLiteError.self) {
+                try warehouse.database.write { try $0.execute(statement) }
+            }
+            #expect(error.code.primary == .constraint, "\(statement)")
+        }
+        #expect(try warehouse.database.read { try $0.fetchOne("SELECT count(*) FROM observations") { try $0.get(0) as Int } } == 5)
+    }
+}
