@@ -13,6 +13,8 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
     case ambiguousEntity(name: String, candidates: [Entity])
     /// A "Total" or "World" row: an aggregate of other rows, not an entity.
     case aggregateRow(name: String)
+    /// A user's migrations folder may not be recorded under the warehouse's own name.
+    case reservedMigrationSetName(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
             return "\"\(name)\" could be " + Self.list(shown, or: true) + ": use the code"
         case .aggregateRow(let name):
             return "\"\(name)\" is a total of other rows, not a country or group: leave it out"
+        case .reservedMigrationSetName(let name):
+            return "\"\(name)\" names the warehouse's own migrations: give your folder another --set name"
         }
     }
 
@@ -39,7 +43,7 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
         switch self {
         case .warehouseNotFound: .missingInput
         case .schemaOutOfDate: .refused
-        case .unknownEntity, .ambiguousEntity, .aggregateRow: .badInput
+        case .unknownEntity, .ambiguousEntity, .aggregateRow, .reservedMigrationSetName: .badInput
         }
     }
 

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import Sharehouse
+
+struct EntitiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entities",
+        abstract: "List countries, groups and other entities, and resolve names to them.",
+        subcommands: [EntitiesListCommand.self, EntitiesResolveCommand.self])
+}
+
+/// `--kind`, as the command line spells it.
+enum EntityKindOption: String, ExpressibleByArgument, CaseIterable {
+    case country, group, other
+
+    var kind: EntityKind {
+        switch self {
+        case .country: .country
+        case .group: .group
+        case .other: .other
+        }
+    }
+}
+
+/// The warehouse to read entities from: the file at --db read-only, or the built-in
+/// entities when there is no file yet (said on standard error).
+func entitySource(_ global: GlobalOptions) throws -> Warehouse {
+    let path = global.databasePath
+    guard FileManager.default.fileExists(atPath: path) else {
+        Terminal.note("(no warehouse at \(path): using the built-in entities)")
+        return try Warehouse.inMemory()
+    }
+    return try Warehouse(path: path, options: .init(readOnly: true))
+}
+
+struct EntitiesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List entities.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .long, help: "Only entities of this kind: country, group or other.")
+    var kind: EntityKindOption?
+
+    func run() throws {
+        let entities = try entitySource(global).entities(kind: kind?.kind)
+        switch output.format {
+        case .json:
+            Terminal.output(try JSONOutput.render(entities))
+        case .table:
+            var table = TableRenderer([.left("CODE"), .left("KIND"), .left("NAME"), .left("NAME (AR)"), .left("ISO3"), .left("NUM")])
+            for entity in entities {
+                table.append([entity.code, entity.kind.rawValue, entity.nameEnglish, entity.nameArabic ?? "",
+                              entity.iso3 ?? "", entity.isoNumeric ?? ""])
+            }
+            Terminal.output(table.render())
+        }
+    }
+}
+
+struct EntitiesResolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resolve",
+        abstract: "Resolve names (codes, English or Arabic names, aliases) to entities.",
+        discussion: "Prints the names it resolved; each unknown name is an error (exit 65) with suggestions.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    @Argument(help: "Names to resolve, e.g. China, USA, \"الصين\".")
+    var names: [String]
+
+    func validate() throws {
+        guard !names.isEmpty else { throw ValidationError("give at least one name to resolve") }
+    }
+
+    func run() throws {
+        let resolver = try entitySource(global).entityResolver()
+        var matches: [EntityMatch] = []
+        var failures: [String] = []
+        for name in names {
+            do {
+                matches.append(try resolver.resolve(name))
+            } catch {
+                failures.append(error.description)
+            }
+        }
+        switch output.format {
+        case .json:
+            Terminal.output(try JSONOutput.render(matches))
+        case .table:
+            if !matches.isEmpty {
+                var table = TableRenderer([.left("INPUT"), .left("CODE"), .left("NAME"), .left("MATCHED BY")])
+                for match in matches {
+                    table.append([match.input, match.entity.code, match.entity.nameEnglish,
+                                  "\(match.matchedBy.rawValue): \(match.matchedText)"])
+                }
+                Terminal.output(table.render())
+            }
+        }
+        guard failures.isEmpty else {
+            failures.forEach(Terminal.error)
+            throw ExitStatus.badInput
+        }
+    }
+}

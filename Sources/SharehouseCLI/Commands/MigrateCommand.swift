@@ -1,0 +1,156 @@
+import ArgumentParser
+import Sharehouse
+import SharehouseDB
+
+struct MigrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate",
+        abstract: "Show, plan and apply migrations: the warehouse's own, or a folder of yours.",
+        discussion: """
+            Without --dir these act on the warehouse's own schema, which every sharehouse carries
+            inside it. With --dir DIR they act on your own migrations (files NNNN_description.sql),
+            run against the warehouse and recorded apart from its schema under --set (default: user).
+            An applied migration that was edited or removed, or a warehouse newer than the migrations
+            given, is refused (exit 77) with what to do.
+            """,
+        subcommands: [MigrateStatusCommand.self, MigratePlanCommand.self, MigrateUpCommand.self,
+                      MigrateBaselineCommand.self])
+}
+
+/// Which migrations a `migrate` subcommand acts on.
+struct MigrationSetOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("A folder of your own migrations.", valueName: "dir"))
+    var dir: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "The name your folder's migrations are recorded under.", valueName: "name"))
+    var setName: String = WarehouseMigrations.defaultUserSetName
+
+    /// The user's set, or nil for the warehouse's own schema.
+    func load() throws -> MigrationSet? {
+        try dir.map { try WarehouseMigrations.userSet(directory: $0, name: setName) }
+    }
+}
+
+/// Four-digit versions, as in file names: 0003.
+func versionText(_ version: Int64) -> String {
+    let digits = String(version)
+    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+}
+
+struct MigrateStatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show each migration: applied, baselined, pending, changed, missing, newer or out-of-order.",
+        discussion: "Writes nothing. Exits 77 when `migrate up` would be refused.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var migrations: MigrationSetOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let status = try WarehouseMigrations.status(path: global.databasePath, set: try migrations.load())
+        switch output.format {
+        case .json:
+            Terminal.output(try JSONOutput.render(status))
+        case .table:
+            var table = TableRenderer([.right("VERSION"), .left("NAME"), .left("STATE"), .left("APPLIED AT")])
+            for item in status.items {
+                table.append([versionText(item.version), item.name, item.state.rawValue, item.appliedAt ?? ""])
+            }
+            Terminal.output(table.render())
+        }
+        if let problem = status.problem {
+            Terminal.error(problem.description)
+            throw ExitStatus(problem.category)
+        }
+    }
+}
+
+struct MigratePlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Print the SQL that `migrate up` would run, and write nothing.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var migrations: MigrationSetOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
+    var target: Int64?
+
+    func run() throws {
+        let plan = try WarehouseMigrations.plan(path: global.databasePath, set: try migrations.load(), upTo: target)
+        switch output.format {
+        case .json:
+            struct Planned: Encodable { let version: Int64; let name: String; let fileName: String; let sql: String }
+            Terminal.output(try JSONOutput.render(plan.map {
+                Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.sql)
+            }))
+        case .table:
+            if plan.isEmpty { Terminal.note("Nothing to apply: up to date.") }
+            for migration in plan {
+                Terminal.output("-- \(migration.fileName) (version \(migration.version))\n\(migration.sql)")
+            }
+        }
+    }
+}
+
+struct MigrateUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Apply pending migrations, each in its own transaction.",
+        discussion: "Creates the warehouse when it does not exist. Safe to run from several processes at once.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var migrations: MigrationSetOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
+    var target: Int64?
+
+    func run() throws {
+        let applied = try WarehouseMigrations.up(path: global.databasePath, set: try migrations.load(), upTo: target)
+        switch output.format {
+        case .json:
+            Terminal.output(try JSONOutput.render(applied))
+        case .table:
+            guard !applied.isEmpty else {
+                Terminal.note("Nothing to apply: up to date.")
+                return
+            }
+            var table = TableRenderer([.right("VERSION"), .left("NAME"), .right("MS")])
+            for migration in applied {
+                table.append([versionText(migration.version), migration.name, String(migration.milliseconds)])
+            }
+            Terminal.output(table.render())
+        }
+    }
+}
+
+struct MigrateBaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record migrations up to VERSION as applied, without running them.",
+        discussion: "For a database whose schema was made before its migrations were tracked. Refused once any migration of the set is recorded.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var migrations: MigrationSetOptions
+    @OptionGroup var output: FormatOptions
+
+    @Argument(help: "The last version to record as applied.")
+    var version: Int64
+
+    func run() throws {
+        let marked = try WarehouseMigrations.baseline(path: global.databasePath, set: try migrations.load(), version: version)
+        switch output.format {
+        case .json:
+            struct Marked: Encodable { let version: Int64; let name: String; let fileName: String }
+            Terminal.output(try JSONOutput.render(marked.map { Marked(version: $0.version, name: $0.name, fileName: $0.fileName) }))
+        case .table:
+            var table = TableRenderer([.right("VERSION"), .left("NAME"), .left("STATE")])
+            for migration in marked { table.append([versionText(migration.version), migration.name, "baselined"]) }
+            Terminal.output(table.render())
+        }
+    }
+}

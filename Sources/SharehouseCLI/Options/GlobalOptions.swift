@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command that touches a warehouse takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The warehouse file.", discussion: "Default: $SHAREHOUSE_DB, else ./sharehouse.sqlite.", valueName: "path"))
+    var db: String?
+
+    /// The warehouse path: --db, else $SHAREHOUSE_DB, else ./sharehouse.sqlite.
+    var databasePath: String {
+        if let db { return db }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["SHAREHOUSE_DB"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "./sharehouse.sqlite"
+    }
+
+    /// Lets `--db PATH` come before the command (`sharehouse --db w.sqlite init`), as a
+    /// global option reads best, though each command declares it: a leading `--db` is
+    /// moved to the end of the arguments, or before a `--` that ends the options.
+    static func movingLeadingDatabaseOption(in arguments: [String]) -> [String] {
+        var arguments = arguments
+        var moved: [String] = []
+        while let first = arguments.first {
+            if first == "--db", arguments.count >= 2 {
+                moved += arguments.prefix(2)
+                arguments.removeFirst(2)
+            } else if first.hasPrefix("--db=") {
+                moved.append(arguments.removeFirst())
+            } else {
+                break
+            }
+        }
+        guard !moved.isEmpty else { return arguments }
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        arguments.insert(contentsOf: moved, at: end)
+        return arguments
+    }
+}
+
+/// The shape of data on standard output.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table
+    case json
+}
+
+/// `--format` for commands whose output is data.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table or json.")
+    var format: OutputFormat = .table
+}

@@ -1,0 +1,11 @@
+import Foundation
+
+/// JSON on standard output: pretty, keys sorted and in snake_case, non-ASCII text as is.
+enum JSONOutput {
+    static func render(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

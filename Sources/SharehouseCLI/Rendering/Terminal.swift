@@ -1,0 +1,19 @@
+import Foundation
+
+/// Where output goes: data to standard output, everything else to standard error.
+enum Terminal {
+    /// Writes a line of data to standard output.
+    static func output(_ text: String) {
+        print(text)
+    }
+
+    /// Writes a message for the person at the terminal to standard error.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes an error message to standard error.
+    static func error(_ text: String) {
+        note("sharehouse: error: " + text)
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SharehouseDB
+
+/// `sharehouse`: the command-line face of the library. Commands parse their arguments,
+/// call the library and render what it returns; they hold no logic of their own.
+@main
+struct SharehouseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sharehouse",
+        abstract: "A cited warehouse of open-AI-model download shares, in one SQLite file.",
+        discussion: """
+            The warehouse is the file given by --db (before or after the command), else \
+            $SHAREHOUSE_DB, else ./sharehouse.sqlite.
+
+            Data goes to standard output, messages to standard error. Exit status: 0 ok, \
+            64 usage, 65 bad input data, 66 missing input file, 77 refused to protect the \
+            data, 1 anything else.
+            """,
+        version: PackageVersion.current,
+        subcommands: [InitCommand.self, MigrateCommand.self, EntitiesCommand.self]
+    )
+
+    /// Runs the command, and turns library errors into a message and an exit status.
+    static func main() {
+        do {
+            var command = try parseAsRoot(GlobalOptions.movingLeadingDatabaseOption(in: Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let failure as any CategorizedError {
+            Terminal.error(String(describing: failure))
+            exit(withError: ExitCode(ExitStatus(failure.category).code))
+        } catch let status as ExitStatus {
+            exit(withError: ExitCode(status.code))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
