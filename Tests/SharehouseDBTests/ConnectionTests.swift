@@ -101,6 +101,17 @@ struct ConnectionTests {
         #expect(error.message.contains("none.sqlite"))
     }
 
+    @Test func aFileThatIsNotADatabaseIsNamedAtOpen() throws {
+        let directory = try TemporaryDirectory()
+        let path = try directory.write("notes.txt", String(repeating: "not a database\n", count: 100))
+        let before = try fileBytes(path)
+        let error = try #require(throws: SQLiteError.self) { _ = try Connection(path: path) }
+        #expect(error.code == .notADatabase)
+        #expect(error.message == "cannot open \(path): file is not a database")
+        #expect(error.category == .badInput)
+        #expect(try fileBytes(path) == before)
+    }
+
     @Test func scriptsRunThroughSQLitesParserSoTriggerBodiesKeepTheirSemicolons() throws {
         let connection = try Connection.inMemory()
         try connection.executeScript("""

@@ -96,9 +96,11 @@ public final class Connection {
         if case .readOnly = options.mode { isReadOnly = true } else { isReadOnly = false }
         do {
             try configure(options)
-        } catch {
-            statementCache.removeAll()
-            sqlite3_close_v2(db)
+        } catch var error as SQLiteError {
+            // Every property is set, so deinit runs and closes the handle: no close here.
+            // "file is not a database" means little without the file's name.
+            error.message = "cannot open \(rawPath): \(error.message)"
+            error.sql = nil
             throw error
         }
     }
@@ -109,6 +111,9 @@ public final class Connection {
         sharehouse_disable_double_quoted_strings(handle)
         sharehouse_enable_defensive(handle)
         try execute(options.foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF")
+        // Reading the schema now makes a file that is not a database fail here, with its
+        // name, instead of at the first query.
+        _ = try fetchOne("SELECT count(*) FROM sqlite_schema") { try $0.get(0) as Int }
         if options.writeAheadLog, !isReadOnly, !isInMemory {
             try enableWriteAheadLog()
         }

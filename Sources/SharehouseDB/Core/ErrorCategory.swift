@@ -22,7 +22,8 @@ extension SQLiteError: CategorizedError {
         switch code.primary {
         case .readOnly, .authorization, .permission: .refused
         case .constraint, .mismatch, .tooBig, .range: .badInput
-        case .cantOpen, .notADatabase: .missingInput
+        case .notADatabase: .badInput
+        case .cantOpen: .missingInput
         default: .failure
         }
     }
