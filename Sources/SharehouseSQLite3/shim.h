@@ -1,6 +1,10 @@
 #ifndef SHAREHOUSE_SQLITE3_SHIM_H
 #define SHAREHOUSE_SQLITE3_SHIM_H
 
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE  /* RTLD_DEFAULT in glibc's dlfcn.h */
+#endif
+#include <dlfcn.h>
 #include <sqlite3.h>
 
 // Swift cannot call C variadic functions, nor import the SQLITE_TRANSIENT macro
@@ -26,13 +30,17 @@ static inline void sharehouse_enable_defensive(sqlite3 *db) {
 
 /// The byte offset of the token that caused the last error, or -1.
 /// https://www.sqlite.org/c3ref/errcode.html (sqlite3_error_offset, 3.38+)
+/// Looked up at run time, not linked: a binary built against 3.38+ headers must still
+/// load against a 3.37 library (Ubuntu 22.04), where the function does not exist.
 static inline int sharehouse_error_offset(sqlite3 *db) {
-#if SQLITE_VERSION_NUMBER >= 3038000
-    return sqlite3_error_offset(db);
-#else
-    (void)db;
-    return -1;
-#endif
+    typedef int (*error_offset_function)(sqlite3 *);
+    static error_offset_function function = 0;
+    static int looked_up = 0;
+    if (!looked_up) {
+        function = (error_offset_function)dlsym(RTLD_DEFAULT, "sqlite3_error_offset");
+        looked_up = 1;
+    }
+    return function ? function(db) : -1;
 }
 
 /// SQLITE_TRANSIENT: SQLite copies the bound bytes before the call returns.

@@ -130,6 +130,16 @@ struct UserMigrationsCLITests {
         #expect(try run("migrate", "baseline", "2", "--dir", folder, "--db", database).status == 77)
     }
 
+    @Test func baselineNeedsAnExistingWarehouse() throws {
+        for arguments in [["migrate", "baseline", "1", "--db", database],
+                          ["migrate", "baseline", "1", "--dir", folder, "--db", database]] {
+            let result = try SharehouseBinary.run(arguments, in: directory.path)
+            #expect(result.status == 66, "\(arguments)")
+            #expect(result.stderr.contains("no warehouse at"))
+            #expect(!FileManager.default.fileExists(atPath: database))
+        }
+    }
+
     @Test func theWarehouseSetNameIsReserved() throws {
         let result = try run("migrate", "up", "--dir", folder, "--set", "sharehouse", "--db", database)
         #expect(result.status == 65)

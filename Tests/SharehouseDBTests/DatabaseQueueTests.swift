@@ -25,6 +25,20 @@ struct DatabaseQueueTests {
         #expect(sum == 200 * 201 / 2)
     }
 
+    @Test func aTransactionLeftOpenIsRolledBack() throws {
+        let database = try DatabaseQueue(inMemoryWith: .init())
+        try database.write { try $0.execute("CREATE TABLE t (v INTEGER)") }
+        let error = try #require(throws: SQLiteError.self) {
+            try database.withConnection { connection in
+                try connection.execute("BEGIN")
+                try connection.execute("INSERT INTO t VALUES (1)")
+            }
+        }
+        #expect(error.code == .misuse)
+        try database.write { try $0.execute("INSERT INTO t VALUES (2)") }
+        #expect(try database.read { try $0.fetchAll("SELECT v FROM t") { try $0.get(0) as Int } } == [2])
+    }
+
     @Test func aFailedWriteRollsBack() throws {
         let database = try DatabaseQueue(inMemoryWith: .init())
         try database.write { try $0.execute("CREATE TABLE t (v INTEGER PRIMARY KEY)") }

@@ -141,7 +141,11 @@ struct MigrationTests {
         for (body, statement) in [("PRAGMA foreign_keys = OFF;", "PRAGMA foreign_keys"),
                                   ("COMMIT;", "COMMIT"), ("BEGIN;", "BEGIN"), ("VACUUM;", "VACUUM"),
                                   ("PRAGMA main.journal_mode = DELETE;", "PRAGMA journal_mode"),
-                                  ("ATTACH ':memory:' AS other;", "ATTACH")] {
+                                  ("ATTACH ':memory:' AS other;", "ATTACH"),
+                                  ("PRAGMA \"foreign_keys\" = OFF;", "PRAGMA foreign_keys"),
+                                  ("pragma main . [journal_mode] = delete;", "PRAGMA journal_mode"),
+                                  ("/* off */ PrAgMa 'foreign_keys'=0;", "PRAGMA foreign_keys"),
+                                  ("begin immediate;", "BEGIN"), ("end;", "END"), ("rollback;", "ROLLBACK")] {
             let workspace = try MigrationWorkspace()
             try workspace.write("0003_add_leaders.sql", "CREATE TABLE ok (x INTEGER);\n\n   \(body)\n")
             let error = try #require(throws: MigrationError.self) {
@@ -152,9 +156,25 @@ struct MigrationTests {
                 continue
             }
             #expect(refused == statement)
-            #expect(location == SourceLocation(line: 3, column: 4))
+            #expect(location.line == 3)
             let status = try workspace.migrator().status(of: workspace.connection())
             #expect(status.items.map(\.state) == [.applied, .applied, .pending])
+        }
+    }
+
+    @Test func stringLiteralsKeepTheirSpacesAndLineEnds() throws {
+        let workspace = try MigrationWorkspace()
+        try workspace.write("0004_text.sql", "CREATE TABLE notes (text TEXT);\r\nINSERT INTO notes VALUES ('two  \r\nlines');\r\n")
+        let connection = try workspace.connection()
+        try workspace.migrator().migrate(connection)
+        #expect(try connection.fetchOne("SELECT text FROM notes") { try $0.get(0) as String } == "two  \r\nlines")
+    }
+
+    @Test func aMigrationWithoutStatementsIsRefused() throws {
+        let workspace = try MigrationWorkspace()
+        try workspace.write("0004_nothing.sql", "-- to do\n\n/* later */\n")
+        #expect(throws: MigrationError.emptyMigration(workspace.folder + "/0004_nothing.sql")) {
+            _ = try workspace.migrator()
         }
     }
 

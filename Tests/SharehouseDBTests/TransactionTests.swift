@@ -78,6 +78,57 @@ struct TransactionTests {
         #expect(try values() == [1, 4])
     }
 
+    @Test func nothingRunsAfterSQLiteRolledTheTransactionBackByItself() throws {
+        // An interrupted INSERT inside a transaction makes SQLite roll back all of it. A
+        // caller that swallows that error must not go on writing in autocommit.
+        let error = try #require(throws: SQLiteError.self) {
+            try connection.transaction {
+                try connection.execute("INSERT INTO t VALUES (1)")
+                _ = try? connection.savepoint {
+                    try connection.withTimeLimit(.milliseconds(50)) {
+                        try connection.execute("""
+                            INSERT INTO t WITH RECURSIVE n(x) AS (SELECT 100 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n
+                            """)
+                    }
+                }
+                try connection.execute("INSERT INTO t VALUES (2)")
+            }
+        }
+        #expect(error.code == .abort)
+        #expect(error.message.contains("rolled the transaction back"))
+        #expect(try values() == [])
+        // The connection is usable again once the transaction has unwound.
+        try connection.transaction { try connection.execute("INSERT INTO t VALUES (3)") }
+        #expect(try values() == [3])
+    }
+
+    @Test func theSameQueryInsideItsOwnRowLoopGetsItsOwnStatement() throws {
+        try connection.executeScript("""
+            CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER);
+            INSERT INTO node VALUES (1, NULL), (2, 1), (3, 1), (4, 2), (5, 3);
+            """)
+        func descendants(of id: Int) throws -> [Int] {
+            try connection.fetchAll("SELECT id FROM node WHERE parent = ? ORDER BY id", id) { row in
+                let child: Int = try row.get(0)
+                return [child] + (try descendants(of: child))
+            }.flatMap { $0 }
+        }
+        #expect(try descendants(of: 1) == [2, 4, 3, 5])
+    }
+
+    @Test func columnNamesFollowASchemaChange() throws {
+        try connection.execute("CREATE TABLE pair (a INTEGER, b TEXT)")
+        try connection.execute("INSERT INTO pair VALUES (1, 'one')")
+        #expect(try connection.fetchOne("SELECT * FROM pair") { try $0.get("b") as String } == "one")
+        try connection.executeScript("""
+            DROP TABLE pair;
+            CREATE TABLE pair (z INTEGER, b TEXT, a INTEGER);
+            INSERT INTO pair VALUES (9, 'nine', 8);
+            """)
+        #expect(try connection.fetchOne("SELECT * FROM pair") { try $0.get("b") as String } == "nine")
+        #expect(try connection.fetchOne("SELECT * FROM pair") { try $0.get("a") as Int } == 8)
+    }
+
     @Test func theStatementCacheReusesStatements() throws {
         let first = try connection.cachedStatement("INSERT INTO t VALUES (?)")
         let second = try connection.cachedStatement("INSERT INTO t VALUES (?)")

@@ -44,13 +44,15 @@ public enum WarehouseMigrations {
     }
 
     /// Records the migrations of `set` up to `version` as applied without running them.
+    /// The warehouse must exist: baselining marks a schema that is there as applied.
     @discardableResult
     public static func baseline(path: String, set: MigrationSet? = nil, version: Int64) throws -> [Migration] {
+        guard FileManager.default.fileExists(atPath: path) else { throw SharehouseError.warehouseNotFound(path: path) }
         if let set {
-            let warehouse = try Warehouse(path: path)
+            let warehouse = try Warehouse(path: path, options: .init(createIfMissing: false))
             return try warehouse.database.withConnection { try Migrator(set: set).baseline($0, version: version) }
         }
-        let database = try DatabaseQueue(path: path)
+        let database = try DatabaseQueue(path: path, options: .init(mode: .readWrite(create: false)))
         return try database.withConnection { try WarehouseSchema.migrator.baseline($0, version: version) }
     }
 

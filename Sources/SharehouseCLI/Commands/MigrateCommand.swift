@@ -85,12 +85,12 @@ struct MigratePlanCommand: ParsableCommand {
         case .json:
             struct Planned: Encodable { let version: Int64; let name: String; let fileName: String; let sql: String }
             Terminal.output(try JSONOutput.render(plan.map {
-                Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.sql)
+                Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.script)
             }))
         case .table:
             if plan.isEmpty { Terminal.note("Nothing to apply: up to date.") }
             for migration in plan {
-                Terminal.output("-- \(migration.fileName) (version \(migration.version))\n\(migration.sql)")
+                Terminal.output("-- \(migration.fileName) (version \(migration.version))\n\(migration.script)")
             }
         }
     }

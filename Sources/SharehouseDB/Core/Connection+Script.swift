@@ -28,6 +28,7 @@ extension Connection {
     ///
     /// - Parameter inspect: called with each statement before it runs; throw to stop.
     public func executeScript(_ script: String, inspect: ((ScriptStatement) throws -> Void)? = nil) throws {
+        try checkNotRolledBack()
         var bytes = Array(script.utf8)
         bytes.append(0)
         let length = bytes.count - 1

@@ -15,6 +15,9 @@ extension Connection {
     /// until you bind again.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
+            // A statement still being stepped (the same query run again inside the loop
+            // over its rows) must not be reset under its reader: give a fresh one.
+            if sqlite3_stmt_busy(statement.handle) != 0 { return try prepare(sql) }
             statement.reset()
             return statement
         }
@@ -74,6 +77,7 @@ extension Connection {
     /// dropped from the cache, as GRDB does: after some errors `sqlite3_reset` cannot
     /// bring it back to a clean state.
     func withCachedStatement<T>(_ sql: String, _ body: (Statement) throws -> T) throws -> T {
+        try checkNotRolledBack()
         let statement = try cachedStatement(sql)
         do {
             return try body(statement)

@@ -33,9 +33,15 @@ extension Connection {
             return try savepoint(body)
         }
         try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        transactionDepth += 1
+        defer {
+            transactionDepth -= 1
+            if transactionDepth == 0 { rolledBackBySQLite = false }
+        }
         let result: T
         do {
             result = try body()
+            try checkNotRolledBack()
             try execute("COMMIT TRANSACTION")
         } catch {
             rollbackKeepingError()
@@ -51,24 +57,51 @@ extension Connection {
     /// Related SQLite documentation: <https://www.sqlite.org/lang_savepoint.html>
     @discardableResult
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        let opensTransaction = !isInTransaction
         savepointDepth += 1
-        defer { savepointDepth -= 1 }
         let name = "sharehouse_savepoint_\(savepointDepth)"
-        try execute("SAVEPOINT \(name)")
+        do {
+            try execute("SAVEPOINT \(name)")
+        } catch {
+            savepointDepth -= 1
+            throw error
+        }
+        transactionDepth += 1
+        defer {
+            savepointDepth -= 1
+            transactionDepth -= 1
+            if transactionDepth == 0 { rolledBackBySQLite = false }
+        }
         let result: T
         do {
             result = try body()
+            try checkNotRolledBack()
             try execute("RELEASE SAVEPOINT \(name)")
         } catch {
-            // SQLite may have rolled back the whole transaction already (SQLITE_FULL,
-            // SQLITE_INTERRUPT...); then the savepoint is gone and there is nothing to undo.
-            if isInTransaction {
+            if opensTransaction {
+                // This savepoint is the transaction: undo all of it, so nothing stays open.
+                rollbackKeepingError()
+            } else if isInTransaction {
+                // SQLite may have rolled back the whole transaction already (SQLITE_FULL,
+                // SQLITE_INTERRUPT...); then the savepoint is gone and there is nothing to undo.
                 try? execute("ROLLBACK TRANSACTION TO SAVEPOINT \(name)")
                 try? execute("RELEASE SAVEPOINT \(name)")
             }
             throw error
         }
         return result
+    }
+
+    /// Throws when SQLite rolled the transaction back by itself while `body` ran (after
+    /// SQLITE_FULL, SQLITE_INTERRUPT, ...): what follows must not run outside it, in
+    /// autocommit, as if it were still part of the transaction.
+    func checkNotRolledBack() throws {
+        guard transactionDepth > 0 else { return }
+        if !isInTransaction { rolledBackBySQLite = true }
+        if rolledBackBySQLite {
+            throw SQLiteError(code: .abort, message: "SQLite rolled the transaction back after an earlier error; "
+                              + "nothing of it was kept, and nothing more runs in it")
+        }
     }
 
     /// Rolls back the open transaction, if SQLite has not already done so. A failure

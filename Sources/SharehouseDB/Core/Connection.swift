@@ -58,6 +58,10 @@ public final class Connection {
 
     var statementCache = StatementCache()
     var savepointDepth = 0
+    /// Transactions and savepoints open through this wrapper.
+    var transactionDepth = 0
+    /// Set when SQLite rolled back a transaction this wrapper opened, until it unwinds.
+    var rolledBackBySQLite = false
     let timeLimit = TimeLimitState()
 
     /// Opens (and with `.readWrite(create: true)`, creates) the database file at `path`.

@@ -45,7 +45,19 @@ public final class DatabaseQueue: @unchecked Sendable {
     public func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
         precondition(DispatchQueue.getSpecific(key: queueKey) != ObjectIdentifier(self),
                      "DatabaseQueue is not reentrant: use the connection you were given")
-        return try queue.sync { try body(connection) }
+        return try queue.sync { try finish(Result { try body(connection) }) }
+    }
+
+    /// A closure that began a transaction and did not end it would turn every later write
+    /// into a savepoint that never commits: roll it back, and say so if nothing failed.
+    private func finish<T>(_ result: Result<T, any Error>) throws -> T {
+        if connection.isInTransaction {
+            try? connection.execute("ROLLBACK TRANSACTION")
+            if case .success = result {
+                throw SQLiteError(code: .misuse, message: "the closure left a transaction open; it was rolled back")
+            }
+        }
+        return try result.get()
     }
 
     /// Runs `body` in a deferred transaction, so it sees one consistent state of the
@@ -81,7 +93,7 @@ public final class DatabaseQueue: @unchecked Sendable {
     private func onQueue<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try body(self.connection) })
+                continuation.resume(with: Result { try self.finish(Result { try body(self.connection) }) })
             }
         }
     }

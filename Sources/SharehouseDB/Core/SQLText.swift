@@ -38,23 +38,66 @@ enum SQLText {
         }
     }
 
-    /// The first `count` words of the statement (upper-cased; a word is letters, digits
-    /// and `_`, and a `.` between two words joins them, as in `main.foreign_keys`).
+    /// The first `count` words of the statement, upper-cased. A word is an identifier,
+    /// bare (letters, digits, `_`) or quoted (`"x"`, `[x]`, `` `x` ``, `'x'`, quotes
+    /// removed); a schema-qualified name (`main . "foreign_keys"`) is one word,
+    /// `MAIN.FOREIGN_KEYS`. Anything else ends the list.
     static func leadingWords(of sql: String, count: Int) -> [String] {
         let bytes = Array(sql.utf8)
         var words: [String] = []
         var index = 0
         while words.count < count {
             index = skipSpaceAndComments(bytes, from: index)
-            var end = index
-            while end < bytes.count, isWordByte(bytes[end]) || (bytes[end] == UInt8(ascii: ".") && end > index) {
-                end += 1
+            guard var word = identifier(bytes, at: &index) else { break }
+            // Join `schema . name`.
+            var lookahead = skipSpaceAndComments(bytes, from: index)
+            while lookahead < bytes.count, bytes[lookahead] == UInt8(ascii: ".") {
+                var after = skipSpaceAndComments(bytes, from: lookahead + 1)
+                guard let part = identifier(bytes, at: &after) else { break }
+                word += "." + part
+                index = after
+                lookahead = skipSpaceAndComments(bytes, from: index)
             }
-            guard end > index else { break }
-            words.append(String(decoding: bytes[index..<end], as: UTF8.self).uppercased())
-            index = end
+            words.append(word.uppercased())
         }
         return words
+    }
+
+    /// The identifier at `index` (quotes removed), moving `index` past it.
+    private static func identifier(_ bytes: [UInt8], at index: inout Int) -> String? {
+        guard index < bytes.count else { return nil }
+        let closing: UInt8?
+        switch bytes[index] {
+        case UInt8(ascii: "\""): closing = UInt8(ascii: "\"")
+        case UInt8(ascii: "`"): closing = UInt8(ascii: "`")
+        case UInt8(ascii: "'"): closing = UInt8(ascii: "'")
+        case UInt8(ascii: "["): closing = UInt8(ascii: "]")
+        default: closing = nil
+        }
+        if let closing {
+            var end = index + 1
+            var text: [UInt8] = []
+            while end < bytes.count {
+                if bytes[end] == closing {
+                    // A doubled quote is a quote inside the name (not for [...]).
+                    if closing != UInt8(ascii: "]"), end + 1 < bytes.count, bytes[end + 1] == closing {
+                        text.append(closing)
+                        end += 2
+                        continue
+                    }
+                    index = end + 1
+                    return String(decoding: text, as: UTF8.self)
+                }
+                text.append(bytes[end])
+                end += 1
+            }
+            return nil
+        }
+        var end = index
+        while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+        guard end > index else { return nil }
+        defer { index = end }
+        return String(decoding: bytes[index..<end], as: UTF8.self)
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {

@@ -127,15 +127,21 @@ public final class Statement {
     // MARK: Columns
 
     /// The index of the column called `name` (case-insensitive; the leftmost wins).
+    ///
+    /// The map is checked against the statement before use: SQLite re-prepares a statement
+    /// after a schema change, and `SELECT *` may then have other columns.
     func columnIndex(named name: String) -> Int32? {
-        if columnIndexes == nil {
-            var indexes: [String: Int32] = [:]
-            for index in (0..<Int32(columnCount)).reversed() {
-                indexes[String(cString: sqlite3_column_name(handle, index)).lowercased()] = index
-            }
-            columnIndexes = indexes
+        let key = name.lowercased()
+        if let index = columnIndexes?[key], index < sqlite3_column_count(handle),
+           String(cString: sqlite3_column_name(handle, index)).lowercased() == key {
+            return index
         }
-        return columnIndexes?[name.lowercased()]
+        var indexes: [String: Int32] = [:]
+        for index in (0..<Int32(columnCount)).reversed() {
+            indexes[String(cString: sqlite3_column_name(handle, index)).lowercased()] = index
+        }
+        columnIndexes = indexes
+        return indexes[key]
     }
 
     func currentError(_ code: Int32) -> SQLiteError {

@@ -31,6 +31,24 @@ public enum CanonicalText {
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
+    /// The text to run: the file without a UTF-8 byte-order mark, and with a lone CR (an
+    /// old Mac line end) made LF so that line numbers in errors count it. Everything else,
+    /// trailing spaces and CRLF inside string literals included, is kept as written.
+    public static func runnable(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        guard scalars.contains("\r") else { return String(scalars) }
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in scalars {
+            if previous == "\r", scalar != "\n" { result.append("\n") } else if previous == "\r" { result.append("\r") }
+            if scalar != "\r" { result.append(scalar) }
+            previous = scalar
+        }
+        if previous == "\r" { result.append("\n") }
+        return String(result)
+    }
+
     /// The SHA-256 of the canonical text's UTF-8 bytes, in lower-case hex.
     public static func checksum(of canonicalText: String) -> String {
         SHA256.hash(data: Array(canonicalText.utf8)).map { byte in

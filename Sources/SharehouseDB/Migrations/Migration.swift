@@ -7,8 +7,11 @@ public struct Migration: Sendable, Hashable {
     public let version: Int64
     public let name: String
     public let fileName: String
-    /// The canonical text of the file.
+    /// The canonical text of the file: what the checksum covers and the history keeps.
     public let sql: String
+    /// The text that runs: the file as written, without a byte-order mark. Line ends and
+    /// trailing spaces are kept, so a string literal stores what the file says.
+    public let script: String
     /// ``CanonicalText/checksum(of:)`` of ``sql``.
     public let checksum: String
 
@@ -23,18 +26,20 @@ public struct Migration: Sendable, Hashable {
         self.name = name
         self.fileName = fileName
         self.sql = CanonicalText.canonicalize(contents)
+        self.script = CanonicalText.runnable(contents)
         self.checksum = CanonicalText.checksum(of: sql)
+        guard SQLText.hasStatement(in: script.utf8) else { throw .emptyMigration(fileName) }
     }
 
-    /// The version and name in a file name of the form `NNNN_description.sql`: four or
-    /// more digits, an underscore, then letters, digits, `_` or `-`.
+    /// The version and name in a file name of the form `NNNN_description.sql`: four to
+    /// eighteen digits (a timestamp fits), an underscore, then letters, digits, `_` or `-`.
     static func parse(fileName: String) -> (Int64, String)? {
         guard fileName.hasSuffix(".sql") else { return nil }
         let stem = fileName.dropLast(4)
         guard let underscore = stem.firstIndex(of: "_") else { return nil }
         let digits = stem[..<underscore]
         let name = stem[stem.index(after: underscore)...]
-        guard digits.count >= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+        guard digits.count >= 4, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
               let version = Int64(digits), version > 0,
               let first = name.first, first.isASCII, first.isLetter || first.isNumber,
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })

@@ -4,6 +4,8 @@ public import Foundation
 public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
     /// A `.sql` file whose name is not `NNNN_description.sql`.
     case invalidFileName(String)
+    /// A migration file with no statement in it (only spaces or comments).
+    case emptyMigration(String)
     /// Two files with one version.
     case duplicateVersion(version: Int64, fileNames: [String], origin: String)
     case directoryNotFound(String)
@@ -28,8 +30,11 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
     public var description: String {
         switch self {
         case .invalidFileName(let path):
-            return "\(path): a migration file must be named NNNN_description.sql (four or more digits, "
+            return "\(path): a migration file must be named NNNN_description.sql (four to eighteen digits, "
                 + "an underscore, then letters, digits, '_' or '-'); rename it, or move it out of the folder"
+        case .emptyMigration(let path):
+            return "\(path): the migration has no SQL statement (only spaces or comments); write its statements, "
+                + "or remove the file"
         case .duplicateVersion(let version, let fileNames, let origin):
             return "\(origin): version \(version) is used by more than one file (\(fileNames.joined(separator: ", "))); "
                 + "give each migration its own number"
@@ -72,7 +77,7 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
 
     public var category: ErrorCategory {
         switch self {
-        case .invalidFileName, .duplicateVersion, .statementFailed, .forbiddenStatement, .foreignKeyViolations,
+        case .invalidFileName, .emptyMigration, .duplicateVersion, .statementFailed, .forbiddenStatement, .foreignKeyViolations,
              .unknownVersion:
             .badInput
         case .directoryNotFound, .unreadable:
@@ -84,7 +89,13 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
 
     /// The same error, with a bare file name made a path in `origin`.
     func `in`(origin: String) -> MigrationError {
-        guard case .invalidFileName(let fileName) = self, !fileName.contains("/") else { return self }
-        return .invalidFileName(origin.hasSuffix("/") ? origin + fileName : origin + "/" + fileName)
+        func path(_ fileName: String) -> String {
+            fileName.contains("/") ? fileName : (origin.hasSuffix("/") ? origin + fileName : origin + "/" + fileName)
+        }
+        switch self {
+        case .invalidFileName(let fileName): return .invalidFileName(path(fileName))
+        case .emptyMigration(let fileName): return .emptyMigration(path(fileName))
+        default: return self
+        }
     }
 }

@@ -97,7 +97,7 @@ public struct Migrator: Sendable {
     private func run(_ migration: Migration, on connection: Connection) throws {
         let path = set.path(of: migration.fileName)
         do {
-            try connection.executeScript(migration.sql) { statement in
+            try connection.executeScript(migration.script) { statement in
                 if let refusal = MigrationStatementPolicy.refusal(for: statement) {
                     throw MigrationError.forbiddenStatement(path: path, location: statement.location,
                                                             statement: refusal.statement, reason: refusal.reason)
