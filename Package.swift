@@ -38,7 +38,10 @@ let package = Package(
         ),
         .target(
             name: "Sharehouse",
-            dependencies: ["SharehouseDB"],
+            dependencies: [
+                "SharehouseDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -53,6 +56,7 @@ let package = Package(
         // running the built `sharehouse` binary. Not part of any product.
         .target(
             name: "SharehouseTestSupport",
+            dependencies: ["SharehouseDB"],
             path: "Tests/Support",
             swiftSettings: strictSettings
         ),

@@ -18,7 +18,8 @@ struct SharehouseCommand: ParsableCommand {
             data, 1 anything else.
             """,
         version: PackageVersion.current,
-        subcommands: [InitCommand.self, MigrateCommand.self, EntitiesCommand.self]
+        subcommands: [InitCommand.self, ImportCommand.self, SourcesCommand.self, MeasuresCommand.self,
+                      MigrateCommand.self, EntitiesCommand.self]
     )
 
     /// Runs the command, and turns library errors into a message and an exit status.

@@ -110,6 +110,12 @@ public final class Statement {
         }
     }
 
+    /// Binds `values` to the parameters in order, then calls `body` with each row.
+    public func forEachRow<each V: SQLiteBindable>(binding values: repeat each V, body: (Row) throws -> Void) throws {
+        try bind(repeat each values)
+        try forEachRow(body)
+    }
+
     /// The rows, each turned into a value by `transform`.
     public func map<T>(_ transform: (Row) throws -> T) throws -> [T] {
         var result: [T] = []

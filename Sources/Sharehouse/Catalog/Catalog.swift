@@ -1,0 +1,131 @@
+import SharehouseDB
+
+/// Measures and sources in the warehouse: reading them, and adding them without ever
+/// changing one that is there. A definition that differs from the stored one is an
+/// error, never an update: a figure's meaning must not change under it.
+enum Catalog {
+    static let keyRule = "a key of 1 to 64 lower-case letters, digits, '_', '.' or '-'"
+
+    static func isValidKey(_ key: String) -> Bool {
+        (1...64).contains(key.utf8.count) && key.utf8.allSatisfy { byte in
+            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+        }
+    }
+
+    // MARK: Reading
+
+    static func measure(key: String, in connection: Connection) throws -> Measure? {
+        try connection.fetchOne("SELECT key, name, unit, universe, attribution, description FROM measures WHERE key = ?", key,
+                                map: decodeMeasure)
+    }
+
+    static func measures(in connection: Connection) throws -> [Measure] {
+        try connection.fetchAll("SELECT key, name, unit, universe, attribution, description FROM measures ORDER BY key",
+                                map: decodeMeasure)
+    }
+
+    static func source(key: String, in connection: Connection) throws -> Source? {
+        try connection.fetchOne("SELECT \(sourceColumns) FROM sources WHERE key = ?", key, map: decodeSource)
+    }
+
+    static func sources(in connection: Connection) throws -> [Source] {
+        try connection.fetchAll("SELECT \(sourceColumns) FROM sources ORDER BY key", map: decodeSource)
+    }
+
+    private static let sourceColumns = """
+        key, title, publisher, authors, url, published_on, accessed_on, language, kind, license, access_note, derived_from
+        """
+
+    private static func decodeMeasure(_ row: Row) throws -> Measure {
+        Measure(key: try row.get(0), name: try row.get(1), unit: Measure.Unit(rawValue: try row.get(2)) ?? .percent,
+                universe: try row.get(3), attribution: try row.get(4), description: try row.get(5))
+    }
+
+    private static func decodeSource(_ row: Row) throws -> Source {
+        Source(key: try row.get(0), title: try row.get(1), publisher: try row.get(2), authors: try row.get(3),
+               url: try row.get(4), publishedOn: (try row.get(5) as String?).flatMap { CalendarDate($0) },
+               accessedOn: (try row.get(6) as String?).flatMap { CalendarDate($0) }, language: try row.get(7),
+               kind: Source.Kind(rawValue: try row.get(8)) ?? .report, license: try row.get(9),
+               accessNote: try row.get(10), derivedFrom: try row.get(11))
+    }
+
+    // MARK: Adding
+
+    /// Adds `measure`, or checks that the stored one with its key is the same.
+    /// - Returns: true when it was added.
+    @discardableResult
+    static func ensure(_ measure: Measure, in connection: Connection) throws(CatalogError) -> Bool {
+        guard isValidKey(measure.key) else { throw .invalidKey(measure.key) }
+        for (field, text) in [("name", measure.name), ("universe", measure.universe), ("attribution", measure.attribution)]
+        where text.trimmingSpaces.isEmpty {
+            throw .missingField(kind: "measure", key: measure.key, field: field)
+        }
+        do {
+            if let stored = try self.measure(key: measure.key, in: connection) {
+                if stored != measure { throw CatalogError.conflict(kind: "measure", key: measure.key, differences: differences(stored, measure)) }
+                return false
+            }
+            try connection.execute("""
+                INSERT INTO measures (key, name, unit, universe, attribution, description) VALUES (?, ?, ?, ?, ?, ?)
+                """, measure.key, measure.name, measure.unit.rawValue, measure.universe, measure.attribution, measure.description)
+            return true
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+
+    /// Adds `source`, or checks that the stored one with its key is the same. The source
+    /// it is derived from must exist, or be among `pending` (added in the same import).
+    @discardableResult
+    static func ensure(_ source: Source, pending: Set<String> = [], in connection: Connection) throws(CatalogError) -> Bool {
+        guard isValidKey(source.key) else { throw .invalidKey(source.key) }
+        guard !source.title.trimmingSpaces.isEmpty else { throw .missingField(kind: "source", key: source.key, field: "title") }
+        guard let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw .missingField(kind: "source", key: source.key, field: "url (an http:// or https:// address)")
+        }
+        do {
+            if let parent = source.derivedFrom {
+                guard parent != source.key else { throw CatalogError.unknownParent(key: source.key, parent: parent) }
+                if !pending.contains(parent), try self.source(key: parent, in: connection) == nil {
+                    throw CatalogError.unknownParent(key: source.key, parent: parent)
+                }
+            }
+            if let stored = try self.source(key: source.key, in: connection) {
+                if stored != source { throw CatalogError.conflict(kind: "source", key: source.key, differences: differences(stored, source)) }
+                return false
+            }
+            try connection.execute("""
+                INSERT INTO sources (key, title, publisher, authors, url, published_on, accessed_on, language, kind, license,
+                                     access_note, derived_from)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, source.key, source.title, source.publisher, source.authors, source.url, source.publishedOn?.description,
+                source.accessedOn?.description, source.language, source.kind.rawValue, source.license, source.accessNote,
+                source.derivedFrom)
+            return true
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw .storage(String(describing: error))
+        }
+    }
+
+    /// A field's value for a message: optionals unwrapped, absent values as "none".
+    private static func display(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return "\"\(value)\"" }
+        return mirror.children.first.map { display($0.value) } ?? "none"
+    }
+
+    /// The fields in which two values of one type differ, as `field: stored -> given`.
+    private static func differences<T>(_ stored: T, _ given: T) -> [String] {
+        let storedFields = Mirror(reflecting: stored).children, givenFields = Mirror(reflecting: given).children
+        return zip(storedFields, givenFields).compactMap { pair in
+            let (old, new) = pair
+            let oldText = display(old.value), newText = display(new.value)
+            guard oldText != newText, let label = old.label else { return nil }
+            return "\(label): stored \(oldText), given \(newText)"
+        }
+    }
+}

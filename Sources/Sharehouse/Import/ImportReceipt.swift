@@ -1,0 +1,77 @@
+/// What an import did: the snapshot it created (or found), what it read and stored, the
+/// names it matched by alias, and how the figures differ from the current ones.
+public struct ImportReceipt: Sendable, Hashable, Encodable {
+    public enum Outcome: String, Sendable, Hashable, Encodable {
+        /// A new snapshot was written.
+        case imported
+        /// The same content was already imported: nothing was written.
+        case unchanged
+        /// `--dry-run`: everything was checked, nothing was written.
+        case dryRun = "dry_run"
+    }
+
+    /// A name in the file that matched by something other than the entity's code.
+    public struct NameMatch: Sendable, Hashable, Encodable {
+        public let input: String
+        public let code: String
+        public let matchedBy: EntityMatchKind
+    }
+
+    /// A figure of one entity.
+    public struct Figure: Sendable, Hashable, Encodable {
+        public let entity: String
+        public let value: PublishedValue
+    }
+
+    /// A figure that the new snapshot changes.
+    public struct Change: Sendable, Hashable, Encodable {
+        public let entity: String
+        public let before: PublishedValue
+        public let after: PublishedValue
+        /// after - before, in the measure's unit (percentage points for shares).
+        public let difference: Double
+    }
+
+    /// The difference for one period against the current figures of the same measure
+    /// and source.
+    public struct PeriodDifference: Sendable, Hashable, Encodable {
+        public let period: Period
+        /// The snapshot whose figures were current for this period, if any.
+        public let previousSnapshot: Int64?
+        public let previousPublishedOn: CalendarDate?
+        /// False when the current figures were published after this snapshot: it is kept
+        /// as history and the current figures stay.
+        public let becomesCurrent: Bool
+        public let addedCount: Int
+        public let changedCount: Int
+        public let droppedCount: Int
+        public let unchangedCount: Int
+        /// The figures behind the counts (cut short for very large snapshots, see
+        /// ``ImportReceipt/differencesTruncated``).
+        public let added: [Figure]
+        public let changed: [Change]
+        public let dropped: [Figure]
+    }
+
+    public let outcome: Outcome
+    /// The snapshot written, the one it would be (dry run), or the one that already holds
+    /// this content (unchanged).
+    public let snapshotID: Int64
+    public let file: String
+    public let measure: String
+    public let source: String
+    public let publishedOn: CalendarDate
+    public let verification: Verification
+    public let coverage: Coverage
+    public let rowsRead: Int
+    /// Figures stored (0 when unchanged or a dry run).
+    public let rowsStored: Int
+    public let periods: [Period]
+    public let matchedByName: [NameMatch]
+    public let differences: [PeriodDifference]
+    /// True when the figures listed in ``differences`` were cut short (the counts are whole).
+    public let differencesTruncated: Bool
+    /// Measures and sources this import added to the catalog.
+    public let addedMeasures: [String]
+    public let addedSources: [String]
+}

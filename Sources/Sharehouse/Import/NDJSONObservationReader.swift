@@ -1,0 +1,68 @@
+/// Observations from NDJSON: one JSON object per line (`{"entity": "CN", "period":
+/// "2025-08", "value": 17.1}`), read a line at a time so memory stays flat. Blank lines
+/// are skipped; the snapshot's metadata comes from options or a sidecar.
+struct NDJSONObservationReader: ObservationReader {
+    static let maximumLineBytes = 1 << 20
+
+    let embeddedDescription = SnapshotDescription()
+    private let reader: ChunkedReader
+    private let fileName: String
+    private let decoder: SnapshotJSONDecoder
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var line = 0
+    private var exhausted = false
+
+    init(reader: ChunkedReader, fileName: String) {
+        self.reader = reader
+        self.fileName = fileName
+        self.decoder = SnapshotJSONDecoder(file: fileName)
+    }
+
+    mutating func next() throws -> RawObservation? {
+        while let (bytes, lineNumber) = try nextLine() {
+            guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            let node = try JSONParser.parse(Array(bytes), fileName: fileName, startLine: lineNumber)
+            return try decoder.observation(node)
+        }
+        return nil
+    }
+
+    /// The next line without its line end, and its number.
+    private mutating func nextLine() throws -> (ArraySlice<UInt8>, Int)? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                line += 1
+                var end = newline
+                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
+                let slice = buffer[start..<end]
+                start = newline + 1
+                return (slice, line)
+            }
+            if exhausted {
+                guard start < buffer.count else { return nil }
+                line += 1
+                let slice = buffer[start...]
+                start = buffer.count
+                return (slice, line)
+            }
+            guard buffer.count - start <= Self.maximumLineBytes else {
+                throw ImportError(file: fileName, line: line + 1, column: 1,
+                                  reason: "the line is longer than \(Self.maximumLineBytes / 1024) KiB; NDJSON has one observation per line")
+            }
+            if start > 0 {
+                buffer.removeFirst(start)
+                start = 0
+            }
+            if let chunk = try reader.next() {
+                if line == 0, buffer.isEmpty, let encoding = TextEncodingCheck.foreignByteOrderMark(chunk[...]) {
+                    throw ImportError(file: fileName, line: 1, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
+                }
+                buffer += chunk
+                if line == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
+            } else {
+                exhausted = true
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import SharehouseDB
+
+/// Checks and stores the observations of one snapshot, one row at a time, with one
+/// prepared statement, inside the import's transaction.
+///
+/// Memory stays flat: what it keeps grows with the number of distinct names and periods
+/// in the file, not with its rows. A duplicate (entity, period) is caught by the table's
+/// primary key, not by a set in memory.
+struct ObservationWriter {
+    struct PeriodTotals {
+        let period: Period
+        var sum = 0.0
+        /// The most the published rounding can account for: half a unit of the last
+        /// published digit, for every figure.
+        var roundingAllowance = 0.0
+        var count = 0
+        var maximumDecimals = 0
+        var firstLine: Int?
+        var lastLine: Int?
+    }
+
+    let connection: Connection
+    let snapshotID: Int64
+    let unit: Measure.Unit
+    let file: String
+    let resolver: EntityResolver
+    let defaultPeriod: Period?
+    let decimalComma: Bool
+
+    private(set) var rowsRead = 0
+    private(set) var rowsStored = 0
+    private(set) var totals: [Int64: PeriodTotals] = [:]
+    private(set) var nameMatches: [ImportReceipt.NameMatch] = []
+    private var entityCache: [String: String] = [:]
+    private var periodCache: [String: (id: Int64, period: Period)] = [:]
+    private let insert: Statement
+
+    static let nameMatchLimit = 1000
+
+    init(connection: Connection, snapshotID: Int64, unit: Measure.Unit, file: String, resolver: EntityResolver,
+         defaultPeriod: Period?, decimalComma: Bool) throws {
+        self.connection = connection
+        self.snapshotID = snapshotID
+        self.unit = unit
+        self.file = file
+        self.resolver = resolver
+        self.defaultPeriod = defaultPeriod
+        self.decimalComma = decimalComma
+        insert = try connection.cachedStatement("""
+            INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES (?, ?, ?, ?, ?)
+            """)
+    }
+
+    mutating func add(_ raw: RawObservation) throws {
+        rowsRead += 1
+        let code = try entityCode(raw)
+        let (periodID, period) = try periodOf(raw)
+        let value = try valueOf(raw)
+        do {
+            try insert.bind(snapshotID, periodID, code, value.value, value.decimals)
+            try insert.execute()
+        } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
+            throw ImportError(file: file, at: raw.entityLocation ?? raw.valueLocation,
+                              reason: "\(code) is given twice for \(period) in this snapshot",
+                              expected: "one figure per entity and period")
+        }
+        rowsStored += 1
+        var periodTotals = totals[periodID] ?? PeriodTotals(period: period)
+        periodTotals.sum += value.value
+        periodTotals.roundingAllowance += 0.5 * Self.unitOfLastDigit(value.decimals)
+        periodTotals.count += 1
+        periodTotals.maximumDecimals = max(periodTotals.maximumDecimals, value.decimals)
+        if periodTotals.firstLine == nil { periodTotals.firstLine = raw.line }
+        periodTotals.lastLine = raw.line
+        totals[periodID] = periodTotals
+    }
+
+    /// Shares of one period may add up to at most 100, plus what rounding explains.
+    func checkTotals() throws {
+        guard unit == .percent else { return }
+        for totals in totals.values.sorted(by: { $0.period < $1.period }) {
+            guard totals.sum > 100 + totals.roundingAllowance + 1e-9 else { continue }
+            let sum = PublishedValue(value: totals.sum, decimals: totals.maximumDecimals)
+            let allowance = PublishedValue(value: totals.roundingAllowance, decimals: totals.maximumDecimals + 1)
+            var lines = ""
+            if let first = totals.firstLine, let last = totals.lastLine { lines = " (lines \(first)-\(last))" }
+            throw ImportError(file: file, line: totals.lastLine, column: nil,
+                              reason: "the \(totals.count) shares of \(totals.period)\(lines) add up to \(sum), more than 100 "
+                                + "(rounding explains at most \(allowance))",
+                              expected: "the shares of one period to add up to at most 100")
+        }
+    }
+
+    // MARK: Resolving
+
+    private mutating func entityCode(_ raw: RawObservation) throws -> String {
+        if let code = entityCache[raw.entity] { return code }
+        let match: EntityMatch
+        do {
+            match = try resolver.resolve(raw.entity)
+        } catch {
+            throw ImportError(file: file, at: raw.entityLocation, reason: error.description)
+        }
+        entityCache[raw.entity] = match.entity.code
+        if match.matchedBy != .code, nameMatches.count < Self.nameMatchLimit {
+            nameMatches.append(.init(input: raw.entity, code: match.entity.code, matchedBy: match.matchedBy))
+        }
+        return match.entity.code
+    }
+
+    private mutating func periodOf(_ raw: RawObservation) throws -> (Int64, Period) {
+        guard let text = raw.period, !text.trimmingSpaces.isEmpty else {
+            guard let defaultPeriod else {
+                throw ImportError(file: file, at: raw.periodLocation ?? raw.entityLocation,
+                                  reason: "the row gives no period and the snapshot has no default period",
+                                  expected: "a period column, or the snapshot's period (--period, or \"period\" in JSON)")
+            }
+            return try periodID(defaultPeriod.description, at: raw.entityLocation)
+        }
+        return try periodID(text, at: raw.periodLocation)
+    }
+
+    private mutating func periodID(_ text: String, at location: SourceLocation?) throws -> (Int64, Period) {
+        if let cached = periodCache[text] { return cached }
+        guard let period = Period(text) else {
+            throw ImportError(file: file, at: location, reason: "\"\(text)\" is not a period", expected: Period.expectedForms)
+        }
+        let start = period.start.description, end = period.end.description
+        let id: Int64
+        if let existing = try connection.fetchOne("SELECT id FROM periods WHERE start_date = ? AND end_date = ?", start, end,
+                                                  map: { try $0.get(0) as Int64 }) {
+            id = existing
+        } else {
+            try connection.execute("INSERT INTO periods (start_date, end_date) VALUES (?, ?)", start, end)
+            id = connection.lastInsertedRowID
+        }
+        periodCache[text] = (id, period)
+        return (id, period)
+    }
+
+    private func valueOf(_ raw: RawObservation) throws -> PublishedValue {
+        let parsed: PublishedValue.Parsed
+        switch PublishedValue.parse(raw.value, decimalComma: decimalComma && !raw.valueIsNumber) {
+        case .success(let value): parsed = value
+        case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
+        }
+        let value = parsed.value
+        switch unit {
+        case .percent:
+            guard value.value >= 0 else {
+                throw ImportError(file: file, at: raw.valueLocation, reason: "the share \(value) is below 0",
+                                  expected: "a share between 0 and 100")
+            }
+            guard value.value <= 100 else {
+                throw ImportError(file: file, at: raw.valueLocation, reason: "the share \(value) is above 100",
+                                  expected: "a share between 0 and 100")
+            }
+        case .count:
+            guard !parsed.hasPercentSign else {
+                throw ImportError(file: file, at: raw.valueLocation, reason: "\"\(raw.value)\" is a percentage, but the measure counts",
+                                  expected: "a count such as 723000000")
+            }
+            guard value.value >= 0 else {
+                throw ImportError(file: file, at: raw.valueLocation, reason: "the count \(value) is below 0", expected: "a count of 0 or more")
+            }
+        }
+        return value
+    }
+
+    private static func unitOfLastDigit(_ decimals: Int) -> Double {
+        var unit = 1.0
+        for _ in 0..<decimals { unit /= 10 }
+        return unit
+    }
+}

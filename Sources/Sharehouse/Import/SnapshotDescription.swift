@@ -1,0 +1,75 @@
+/// A measure named by key (already in the warehouse) or defined in full.
+public enum MeasureReference: Sendable, Hashable {
+    case key(String)
+    case definition(Measure)
+
+    public var key: String {
+        switch self {
+        case .key(let key): key
+        case .definition(let measure): measure.key
+        }
+    }
+}
+
+/// A source named by key (already in the warehouse) or defined in full.
+public enum SourceReference: Sendable, Hashable {
+    case key(String)
+    case definition(Source)
+
+    public var key: String {
+        switch self {
+        case .key(let key): key
+        case .definition(let source): source.key
+        }
+    }
+}
+
+/// What a snapshot is: its measure, its source, when it was published and how sure we
+/// are of it. Every field is optional here because it may come from the file, a sidecar
+/// or the command line; the importer merges them and requires what must be there.
+public struct SnapshotDescription: Sendable, Hashable {
+    public var measure: MeasureReference?
+    public var source: SourceReference?
+    /// Further sources the file defines, such as the ones its source relays.
+    public var relayedSources: [Source]
+    /// When the source published these figures. Required.
+    public var publishedOn: CalendarDate?
+    /// Default: unverified.
+    public var verification: Verification?
+    /// Default: top_n (a partial list), so that totals are never overstated.
+    public var coverage: Coverage?
+    public var note: String?
+    /// The period of observations that give none.
+    public var period: Period?
+
+    public init(measure: MeasureReference? = nil, source: SourceReference? = nil, relayedSources: [Source] = [],
+                publishedOn: CalendarDate? = nil, verification: Verification? = nil, coverage: Coverage? = nil,
+                note: String? = nil, period: Period? = nil) {
+        self.measure = measure
+        self.source = source
+        self.relayedSources = relayedSources
+        self.publishedOn = publishedOn
+        self.verification = verification
+        self.coverage = coverage
+        self.note = note
+        self.period = period
+    }
+}
+
+/// One figure given as Swift values. The value is text, so the published precision is
+/// kept (`"17.10"`); ``init(entity:period:value:decimals:)`` takes a number instead.
+public struct ObservationInput: Sendable, Hashable {
+    public var entity: String
+    public var period: String?
+    public var value: String
+
+    public init(entity: String, period: String? = nil, value: String) {
+        self.entity = entity
+        self.period = period
+        self.value = value
+    }
+
+    public init(entity: String, period: String? = nil, value: Double, decimals: Int) {
+        self.init(entity: entity, period: period, value: PublishedValue(value: value, decimals: decimals).description)
+    }
+}

@@ -1,0 +1,187 @@
+import Crypto
+import Foundation
+import SharehouseDB
+
+/// Imports one snapshot inside the caller's transaction: reads the file in a stream,
+/// resolves and checks every row, writes it with one prepared statement, and then either
+/// finds that the same content is already there (and undoes its work) or records the
+/// snapshot. Nothing is ever updated or deleted.
+struct SnapshotImporter {
+    let input: InputSource
+    let options: ImportOptions
+    let resolver: EntityResolver
+    /// Observations given as values instead of read from `input`.
+    var values: [ObservationInput]?
+
+    /// Thrown inside the import's savepoint when the content was already imported, so
+    /// that everything the import wrote is rolled back; carries the receipt.
+    struct AlreadyImported: Error {
+        let receipt: ImportReceipt
+    }
+
+    static let progressInterval = 8192
+    static let differenceLimit = 1000
+
+    func run(on connection: Connection) throws -> ImportReceipt {
+        let file = input.name
+        let chunks: ChunkedReader
+        var reader: any ObservationReader
+        var places: [(origin: String, description: SnapshotDescription)] = []
+        if let values {
+            chunks = try ChunkedReader(.bytes([], name: file))
+            reader = ValuesObservationReader(description: options.description, observations: values)
+        } else {
+            let format = try format(of: file)
+            chunks = try ChunkedReader(input)
+            switch format {
+            case .json: reader = try JSONSnapshotReader(reader: chunks, fileName: file)
+            case .ndjson: reader = NDJSONObservationReader(reader: chunks, fileName: file)
+            case .csv: reader = try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: ","), fileName: file)
+            case .tsv: reader = try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: "\t"), fileName: file)
+            }
+            places.append(("the file", reader.embeddedDescription))
+            if format != .json, options.readsSidecar, let (path, sidecar) = try Self.sidecar(of: input) {
+                places.append(("the sidecar \(path)", sidecar))
+            }
+        }
+        places.append((values == nil ? "the command line" : "the description", options.description))
+        let metadata = try SnapshotMetadata(merging: places, file: file)
+
+        // Catalog: what the file defines is added, or must match what is stored.
+        let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
+
+        // Observations reference a snapshot row written last, once its content hash is
+        // known: foreign keys are checked at commit.
+        try connection.execute("PRAGMA defer_foreign_keys = ON")
+        let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
+        var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
+                                           resolver: resolver, defaultPeriod: metadata.period,
+                                           decimalComma: options.decimalComma)
+        while let raw = try reader.next() {
+            try writer.add(raw)
+            if writer.rowsRead % Self.progressInterval == 0, let progress = options.progress {
+                progress(ImportProgress(file: file, rowsRead: writer.rowsRead, bytesRead: chunks.bytesRead,
+                                        totalBytes: chunks.totalBytes))
+            }
+        }
+        guard writer.rowsStored > 0 else {
+            throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
+        }
+        try writer.checkTotals()
+
+        let hash = try contentHash(snapshotID: snapshotID, metadata: metadata, on: connection)
+        let periods = writer.totals.values.map(\.period).sorted()
+        let baseReceipt = { (outcome: ImportReceipt.Outcome, id: Int64, stored: Int, differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
+            ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
+                          publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
+                          rowsRead: writer.rowsRead, rowsStored: stored, periods: periods, matchedByName: writer.nameMatches,
+                          differences: differences, differencesTruncated: truncated, addedMeasures: addedMeasures,
+                          addedSources: addedSources)
+        }
+        if let existing = try connection.fetchOne("""
+            SELECT id FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
+            """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { try $0.get(0) as Int64 }) {
+            throw AlreadyImported(receipt: baseReceipt(.unchanged, existing, 0, [], false))
+        }
+        let (differences, truncated) = try SnapshotDifferences.compute(
+            snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
+            periods: writer.totals.map { ($0.key, $0.value.period) }, limit: Self.differenceLimit, on: connection)
+        try connection.execute("""
+            INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
+                                   verification, coverage, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(), hash,
+            Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
+        return baseReceipt(options.dryRun ? .dryRun : .imported, snapshotID, options.dryRun ? 0 : writer.rowsStored,
+                           differences, truncated)
+    }
+
+    // MARK: Steps
+
+    private func format(of file: String) throws -> InputFormat {
+        if let format = options.format { return format }
+        if let format = InputFormat(fileName: file) { return format }
+        throw ImportError(file: file, reason: "cannot tell the format from the file name",
+                          expected: "a name ending in .json, .ndjson, .csv or .tsv, or --input-format")
+    }
+
+    private func ensureCatalog(_ metadata: SnapshotMetadata, file: String,
+                               on connection: Connection) throws -> (Measure, [String], [String]) {
+        var addedMeasures: [String] = [], addedSources: [String] = []
+        do {
+            let measure: Measure
+            switch metadata.measure {
+            case .definition(let definition):
+                if try Catalog.ensure(definition, in: connection) { addedMeasures.append(definition.key) }
+                measure = definition
+            case .key(let key):
+                guard let stored = try Catalog.measure(key: key, in: connection) else {
+                    throw CatalogError.unknown(kind: "measure", key: key)
+                }
+                measure = stored
+            }
+            var definitions = metadata.relayedSources
+            if case .definition(let source) = metadata.source { definitions.append(source) }
+            let pending = Set(definitions.map(\.key))
+            for source in definitions where try Catalog.ensure(source, pending: pending, in: connection) {
+                addedSources.append(source.key)
+            }
+            if case .key(let key) = metadata.source, try Catalog.source(key: key, in: connection) == nil {
+                throw CatalogError.unknown(kind: "source", key: key)
+            }
+            return (measure, addedMeasures, addedSources)
+        } catch let error as CatalogError {
+            throw ImportError(file: file, reason: error.description,
+                              category: error.category == .refused ? .refused : .badInput)
+        }
+    }
+
+    /// The SHA-256 of the snapshot's canonical content: its measure, source, publication
+    /// date and every figure as published, in (period, entity) order, so that the same
+    /// content in another file name, row or column order or line ending hashes the same.
+    private func contentHash(snapshotID: Int64, metadata: SnapshotMetadata, on connection: Connection) throws -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array("sharehouse snapshot v1\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\npublished_on \(metadata.publishedOn)\n".utf8))
+        let statement = try connection.cachedStatement("""
+            SELECT p.start_date, p.end_date, o.entity_code, o.value, o.decimals
+            FROM observations AS o JOIN periods AS p ON p.id = o.period_id
+            WHERE o.snapshot_id = ?
+            ORDER BY p.start_date, p.end_date, o.entity_code
+            """)
+        try statement.bind(snapshotID)
+        try statement.forEachRow { row in
+            let value = PublishedValue(value: try row.get(3), decimals: try row.get(4))
+            let line = "\(try row.get(0) as String) \(try row.get(1) as String) \(try row.get(2) as String) \(value)\n"
+            hasher.update(data: Array(line.utf8))
+        }
+        return hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    }
+
+    /// The metadata in `FILE.json` or `FILE.csv.json` next to the file, if there is one.
+    static func sidecar(of input: InputSource) throws -> (String, SnapshotDescription)? {
+        guard case .file(let path) = input else { return nil }
+        let withoutExtension = (path as NSString).deletingPathExtension
+        let candidates = [path + ".json", withoutExtension + ".json"].filter { FileManager.default.fileExists(atPath: $0) }
+        guard let sidecar = candidates.first else { return nil }
+        guard candidates.count == 1 else {
+            throw ImportError(file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
+                              expected: "one sidecar with the snapshot's metadata")
+        }
+        guard let data = FileManager.default.contents(atPath: sidecar) else {
+            throw ImportError(file: sidecar, reason: "the sidecar cannot be read", category: .missingInput)
+        }
+        let root = try JSONParser.parse([UInt8](data), fileName: sidecar)
+        let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
+        return (sidecar, description)
+    }
+
+    /// The file name kept with the snapshot: the base name only (a path would tie the
+    /// warehouse to one machine), nothing for standard input.
+    static func storedFileName(_ input: InputSource) -> String? {
+        switch input {
+        case .file(let path): (path as NSString).lastPathComponent
+        case .standardInput: nil
+        case .bytes(_, let name): name
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Observations given as Swift values (``ObservationInput``), for programs that embed
+/// the library and have no file.
+struct ValuesObservationReader: ObservationReader {
+    let embeddedDescription: SnapshotDescription
+    let observations: [ObservationInput]
+    private var index = 0
+
+    init(description: SnapshotDescription, observations: [ObservationInput]) {
+        embeddedDescription = description
+        self.observations = observations
+    }
+
+    mutating func next() throws -> RawObservation? {
+        guard index < observations.count else { return nil }
+        defer { index += 1 }
+        let observation = observations[index]
+        // The "line" of a value is its position in the array, counted from 1.
+        return RawObservation(entity: observation.entity, period: observation.period, value: observation.value,
+                              line: index + 1)
+    }
+}

@@ -1,0 +1,63 @@
+public import Foundation
+import SharehouseDB
+
+extension Warehouse {
+    /// Imports one snapshot file (CSV, TSV, JSON or NDJSON) as one transaction.
+    ///
+    /// Returns the receipt: the snapshot written, or `unchanged` with the snapshot that
+    /// already holds the same content. On any error nothing is written, and the error is
+    /// an ``ImportError`` with the file, line, column, reason and what was expected.
+    @discardableResult
+    public func importSnapshot(from input: InputSource, options: ImportOptions = ImportOptions()) throws -> ImportReceipt {
+        try importSnapshots(from: [input], options: options)[0]
+    }
+
+    /// Imports a snapshot file at a file URL.
+    @discardableResult
+    public func importSnapshot(from url: URL, options: ImportOptions = ImportOptions()) throws -> ImportReceipt {
+        try importSnapshot(from: .file(url.path), options: options)
+    }
+
+    /// Imports several files in one transaction: all of them, or (on any error) none.
+    /// A file whose content is already imported is `unchanged` and does not stop the others.
+    public func importSnapshots(from inputs: [InputSource], options: ImportOptions = ImportOptions()) throws -> [ImportReceipt] {
+        try run(inputs.map { SnapshotImporter(input: $0, options: options, resolver: try entityResolver()) }, dryRun: options.dryRun)
+    }
+
+    /// Imports a snapshot given as Swift values: its description (measure, source,
+    /// publication date...) and its observations.
+    @discardableResult
+    public func importSnapshot(_ observations: [ObservationInput], description: SnapshotDescription,
+                               name: String = "(values)", dryRun: Bool = false) throws -> ImportReceipt {
+        let options = ImportOptions(description: description, dryRun: dryRun, readsSidecar: false)
+        let importer = SnapshotImporter(input: .bytes([], name: name), options: options, resolver: try entityResolver(),
+                                        values: observations)
+        return try run([importer], dryRun: dryRun)[0]
+    }
+
+    /// Runs importers in one write transaction, each in a savepoint; a dry run rolls all
+    /// of it back at the end.
+    private func run(_ importers: [SnapshotImporter], dryRun: Bool) throws -> [ImportReceipt] {
+        struct DryRunFinished: Error { let receipts: [ImportReceipt] }
+        do {
+            return try database.write { connection in
+                var receipts: [ImportReceipt] = []
+                for importer in importers {
+                    do {
+                        receipts.append(try connection.savepoint { try importer.run(on: connection) })
+                    } catch let unchanged as SnapshotImporter.AlreadyImported {
+                        receipts.append(unchanged.receipt)
+                    }
+                }
+                if dryRun { throw DryRunFinished(receipts: receipts) }
+                return receipts
+            }
+        } catch let finished as DryRunFinished {
+            return finished.receipts
+        } catch let error as SQLiteError where error.code == .constraintForeignKey {
+            // Deferred foreign keys failed at commit: a reference the checks above missed.
+            throw ImportError(file: importers.map(\.input.name).joined(separator: ", "),
+                              reason: "the snapshot refers to something that is not in the warehouse (\(error.message))")
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import SharehouseDB
+
+/// A strict RFC 8259 JSON parser over UTF-8 bytes that keeps number texts and the line and
+/// column of every value.
+///
+/// Written here because Foundation's `JSONSerialization` and `JSONDecoder` turn `17.10`
+/// into the double 17.1 (losing the published precision) and report errors without a
+/// usable line and column. Duplicate keys, nesting deeper than ``maximumDepth``, invalid
+/// UTF-8 and anything after the value are errors.
+struct JSONParser {
+    static let maximumDepth = 64
+
+    private let bytes: [UInt8]
+    private let fileName: String
+    private var index = 0
+    private var line = 1
+    private var column = 1
+
+    init(bytes: [UInt8], fileName: String, startLine: Int = 1) {
+        self.bytes = bytes
+        self.fileName = fileName
+        self.line = startLine
+    }
+
+    /// Parses the whole text as one JSON value.
+    static func parse(_ bytes: [UInt8], fileName: String, startLine: Int = 1) throws -> JSONNode {
+        var parser = JSONParser(bytes: bytes, fileName: fileName, startLine: startLine)
+        if let encoding = TextEncodingCheck.foreignByteOrderMark(bytes[...]) {
+            throw ImportError(file: fileName, line: startLine, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        parser.skipSpace()
+        guard parser.index < bytes.count else {
+            throw parser.error("the input is empty", expected: "a JSON value")
+        }
+        let value = try parser.parseValue(depth: 0)
+        parser.skipSpace()
+        guard parser.index == bytes.count else {
+            throw parser.error("unexpected text after the JSON value", expected: "the end of the input")
+        }
+        return value
+    }
+
+    private mutating func parseValue(depth: Int) throws -> JSONNode {
+        guard depth < Self.maximumDepth else {
+            throw error("the JSON is nested more than \(Self.maximumDepth) levels deep")
+        }
+        let location = SourceLocation(line: line, column: column)
+        guard let byte = current else { throw error("the input ends too early", expected: "a JSON value") }
+        switch byte {
+        case UInt8(ascii: "{"): return JSONNode(value: try parseObject(depth: depth), location: location)
+        case UInt8(ascii: "["): return JSONNode(value: try parseArray(depth: depth), location: location)
+        case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), location: location)
+        case UInt8(ascii: "t"): try expectWord("true"); return JSONNode(value: .bool(true), location: location)
+        case UInt8(ascii: "f"): try expectWord("false"); return JSONNode(value: .bool(false), location: location)
+        case UInt8(ascii: "n"): try expectWord("null"); return JSONNode(value: .null, location: location)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(value: .number(try parseNumber()), location: location)
+        default:
+            throw error("unexpected \(describe(byte))", expected: "a JSON value (object, array, string, number, true, false or null)")
+        }
+    }
+
+    private mutating func parseObject(depth: Int) throws -> JSONNode.Value {
+        advance()  // {
+        var members: [(key: String, node: JSONNode)] = []
+        var seen = Set<String>()
+        skipSpace()
+        if current == UInt8(ascii: "}") {
+            advance()
+            return .object(members)
+        }
+        while true {
+            skipSpace()
+            let keyLocation = SourceLocation(line: line, column: column)
+            guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            let key = try parseString()
+            guard seen.insert(key).inserted else {
+                throw ImportError(file: fileName, at: keyLocation, reason: "the member \"\(key)\" appears twice in this object")
+            }
+            skipSpace()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key)\"") }
+            advance()
+            skipSpace()
+            members.append((key, try parseValue(depth: depth + 1)))
+            skipSpace()
+            guard let byte = current else { throw error("the object is never closed", expected: "'}'") }
+            advance()
+            if byte == UInt8(ascii: "}") { return .object(members) }
+            guard byte == UInt8(ascii: ",") else { throw error("unexpected \(describe(byte)) in an object", expected: "',' or '}'", back: 1) }
+        }
+    }
+
+    private mutating func parseArray(depth: Int) throws -> JSONNode.Value {
+        advance()  // [
+        var elements: [JSONNode] = []
+        skipSpace()
+        if current == UInt8(ascii: "]") {
+            advance()
+            return .array(elements)
+        }
+        while true {
+            skipSpace()
+            elements.append(try parseValue(depth: depth + 1))
+            skipSpace()
+            guard let byte = current else { throw error("the array is never closed", expected: "']'") }
+            advance()
+            if byte == UInt8(ascii: "]") { return .array(elements) }
+            guard byte == UInt8(ascii: ",") else { throw error("unexpected \(describe(byte)) in an array", expected: "',' or ']'", back: 1) }
+        }
+    }
+
+    private mutating func parseString() throws -> String {
+        let start = SourceLocation(line: line, column: column)
+        advance()  // "
+        var scalars = String.UnicodeScalarView()
+        var run: [UInt8] = []
+        func flush() throws {
+            guard !run.isEmpty else { return }
+            guard let text = String(validating: run, as: UTF8.self) else {
+                throw ImportError(file: fileName, at: start,
+                                  reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: run)))
+            }
+            scalars.append(contentsOf: text.unicodeScalars)
+            run.removeAll(keepingCapacity: true)
+        }
+        while true {
+            guard let byte = current else {
+                throw ImportError(file: fileName, at: start, reason: "the string that starts here is never closed", expected: "a closing \"")
+            }
+            if byte == UInt8(ascii: "\"") {
+                advance()
+                try flush()
+                return String(scalars)
+            }
+            if byte < 0x20 {
+                throw error("a control character (a raw line break or tab) inside a string", expected: "it written as an escape (\\n, \\t)")
+            }
+            if byte == UInt8(ascii: "\\") {
+                try flush()
+                advance()
+                guard let escape = current else { throw error("the input ends inside an escape") }
+                advance()
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
+                default: throw error("unknown escape \\\(describe(escape))", back: 1)
+                }
+                continue
+            }
+            run.append(byte)
+            advance()
+        }
+    }
+
+    private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
+        let first = try hex4()
+        if (0xD800...0xDBFF).contains(first) {
+            guard current == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "u") else {
+                throw error("a lone high surrogate \\u\(String(first, radix: 16))")
+            }
+            advance(); advance()
+            let second = try hex4()
+            guard (0xDC00...0xDFFF).contains(second) else { throw error("an invalid surrogate pair") }
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
+        }
+        guard let scalar = Unicode.Scalar(first) else { throw error("a lone low surrogate \\u\(String(first, radix: 16))") }
+        return scalar
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard let byte = current, let digit = Self.hexValue(byte) else { throw error("expected four hex digits after \\u") }
+            value = value * 16 + digit
+            advance()
+        }
+        return value
+    }
+
+    private mutating func parseNumber() throws -> String {
+        let start = index
+        if current == UInt8(ascii: "-") { advance() }
+        guard let first = current, Self.isDigit(first) else { throw error("a number needs digits") }
+        if first == UInt8(ascii: "0") {
+            advance()
+            if let next = current, Self.isDigit(next) { throw error("a number may not start with 0 followed by digits") }
+        } else {
+            while let byte = current, Self.isDigit(byte) { advance() }
+        }
+        if current == UInt8(ascii: ".") {
+            advance()
+            guard let byte = current, Self.isDigit(byte) else { throw error("a decimal point needs digits after it") }
+            while let byte = current, Self.isDigit(byte) { advance() }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            advance()
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { advance() }
+            guard let byte = current, Self.isDigit(byte) else { throw error("an exponent needs digits") }
+            while let byte = current, Self.isDigit(byte) { advance() }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func expectWord(_ word: String) throws {
+        for expected in word.utf8 {
+            guard current == expected else { throw error("unexpected text", expected: "\(word) or another JSON value") }
+            advance()
+        }
+    }
+
+    // MARK: Bytes
+
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+
+    private mutating func advance() {
+        let byte = bytes[index]
+        index += 1
+        if byte == 0x0A {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    private mutating func skipSpace() {
+        while let byte = current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { advance() }
+    }
+
+    private func error(_ reason: String, expected: String? = nil, back: Int = 0) -> ImportError {
+        ImportError(file: fileName, line: line, column: max(1, column - back), reason: reason, expected: expected)
+    }
+
+    private func describe(_ byte: UInt8) -> String {
+        byte >= 0x20 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'"
+            : "byte 0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case 0x30...0x39: UInt32(byte - 0x30)
+        case 0x41...0x46: UInt32(byte - 0x41 + 10)
+        case 0x61...0x66: UInt32(byte - 0x61 + 10)
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// A day of the proleptic Gregorian calendar, as `YYYY-MM-DD` text says it.
+///
+/// Dates here are dates, not instants: no time zone, no Foundation `Date`. Ordering and
+/// day arithmetic go through a day number, so parsing a million observations costs no
+/// calendar objects.
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// A valid date, or nil (`2025-02-30` is nil).
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...CalendarDate.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD` exactly (ASCII digits, four-two-two).
+    public init?(_ text: some StringProtocol) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
+              let day = Self.number(bytes[8..<10]) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD`.
+    public var description: String {
+        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
+    }
+
+    /// Days since 0000-03-01, for ordering and arithmetic.
+    public var dayNumber: Int {
+        let adjustedYear = month <= 2 ? year - 1 : year
+        let adjustedMonth = month <= 2 ? month + 9 : month - 3
+        return 365 * adjustedYear + adjustedYear / 4 - adjustedYear / 100 + adjustedYear / 400
+            + (153 * adjustedMonth + 2) / 5 + day - 1
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    /// The last day of this date's month.
+    public var endOfMonth: CalendarDate {
+        CalendarDate(year: year, month: month, day: Self.daysIn(month: month, year: year))!
+    }
+
+    /// The first day of the month `months` after (or before) this date's month.
+    public func firstOfMonth(adding months: Int) -> CalendarDate? {
+        let index = year * 12 + (month - 1) + months
+        return CalendarDate(year: index / 12, month: index % 12 + 1, day: 1)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CalendarDate(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    static func pad(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}

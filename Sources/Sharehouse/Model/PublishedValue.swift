@@ -1,0 +1,118 @@
+import Foundation
+
+/// A figure with the precision it was published with: `17.10` is 17.1 with two decimals,
+/// and prints back as `17.10`, never as `17.1` or `17.099999999999998`.
+public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    public let value: Double
+    /// Digits after the decimal separator, as published.
+    public let decimals: Int
+
+    /// The most decimals a value may have (the schema's limit).
+    public static let maximumDecimals = 12
+    /// Significant digits a Double holds exactly; more would not round-trip.
+    public static let maximumSignificantDigits = 15
+
+    public init(value: Double, decimals: Int) {
+        self.value = value
+        self.decimals = decimals
+    }
+
+    /// The value with exactly ``decimals`` decimals, as it was published.
+    public var description: String {
+        String(format: "%.*f", decimals, value)
+    }
+
+    /// Why a text is not a value.
+    public enum ParseFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        case empty
+        case notANumber(String)
+        case commaWithoutDecimalCommaOption(String)
+        case tooManyDigits(String)
+        case tooManyDecimals(String)
+
+        public var description: String {
+            switch self {
+            case .empty:
+                return "the value is empty; expected a number such as 17.1"
+            case .notANumber(let text):
+                return "\"\(text)\" is not a number; expected digits with an optional decimal point and %, such as 17.1 or 17.1%"
+            case .commaWithoutDecimalCommaOption(let text):
+                return "\"\(text)\" has a comma; thousands separators are not read, and a decimal comma only with --decimal-comma"
+            case .tooManyDigits(let text):
+                return "\"\(text)\" has more than \(PublishedValue.maximumSignificantDigits) significant digits, more than can be stored exactly"
+            case .tooManyDecimals(let text):
+                return "\"\(text)\" has more than \(PublishedValue.maximumDecimals) decimals"
+            }
+        }
+    }
+
+    /// The outcome of reading a value: the value and whether a percent sign followed it.
+    public struct Parsed: Sendable, Hashable {
+        public let value: PublishedValue
+        public let hasPercentSign: Bool
+    }
+
+    /// Reads a value as sources write them: `17.1`, `17.10`, ` 17.1 % `, `-3`, Arabic-Indic
+    /// digits with the Arabic decimal separator (`١٧٫١`), and `17,1` when `decimalComma`
+    /// is set (then `.` is refused, as it would be a thousands separator). Exponents,
+    /// `NaN`, infinities and grouping separators are refused: a figure is written out.
+    public static func parse(_ text: some StringProtocol, decimalComma: Bool = false) -> Result<Parsed, ParseFailure> {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(text.utf8.count)
+        var seenSeparator = false, seenDigit = false, percent = false, finished = false
+        var decimals = 0, significant = 0, leadingZeros = true
+        let original = String(text)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if scalar.properties.isWhitespace {
+                if seenDigit || seenSeparator || !ascii.isEmpty { finished = true }
+                continue
+            }
+            if value == 0x25 || value == 0x066A {  // % or Arabic percent sign
+                guard seenDigit, !percent else { return .failure(.notANumber(original)) }
+                percent = true
+                finished = true
+                continue
+            }
+            guard !percent else { return .failure(.notANumber(original)) }
+            guard !finished else { return .failure(.notANumber(original)) }
+            var digit: UInt32?
+            switch value {
+            case 0x30...0x39: digit = value - 0x30
+            case 0x0660...0x0669: digit = value - 0x0660
+            case 0x06F0...0x06F9: digit = value - 0x06F0
+            default: break
+            }
+            if let digit {
+                seenDigit = true
+                ascii.append(UInt8(0x30 + digit))
+                if seenSeparator { decimals += 1 }
+                if digit != 0 { leadingZeros = false }
+                if !leadingZeros { significant += 1 }
+                continue
+            }
+            let isDecimalPoint = value == 0x066B || (decimalComma ? value == 0x2C : value == 0x2E)
+            if isDecimalPoint {
+                guard !seenSeparator, seenDigit else { return .failure(.notANumber(original)) }
+                seenSeparator = true
+                ascii.append(UInt8(ascii: "."))
+                continue
+            }
+            if value == 0x2C, !decimalComma { return .failure(.commaWithoutDecimalCommaOption(original)) }
+            if value == 0x2D, ascii.isEmpty {  // a leading minus
+                ascii.append(UInt8(ascii: "-"))
+                continue
+            }
+            return .failure(.notANumber(original))
+        }
+        guard seenDigit else { return .failure(ascii.isEmpty && !percent ? .empty : .notANumber(original)) }
+        if ascii.last == UInt8(ascii: ".") { return .failure(.notANumber(original)) }
+        guard decimals <= maximumDecimals else { return .failure(.tooManyDecimals(original)) }
+        guard significant <= maximumSignificantDigits else { return .failure(.tooManyDigits(original)) }
+        guard let number = Double(String(decoding: ascii, as: UTF8.self)), number.isFinite else {
+            return .failure(.notANumber(original))
+        }
+        return .success(Parsed(value: PublishedValue(value: number == 0 ? 0 : number, decimals: decimals),
+                               hasPercentSign: percent))
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Sharehouse
+
+struct SourcesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "List, show and add sources: the citations figures come from.",
+        subcommands: [SourcesListCommand.self, SourcesShowCommand.self, SourcesAddCommand.self])
+}
+
+struct SourcesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List sources.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let sources = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).sources()
+        switch output.format {
+        case .json: Terminal.output(try JSONOutput.render(sources))
+        case .table:
+            var table = TableRenderer([.left("KEY"), .left("KIND"), .left("PUBLISHED"), .left("PUBLISHER"), .left("DERIVED FROM"), .left("TITLE")])
+            for source in sources {
+                table.append([source.key, source.kind.rawValue, source.publishedOn?.description ?? "", source.publisher ?? "",
+                              source.derivedFrom ?? "", source.title])
+            }
+            Terminal.output(table.render())
+        }
+    }
+}
+
+struct SourcesShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a source and the chain of sources it relays.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "The source's key.") var key: String
+
+    func run() throws {
+        let chain = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).sourceChain(key: key)
+        guard !chain.isEmpty else { throw CatalogError.unknown(kind: "source", key: key) }
+        switch output.format {
+        case .json: Terminal.output(try JSONOutput.render(chain))
+        case .table: Terminal.output(chain.enumerated().map { depth, source in CitationText.describe(source, depth: depth) }
+            .joined(separator: "\n\n"))
+        }
+    }
+}
+
+struct SourcesAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a source (a citation).",
+        discussion: "Adding a source that is there with the same fields does nothing; with other fields it is refused (exit 77).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A short key: lower-case letters, digits, '_', '.', '-'.") var key: String
+    @Option(help: "The title.") var title: String
+    @Option(help: "Where it can be read (http or https).") var url: String
+    @Option(help: "study, news, dataset or report.") var kind: SourceKindOption
+    @Option(help: "Who published it.") var publisher: String?
+    @Option(help: "Its authors.") var authors: String?
+    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD")) var published: String?
+    @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD")) var accessed: String?
+    @Option(help: "Its language, e.g. en, ar.") var language: String?
+    @Option(help: "Its licence.") var license: String?
+    @Option(name: .customLong("access-note"), help: "How it was read: paywalled, mirror, date inferred...") var accessNote: String?
+    @Option(name: .customLong("derived-from"), help: ArgumentHelp("The key of the source it relays.", valueName: "key")) var derivedFrom: String?
+
+    func validate() throws {
+        for (name, value) in [("--published", published), ("--accessed", accessed)] {
+            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date YYYY-MM-DD, not \(value)") }
+        }
+    }
+
+    func run() throws {
+        let source = Source(key: key, title: title, publisher: publisher, authors: authors, url: url,
+                            publishedOn: published.flatMap { CalendarDate($0) }, accessedOn: accessed.flatMap { CalendarDate($0) },
+                            language: language, kind: kind.value, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
+        let added = try Warehouse(path: global.databasePath).addSource(source)
+        Terminal.note(added ? "Added the source \(key)." : "The source \(key) is already there, as given.")
+    }
+}
+
+enum SourceKindOption: String, ExpressibleByArgument, CaseIterable {
+    case study, news, dataset, report
+    var value: Source.Kind { Source.Kind(rawValue: rawValue)! }
+}
+
+struct MeasuresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "List, show and add measures: what figures count, over which universe, attributed how.",
+        subcommands: [MeasuresListCommand.self, MeasuresShowCommand.self, MeasuresAddCommand.self])
+}
+
+struct MeasuresListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+
+    func run() throws {
+        let measures = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).measures()
+        switch output.format {
+        case .json: Terminal.output(try JSONOutput.render(measures))
+        case .table:
+            var table = TableRenderer([.left("KEY"), .left("UNIT"), .left("NAME")])
+            for measure in measures { table.append([measure.key, measure.unit.rawValue, measure.name]) }
+            Terminal.output(table.render())
+        }
+    }
+}
+
+struct MeasuresShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a measure's definition.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "The measure's key.") var key: String
+
+    func run() throws {
+        guard let measure = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).measure(key: key) else {
+            throw CatalogError.unknown(kind: "measure", key: key)
+        }
+        switch output.format {
+        case .json: Terminal.output(try JSONOutput.render(measure))
+        case .table:
+            Terminal.output([
+                "\(measure.key): \(measure.name)", "  unit:        \(measure.unit.rawValue)",
+                "  universe:    \(measure.universe)", "  attribution: \(measure.attribution)",
+            ].joined(separator: "\n") + (measure.description.map { "\n  \($0)" } ?? ""))
+        }
+    }
+}
+
+struct MeasuresAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a measure.",
+        discussion: "Adding a measure that is there with the same fields does nothing; with other fields it is refused (exit 77).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "A short key: lower-case letters, digits, '_', '.', '-'.") var key: String
+    @Option(help: "What it is called.") var name: String
+    @Option(help: "percent or count.") var unit: UnitOption
+    @Option(help: "What is counted over: which models, which platform.") var universe: String
+    @Option(help: "How a figure is attributed to a country.") var attribution: String
+    @Option(help: "More about it.") var description: String?
+
+    func run() throws {
+        let measure = Measure(key: key, name: name, unit: unit.value, universe: universe, attribution: attribution,
+                              description: description)
+        let added = try Warehouse(path: global.databasePath).addMeasure(measure)
+        Terminal.note(added ? "Added the measure \(key)." : "The measure \(key) is already there, as given.")
+    }
+}
+
+enum UnitOption: String, ExpressibleByArgument, CaseIterable {
+    case percent, count
+    var value: Measure.Unit { Measure.Unit(rawValue: rawValue)! }
+}

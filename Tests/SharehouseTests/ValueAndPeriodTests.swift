@@ -1,0 +1,140 @@
+import Testing
+import Sharehouse
+import SharehouseDB
+
+@Suite("Published values")
+struct PublishedValueTests {
+    @Test(arguments: [
+        ("17.1", 17.1, 1, false), ("17.10", 17.1, 2, false), ("15.86", 15.86, 2, false), ("1.0", 1.0, 1, false),
+        ("17", 17.0, 0, false), (" 17.1 % ", 17.1, 1, true), ("17.1%", 17.1, 1, true), ("١٧٫١", 17.1, 1, false),
+        ("٪١٧٫١", 0, 0, false), ("0.2", 0.2, 1, false), ("0", 0, 0, false), ("-3.5", -3.5, 1, false),
+        ("1150000000", 1_150_000_000, 0, false), ("100.00", 100, 2, false), ("۱۵٫۸", 15.8, 1, false),
+    ])
+    func parses(_ text: String, _ value: Double, _ decimals: Int, _ percent: Bool) throws {
+        if text == "٪١٧٫١" {  // a percent sign before the number is not a number
+            #expect(throws: PublishedValue.ParseFailure.notANumber(text)) { try PublishedValue.parse(text).get() }
+            return
+        }
+        let parsed = try PublishedValue.parse(text).get()
+        #expect(parsed.value.value == value)
+        #expect(parsed.value.decimals == decimals)
+        #expect(parsed.hasPercentSign == percent)
+    }
+
+    @Test(arguments: ["", "  ", "abc", "NaN", "inf", "1e5", "17.1.2", "17.", ".5", "--1", "17 1", "1 7", "%", "17%%", "17.1x", "+17"])
+    func refuses(_ text: String) {
+        #expect(throws: PublishedValue.ParseFailure.self) { try PublishedValue.parse(text).get() }
+    }
+
+    @Test func aCommaNeedsTheOption() throws {
+        #expect(throws: PublishedValue.ParseFailure.commaWithoutDecimalCommaOption("17,1")) {
+            try PublishedValue.parse("17,1").get()
+        }
+        #expect(throws: PublishedValue.ParseFailure.commaWithoutDecimalCommaOption("1,150,000")) {
+            try PublishedValue.parse("1,150,000").get()
+        }
+        let parsed = try PublishedValue.parse("17,1", decimalComma: true).get()
+        #expect(parsed.value == PublishedValue(value: 17.1, decimals: 1))
+        #expect(throws: PublishedValue.ParseFailure.self) { try PublishedValue.parse("17.1", decimalComma: true).get() }
+    }
+
+    @Test func tooPreciseValuesAreRefused() {
+        #expect(throws: PublishedValue.ParseFailure.tooManyDigits("1234567890.1234567")) {
+            try PublishedValue.parse("1234567890.1234567").get()
+        }
+        #expect(throws: PublishedValue.ParseFailure.tooManyDecimals("0.0000000000001")) {
+            try PublishedValue.parse("0.0000000000001").get()
+        }
+    }
+
+    @Test(arguments: [("17.10", "17.10"), ("15.86", "15.86"), ("1.0", "1.0"), ("0.2", "0.2"), ("17", "17"),
+                      ("1150000000", "1150000000"), ("99.99", "99.99"), ("0.1", "0.1"), ("33.333", "33.333")])
+    func printsBackAsPublished(_ text: String, _ printed: String) throws {
+        #expect(try PublishedValue.parse(text).get().value.description == printed)
+    }
+}
+
+@Suite("Periods")
+struct PeriodTests {
+    @Test(arguments: [
+        ("2025-08", "2025-08-01", "2025-08-31", "2025-08"),
+        ("2024-02", "2024-02-01", "2024-02-29", "2024-02"),
+        ("2025-Q3", "2025-07-01", "2025-09-30", "2025-Q3"),
+        ("2025-q1", "2025-01-01", "2025-03-31", "2025-Q1"),
+        ("2025", "2025-01-01", "2025-12-31", "2025"),
+        ("2024-09/2025-08", "2024-09-01", "2025-08-31", "2024-09/2025-08"),
+        ("2025-02-26/2026-02-25", "2025-02-26", "2026-02-25", "2025-02-26/2026-02-25"),
+        ("2025-08-15", "2025-08-15", "2025-08-15", "2025-08-15"),
+        ("2025-01/2025-12", "2025-01-01", "2025-12-31", "2025"),
+        ("2025-07-01/2025-09-30", "2025-07-01", "2025-09-30", "2025-Q3"),
+        ("2025-08-01/2025-08-31", "2025-08-01", "2025-08-31", "2025-08"),
+        ("٢٠٢٥-٠٨", "2025-08-01", "2025-08-31", "2025-08"),
+        (" 2025-08 ", "2025-08-01", "2025-08-31", "2025-08"),
+    ])
+    func parsesAndPrintsCanonically(_ text: String, _ start: String, _ end: String, _ canonical: String) throws {
+        let period = try #require(Period(text))
+        #expect(period.start.description == start)
+        #expect(period.end.description == end)
+        #expect(period.description == canonical)
+    }
+
+    @Test(arguments: ["", "2025-13", "2025-00", "2025-02-30", "2025-Q5", "2025-08/2025-07", "25-08", "2025/08",
+                      "August 2025", "2025-8", "2025-08-01/2025-07-31", "2025-08/"])
+    func refuses(_ text: String) {
+        #expect(Period(text) == nil)
+    }
+
+    @Test func monthsDaysAndOverlap() throws {
+        let window = try #require(Period("2024-09/2025-08"))
+        #expect(window.months == 12)
+        #expect(window.days == 365)
+        let next = try #require(Period("2024-10/2025-09"))
+        #expect(window.overlaps(next))
+        #expect(!window.overlaps(try #require(Period("2025-09"))))
+        #expect(try #require(Period("2025-02-26/2026-02-25")).months == nil)
+    }
+
+    /// The Swift text of a period and the SQL view's text must never disagree: reports
+    /// print one, ad-hoc SQL the other.
+    @Test func theSQLViewNamesPeriodsAsSwiftDoes() throws {
+        let warehouse = try Warehouse.inMemory()
+        var periods: [Period] = []
+        for year in [2023, 2024] {
+            for month in 1...12 {
+                let start = CalendarDate(year: year, month: month, day: 1)!
+                for length in [1, 2, 3, 6, 12, 13] {
+                    let end = start.firstOfMonth(adding: length - 1)!.endOfMonth
+                    periods.append(Period(start: start, end: end)!)
+                }
+                periods.append(Period(start: start, end: start)!)
+                let mid = CalendarDate(year: year, month: month, day: 15)!
+                periods.append(Period(start: mid, end: mid.firstOfMonth(adding: 1)!.endOfMonth)!)
+                periods.append(Period(start: start, end: CalendarDate(year: year, month: month, day: 28)!)!)
+            }
+        }
+        let mismatches = try warehouse.database.write { connection -> [String] in
+            var found: [String] = []
+            for period in periods {
+                try connection.execute("INSERT OR IGNORE INTO periods (start_date, end_date) VALUES (?, ?)",
+                                       period.start.description, period.end.description)
+                let text = try connection.fetchOne("SELECT period FROM period_names WHERE start_date = ? AND end_date = ?",
+                                                   period.start.description, period.end.description) { try $0.get(0) as String }
+                if text != period.description { found.append("\(period.start)/\(period.end): SQL \(text ?? "nil"), Swift \(period)") }
+            }
+            return found
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+        #expect(periods.count == 24 * 9)
+    }
+
+    @Test func calendarDates() throws {
+        #expect(CalendarDate("2024-02-29") != nil)
+        #expect(CalendarDate("2023-02-29") == nil)
+        #expect(CalendarDate("1900-02-29") == nil)
+        #expect(CalendarDate("2000-02-29") != nil)
+        #expect(CalendarDate("2025-1-01") == nil)
+        let a = try #require(CalendarDate("2025-12-31")), b = try #require(CalendarDate("2026-01-01"))
+        #expect(b.dayNumber - a.dayNumber == 1)
+        #expect(a < b)
+    }
+}
