@@ -145,9 +145,9 @@ struct SnapshotJSONDecoder {
     func object(_ node: JSONNode, what: String, allowed: Set<String>) throws -> [String: JSONNode] {
         guard case .object(let members) = node.value else { throw mismatch(node, expected: what + " (a JSON object)") }
         var result: [String: JSONNode] = [:]
-        for (key, member) in members {
+        for (key, keyLocation, member) in members {
             guard allowed.contains(key) else {
-                throw ImportError(file: file, at: member.location, reason: "unknown member \"\(key)\" in \(what)",
+                throw ImportError(file: file, at: keyLocation, reason: "unknown member \"\(key)\" in \(what)",
                                   expected: "one of " + allowed.sorted().joined(separator: ", "))
             }
             result[key] = member

@@ -1,3 +1,5 @@
+import SharehouseDB
+
 /// Observations given as Swift values (``ObservationInput``), for programs that embed
 /// the library and have no file.
 struct ValuesObservationReader: ObservationReader {
@@ -15,7 +17,8 @@ struct ValuesObservationReader: ObservationReader {
         defer { index += 1 }
         let observation = observations[index]
         // The "line" of a value is its position in the array, counted from 1.
-        return RawObservation(entity: observation.entity, period: observation.period, value: observation.value,
-                              line: index + 1)
+        let place = SourceLocation(line: index + 1, column: 1)
+        return RawObservation(entity: observation.entity, entityLocation: place, period: observation.period,
+                              periodLocation: place, value: observation.value, valueLocation: place, line: index + 1)
     }
 }

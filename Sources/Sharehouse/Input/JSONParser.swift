@@ -63,7 +63,7 @@ struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws -> JSONNode.Value {
         advance()  // {
-        var members: [(key: String, node: JSONNode)] = []
+        var members: [(key: String, keyLocation: SourceLocation, node: JSONNode)] = []
         var seen = Set<String>()
         skipSpace()
         if current == UInt8(ascii: "}") {
@@ -82,7 +82,7 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key)\"") }
             advance()
             skipSpace()
-            members.append((key, try parseValue(depth: depth + 1)))
+            members.append((key, keyLocation, try parseValue(depth: depth + 1)))
             skipSpace()
             guard let byte = current else { throw error("the object is never closed", expected: "'}'") }
             advance()

@@ -6,7 +6,8 @@ import SharehouseDB
 /// part of the figure. Objects keep their keys in order.
 struct JSONNode: Sendable {
     indirect enum Value: Sendable {
-        case object([(key: String, node: JSONNode)])
+        /// Members in order, each with where its name starts.
+        case object([(key: String, keyLocation: SourceLocation, node: JSONNode)])
         case array([JSONNode])
         case string(String)
         case number(String)
