@@ -69,7 +69,8 @@ struct SnapshotImporter {
         }
         try writer.checkTotals()
 
-        let hash = try contentHash(snapshotID: snapshotID, metadata: metadata, on: connection)
+        let hash = try contentHash(snapshotID: snapshotID, metadata: metadata,
+                                   periods: writer.totals.map { ($0.key, $0.value.period) }, on: connection)
         let periods = writer.totals.values.map(\.period).sorted()
         let baseReceipt = { (outcome: ImportReceipt.Outcome, id: Int64, stored: Int, differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
             ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
@@ -139,20 +140,28 @@ struct SnapshotImporter {
     /// The SHA-256 of the snapshot's canonical content: its measure, source, publication
     /// date and every figure as published, in (period, entity) order, so that the same
     /// content in another file name, row or column order or line ending hashes the same.
-    private func contentHash(snapshotID: Int64, metadata: SnapshotMetadata, on connection: Connection) throws -> String {
+    private func contentHash(snapshotID: Int64, metadata: SnapshotMetadata, periods: [(id: Int64, period: Period)],
+                             on connection: Connection) throws -> String {
         var hasher = SHA256()
         hasher.update(data: Array("sharehouse snapshot v1\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\npublished_on \(metadata.publishedOn)\n".utf8))
+        // Period by period in date order (a handful of periods, sorted here), each read in
+        // primary-key order: no sort of the whole snapshot in SQL.
         let statement = try connection.cachedStatement("""
-            SELECT p.start_date, p.end_date, o.entity_code, o.value, o.decimals
-            FROM observations AS o JOIN periods AS p ON p.id = o.period_id
-            WHERE o.snapshot_id = ?
-            ORDER BY p.start_date, p.end_date, o.entity_code
+            SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ? ORDER BY entity_code
             """)
-        try statement.bind(snapshotID)
-        try statement.forEachRow { row in
-            let value = PublishedValue(value: try row.get(3), decimals: try row.get(4))
-            let line = "\(try row.get(0) as String) \(try row.get(1) as String) \(try row.get(2) as String) \(value)\n"
-            hasher.update(data: Array(line.utf8))
+        var line: [UInt8] = []
+        for (periodID, period) in periods.sorted(by: { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }) {
+            let prefix = Array("\(period.start) \(period.end) ".utf8)
+            try statement.forEachRow(binding: snapshotID, periodID) { row in
+                let value = PublishedValue(value: try row.get(1), decimals: try row.get(2))
+                line.removeAll(keepingCapacity: true)
+                line += prefix
+                line += (try row.get(0) as String).utf8
+                line.append(0x20)
+                line += value.description.utf8
+                line.append(0x0A)
+                hasher.update(data: line)
+            }
         }
         return hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }

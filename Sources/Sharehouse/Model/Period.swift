@@ -136,6 +136,10 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Most texts have nothing to trim: check the ends' bytes before anything else.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first < 0x80, last < 0x80 {
+            return self
+        }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }

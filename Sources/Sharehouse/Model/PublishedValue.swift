@@ -18,8 +18,26 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     }
 
     /// The value with exactly ``decimals`` decimals, as it was published.
+    ///
+    /// A value read from text with at most 15 significant digits is the double nearest
+    /// to that text, so scaling it by 10^decimals and rounding gives back the published
+    /// digits exactly; this avoids `printf` on the hot path of hashing a snapshot.
     public var description: String {
-        String(format: "%.*f", decimals, value)
+        let scale = Self.powersOfTen[min(decimals, Self.powersOfTen.count - 1)]
+        let scaled = (abs(value) * scale).rounded()
+        guard decimals < Self.powersOfTen.count, scaled < 9_007_199_254_740_992 else {
+            return String(format: "%.*f", decimals, value)
+        }
+        var digits = String(UInt64(scaled))
+        if decimals > 0 {
+            if digits.count <= decimals { digits = String(repeating: "0", count: decimals - digits.count + 1) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return value < 0 && scaled != 0 ? "-" + digits : digits
+    }
+
+    private static let powersOfTen: [Double] = (0...maximumDecimals).map { exponent in
+        (0..<exponent).reduce(1.0) { product, _ in product * 10 }
     }
 
     /// Why a text is not a value.
@@ -64,7 +82,7 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         let original = String(text)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if scalar.properties.isWhitespace {
+            if value == 0x20 || value == 0x09 || (value >= 0x80 && scalar.properties.isWhitespace) {
                 if seenDigit || seenSeparator || !ascii.isEmpty { finished = true }
                 continue
             }

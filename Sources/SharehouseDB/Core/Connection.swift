@@ -1,3 +1,4 @@
+import Foundation
 import SharehouseSQLite3
 
 /// A connection to one SQLite database: a file, or memory.
@@ -115,11 +116,33 @@ public final class Connection {
         sharehouse_disable_double_quoted_strings(handle)
         sharehouse_enable_defensive(handle)
         try execute(options.foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF")
-        // Reading the schema now makes a file that is not a database fail here, with its
-        // name, instead of at the first query.
-        _ = try fetchOne("SELECT count(*) FROM sqlite_schema") { try $0.get(0) as Int }
-        if options.writeAheadLog, !isReadOnly, !isInMemory {
-            try enableWriteAheadLog()
+        try retryingWhileBusy(for: options.busyTimeout) {
+            // Reading the schema now makes a file that is not a database fail here, with
+            // its name, instead of at the first query.
+            _ = try fetchOne("SELECT count(*) FROM sqlite_schema") { try $0.get(0) as Int }
+            if options.writeAheadLog, !isReadOnly, !isInMemory {
+                try enableWriteAheadLog()
+            }
+        }
+    }
+
+    /// Runs `body` again while it fails with SQLITE_BUSY, until `timeout` has passed.
+    ///
+    /// While two processes open one new file, one of them may be switching it to WAL
+    /// (an exclusive lock) or reading its schema; SQLite then answers SQLITE_BUSY at
+    /// once, without the busy handler, to avoid a deadlock. Waiting and trying again is
+    /// what the busy timeout promises the caller.
+    private func retryingWhileBusy(for timeout: Duration, _ body: () throws -> Void) throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        var pause = Duration.milliseconds(5)
+        while true {
+            do {
+                return try body()
+            } catch let error as SQLiteError where error.code.primary == .busy && ContinuousClock.now < deadline {
+                statementCache.removeAll()
+                Thread.sleep(forTimeInterval: Double(pause.milliseconds) / 1000)
+                pause = min(pause * 2, .milliseconds(100))
+            }
         }
     }
 
