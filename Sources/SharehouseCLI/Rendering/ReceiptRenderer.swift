@@ -15,7 +15,11 @@ enum ReceiptRenderer {
         }
         var lines = [table.render()]
         for receipt in receipts {
-            lines += details(receipt)
+            let more = details(receipt)
+            guard !more.isEmpty else { continue }
+            lines.append("")
+            lines.append(receipt.file + ":")
+            lines += more
         }
         return lines.joined(separator: "\n")
     }
@@ -56,7 +60,7 @@ enum ReceiptRenderer {
         }
         if receipt.differencesTruncated { lines.append("  (more changes than shown; --format json lists them)") }
         if receipt.outcome == .unchanged {
-            lines.append("  \(receipt.file): the same content is already imported as snapshot \(receipt.snapshotID); nothing was written")
+            lines.append("  the same content is already imported as snapshot \(receipt.snapshotID); nothing was written")
         }
         return lines
     }
