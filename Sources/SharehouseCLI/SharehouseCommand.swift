@@ -18,7 +18,8 @@ struct SharehouseCommand: ParsableCommand {
             data, 1 anything else.
             """,
         version: PackageVersion.current,
-        subcommands: [InitCommand.self, ImportCommand.self, SourcesCommand.self, MeasuresCommand.self,
+        subcommands: [InitCommand.self, ImportCommand.self, ReportCommand.self, SQLCommand.self, ExportCommand.self,
+                      SourcesCommand.self, MeasuresCommand.self,
                       MigrateCommand.self, EntitiesCommand.self]
     )
 

@@ -1,0 +1,82 @@
+import SharehouseDB
+
+/// Two periods side by side for every entity.
+public struct ComparisonResult: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public let entity: String
+        public let from: PublishedValue?
+        public let to: PublishedValue?
+        /// to - from, in the measure's unit (percentage points for shares).
+        public let change: Double?
+        /// The change relative to `from`, in percent; nil when from is 0 or missing.
+        public let relativeChange: Double?
+        public let fromRank: Int?
+        public let toRank: Int?
+        /// Positive when the entity moved up (from rank 3 to rank 1: +2).
+        public let rankChange: Int?
+        /// Decimals to show the change with: the finer of the two figures'.
+        public let decimals: Int
+    }
+
+    public let context: QueryContext
+    public let from: Period
+    public let to: Period
+    public let fromCitation: Int
+    public let toCitation: Int
+    /// Set when the periods overlap (two trailing windows): says by how much.
+    public let overlapWarning: String?
+    public let rows: [Row]
+}
+
+extension Warehouse {
+    /// Compares two periods for `entities` (all entities of either period when empty):
+    /// values, change, relative change, ranks and rank change. Ranks count every entity
+    /// with a figure in the period; equal figures share a rank.
+    public func compare(from: Period, to: Period, entities names: [String] = [],
+                        scope: QueryScope = QueryScope()) throws -> ComparisonResult {
+        let codes = try entityCodes(names)
+        let measure = try measureKey(for: scope, periods: [from, to], entities: codes)
+        return try database.read { connection in
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { $0 == from || $0 == to }
+            guard let before = book.periods.first(where: { $0.period == from }) else {
+                throw QueryError.noData("\(from) in the measure \(measure)")
+            }
+            guard let after = book.periods.first(where: { $0.period == to }) else {
+                throw QueryError.noData("\(to) in the measure \(measure)")
+            }
+            let catalog = CatalogReader(connection: connection)
+            var citations = CitationList()
+            let fromCitation = try citations.number(for: before.vintage, measure: measure, catalog: catalog)
+            let toCitation = try citations.number(for: after.vintage, measure: measure, catalog: catalog)
+            let fromRanks = competitionRanks(before.figures), toRanks = competitionRanks(after.figures)
+            let shown = codes.isEmpty ? Set(before.figures.keys).union(after.figures.keys) : Set(codes)
+            let rows = shown.map { code -> ComparisonResult.Row in
+                let a = before.figures[code], b = after.figures[code]
+                let decimals = max(a?.decimals ?? 0, b?.decimals ?? 0)
+                let change = a.flatMap { a in b.map { rounded($0.value - a.value, decimals: decimals) } }
+                let relative = a.flatMap { a in a.value == 0 ? nil : change.map { rounded($0 / a.value * 100, decimals: 2) } }
+                let rankChange = fromRanks[code].flatMap { old in toRanks[code].map { old - $0 } }
+                return .init(entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRanks[code],
+                             toRank: toRanks[code], rankChange: rankChange, decimals: decimals)
+            }.sorted { ($0.to?.value ?? -1, $0.from?.value ?? -1, $1.entity) > ($1.to?.value ?? -1, $1.from?.value ?? -1, $0.entity) }
+            var notes: [String] = []
+            var overlap: String?
+            if from.overlaps(to) {
+                let shared = Period(start: max(from.start, to.start), end: min(from.end, to.end))!
+                overlap = "the periods overlap (\(shared), \(shared.months.map { "\($0) months" } ?? "\(shared.days) days")): "
+                    + "the change reflects only the part of each window the other does not share"
+                notes.append(overlap!)
+            }
+            if PeriodLength(from) != PeriodLength(to) {
+                notes.append("the periods differ in length (\(PeriodLength(from)) and \(PeriodLength(to)))")
+            }
+            if before.vintage.source != after.vintage.source {
+                notes.append("the two periods come from different sources (\(before.vintage.source), \(after.vintage.source)) of the same measure")
+            }
+            notes += FigureNotes.coverage([before.vintage, after.vintage])
+            return ComparisonResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                                    from: from, to: to, fromCitation: fromCitation, toCitation: toCitation,
+                                    overlapWarning: overlap, rows: rows)
+        }
+    }
+}

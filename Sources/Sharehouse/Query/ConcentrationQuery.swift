@@ -1,0 +1,64 @@
+import SharehouseDB
+
+/// How concentrated the shares are, period by period.
+public struct ConcentrationResult: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public let period: Period
+        /// The Herfindahl-Hirschman index: the sum of squared shares in percent (0 to 10,000).
+        public let hhi: Double
+        /// The largest share, the three largest and the five largest, summed.
+        public let cr1: Double
+        public let cr3: Double
+        public let cr5: Double
+        public let leader: String
+        public let entities: Int
+        /// True when the figures are a top-N list or sum to less than 100: every index is
+        /// then only a lower bound (the missing shares would add to it).
+        public let isLowerBound: Bool
+        public let decimals: Int
+        public let citation: Int
+    }
+
+    public let context: QueryContext
+    public let rows: [Row]
+}
+
+extension Warehouse {
+    /// HHI, CR1, CR3, CR5 and the leader for each period between `from` and `to` (or of
+    /// `period` alone), counting every entity with a figure.
+    public func concentration(period: Period? = nil, from: Period? = nil, to: Period? = nil,
+                              scope: QueryScope = QueryScope()) throws -> ConcentrationResult {
+        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [])
+        return try database.read { connection in
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { candidate in
+                if let period { return candidate == period }
+                return (from.map { candidate.start >= $0.start } ?? true) && (to.map { candidate.end <= $0.end } ?? true)
+            }
+            guard book.measure.unit == .percent else { throw QueryError.notAShare(measure: measure, query: "concentration") }
+            guard !book.periods.isEmpty else { throw QueryError.noData(period.map { "\($0) in \(measure)" } ?? "the measure \(measure)") }
+            let catalog = CatalogReader(connection: connection)
+            var citations = CitationList()
+            var rows: [ConcentrationResult.Row] = []
+            for page in book.periods {
+                let decimals = page.figures.values.map(\.decimals).max() ?? 0
+                let shares: [Double] = page.figures.values.map(\.value).sorted(by: >)
+                let total: Double = shares.reduce(0, +)
+                let hhi: Double = rounded(shares.reduce(0) { sum, share in sum + share * share }, decimals: 2 * decimals)
+                let top: (Int) -> Double = { count in rounded(shares.prefix(count).reduce(0, +), decimals: decimals) }
+                let ranks = competitionRanks(page.figures)
+                let leader = page.figures.keys.sorted().first { ranks[$0] == 1 }!
+                let citation = try citations.number(for: page.vintage, measure: measure, catalog: catalog)
+                rows.append(.init(period: page.period, hhi: hhi, cr1: top(1), cr3: top(3), cr5: top(5), leader: leader,
+                                  entities: shares.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
+                                  decimals: decimals, citation: citation))
+            }
+            var notes: [String] = []
+            if rows.contains(where: \.isLowerBound) {
+                notes.append("where the source lists only its top entities (or its shares sum to less than 100), "
+                             + "HHI and CR are lower bounds: the shares not listed would add to them")
+            }
+            return ConcentrationResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes,
+                                                             citations: citations.citations), rows: rows)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import SharehouseDB
+
+/// A group's share as the sum of its members' shares: derived, never stored.
+public struct GroupResult: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public let period: Period
+        public let value: PublishedValue
+        /// Members with a figure in the period, and members without one (not reported:
+        /// counted as nothing, so the sum is a lower bound).
+        public let membersWithFigures: [String]
+        public let membersWithout: [String]
+        public let citation: Int
+    }
+
+    public let context: QueryContext
+    public let group: Entity
+    public let rows: [Row]
+}
+
+extension Warehouse {
+    /// The share of a group entity (such as the EU) per period: the sum of the figures of
+    /// the entities that were members on the period's last day.
+    public func groupShares(_ name: String, from: Period? = nil, to: Period? = nil,
+                            scope: QueryScope = QueryScope()) throws -> GroupResult {
+        let group = try resolveEntity(name).entity
+        let measure = try measureKey(for: scope, periods: nil, entities: [])
+        return try database.read { connection in
+            let members = try connection.fetchAll(
+                "SELECT member_code, member_from, member_until FROM group_members WHERE group_code = ?", group.code) { row in
+                (code: try row.get(0) as String, since: (try row.get(1) as String?).flatMap { CalendarDate($0) },
+                 until: (try row.get(2) as String?).flatMap { CalendarDate($0) })
+            }
+            guard !members.isEmpty else { throw QueryError.noMembers(group: group.code) }
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period in
+                (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true)
+            }
+            guard book.measure.unit == .percent else { throw QueryError.notAShare(measure: measure, query: "a group's share") }
+            let catalog = CatalogReader(connection: connection)
+            var citations = CitationList()
+            var rows: [GroupResult.Row] = []
+            for page in book.periods {
+                let day = page.period.end
+                let current = members.filter { ($0.since.map { $0 <= day } ?? true) && ($0.until.map { $0 >= day } ?? true) }.map(\.code)
+                let given = current.filter { page.figures[$0] != nil }.sorted()
+                guard !given.isEmpty else { continue }
+                let decimals = given.map { page.figures[$0]!.decimals }.max() ?? 0
+                let sum = rounded(given.reduce(0) { $0 + page.figures[$1]!.value }, decimals: decimals)
+                rows.append(.init(period: page.period, value: PublishedValue(value: sum, decimals: decimals),
+                                  membersWithFigures: given, membersWithout: current.filter { page.figures[$0] == nil }.sorted(),
+                                  citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
+            }
+            guard !rows.isEmpty else { throw QueryError.noData("any member of \(group.code) in the measure \(measure)") }
+            let notes = ["derived: \(group.nameEnglish) is the sum of its members' figures; members the source does not list count as nothing, so the sum is a lower bound"]
+            return GroupResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                               group: group, rows: rows)
+        }
+    }
+}

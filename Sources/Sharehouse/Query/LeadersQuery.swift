@@ -1,0 +1,60 @@
+import SharehouseDB
+
+/// The ranking for one period.
+public struct LeadersResult: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public let rank: Int
+        public let entity: String
+        public let value: PublishedValue
+    }
+
+    public let context: QueryContext
+    public let period: Period
+    public let citation: Int
+    /// The top entities, ties ranked alike (a tie at the cut keeps every tied entity).
+    public let rows: [Row]
+    /// The listed figures below the top: how many, and their sum.
+    public let otherCount: Int
+    public let other: PublishedValue?
+    /// For shares: 100 minus every listed figure, the part the source does not break down.
+    public let notReported: PublishedValue?
+}
+
+extension Warehouse {
+    /// The ranking of `period` (by default the latest period of the measure): the top
+    /// `top` entities, then the rest as "other".
+    public func leaders(period: Period? = nil, top: Int = 10, scope: QueryScope = QueryScope()) throws -> LeadersResult {
+        guard top > 0 else { throw QueryError.invalid("top must be at least 1") }
+        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [])
+        return try database.read { connection in
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period == nil || $0 == period }
+            guard let page = period == nil ? book.periods.last : book.periods.first else {
+                throw QueryError.noData(period.map { "\($0) in the measure \(measure)" } ?? "the measure \(measure)")
+            }
+            var citations = CitationList()
+            let citation = try citations.number(for: page.vintage, measure: measure, catalog: CatalogReader(connection: connection))
+            let ranks = competitionRanks(page.figures)
+            let ordered = page.figures.sorted { (ranks[$0.key]!, $0.key) < (ranks[$1.key]!, $1.key) }
+            let shown = ordered.filter { ranks[$0.key]! <= top }
+            let rest = ordered.dropFirst(shown.count)
+            let decimals = page.figures.values.map(\.decimals).max() ?? 0
+            let other = rest.isEmpty ? nil
+                : PublishedValue(value: rounded(rest.reduce(0) { $0 + $1.value.value }, decimals: decimals), decimals: decimals)
+            var notReported: PublishedValue?
+            var notes: [String] = []
+            if book.measure.unit == .percent {
+                let total = page.figures.values.reduce(0) { $0 + $1.value }
+                let rest = rounded(100 - total, decimals: decimals)
+                if rest > 0 { notReported = PublishedValue(value: rest, decimals: decimals) }
+                if page.vintage.coverage == .topN {
+                    notes.append("the source lists only its top entities: \(notReported.map { "\($0)%" } ?? "the rest") is not broken down")
+                }
+            }
+            if shown.count > top { notes.append("a tie at rank \(top) keeps every tied entity") }
+            return LeadersResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                                 period: page.period, citation: citation,
+                                 rows: shown.map { .init(rank: ranks[$0.key]!, entity: $0.key, value: $0.value) },
+                                 otherCount: rest.count, other: other, notReported: notReported)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Which sources a query may take its figures from.
+public enum SourcePolicy: Sendable, Hashable, Codable {
+    /// Figures of this source only.
+    case only(String)
+    /// For each period, the figures of one source, chosen in this order: the highest
+    /// verification (primary, then secondary, then unverified), then the latest
+    /// publication, then the source's key. Sources are never mixed within a period.
+    case preferred
+
+    /// The rule in words, as results state it.
+    public var explanation: String {
+        switch self {
+        case .only(let key): "figures of the source \(key) only"
+        case .preferred: "for each period, one source: the best verified (primary, secondary, unverified), "
+            + "then the latest published, then by key"
+        }
+    }
+}
+
+/// What every query is asked within: a measure, a source policy and an as-of date.
+public struct QueryScope: Sendable, Hashable {
+    /// The measure's key; nil lets the query choose (and say which): the one that has the
+    /// figures asked for, else the default measure (``Warehouse/defaultMeasure()``).
+    public var measure: String?
+    public var sources: SourcePolicy
+    /// What was known on this day: only snapshots published on or before it count.
+    /// nil: everything imported.
+    public var asOf: CalendarDate?
+
+    public init(measure: String? = nil, sources: SourcePolicy = .preferred, asOf: CalendarDate? = nil) {
+        self.measure = measure
+        self.sources = sources
+        self.asOf = asOf
+    }
+}

@@ -1,0 +1,87 @@
+import SharehouseDB
+
+/// Every vintage of a figure.
+public struct RevisionsResult: Sendable, Encodable {
+    public struct Row: Sendable, Encodable {
+        public let period: Period
+        public let entity: String
+        public let source: String
+        public let value: PublishedValue
+        /// When this figure became known (its snapshot's publication date).
+        public let knownFrom: CalendarDate
+        /// When the next vintage of the same measure, source and period was published;
+        /// nil while this one is current.
+        public let knownTo: CalendarDate?
+        /// The change from the previous vintage's figure for the entity; nil for the first.
+        public let change: Double?
+        /// True when the previous vintage of the period did not list the entity.
+        public let isNew: Bool
+        public let citation: Int
+    }
+
+    public let context: QueryContext
+    public let rows: [Row]
+}
+
+extension Warehouse {
+    /// Every vintage of the figures of `entities` (all when empty) for `period` (all when
+    /// nil): what each publication said and when it became known, with the change from the
+    /// vintage before. With an as-of date, only what was published by then.
+    public func revisions(entities names: [String] = [], period: Period? = nil,
+                          scope: QueryScope = QueryScope()) throws -> RevisionsResult {
+        let codes = Set(try entityCodes(names))
+        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: Array(codes))
+        return try database.read { connection in
+            let catalog = CatalogReader(connection: connection)
+            let measureDefinition = try catalog.measure(measure)
+            struct Figure { let vintage: Vintage; let period: Period; let entity: String; let value: PublishedValue }
+            var figures: [Figure] = []
+            try connection.cachedStatement("""
+                SELECT s.id, s.source, s.published_on, s.verification, s.coverage, p.start_date, p.end_date,
+                       o.entity_code, o.value, o.decimals
+                FROM snapshots AS s JOIN observations AS o ON o.snapshot_id = s.id JOIN periods AS p ON p.id = o.period_id
+                WHERE s.measure = ? AND (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
+                  AND (? IS NULL OR (p.start_date = ? AND p.end_date = ?))
+                ORDER BY p.end_date, p.start_date, s.source, s.published_on, s.id, o.entity_code
+                """).forEachRow(binding: measure, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
+                                scope.asOf?.description, period?.start.description, period?.start.description,
+                                period?.end.description) { row in
+                let vintage = Vintage(snapshotID: try row.get(0), source: try row.get(1),
+                                      publishedOn: CalendarDate(try row.get(2) as String)!,
+                                      verification: Verification(rawValue: try row.get(3)) ?? .unverified,
+                                      coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
+                let entity: String = try row.get(7)
+                guard codes.isEmpty || codes.contains(entity) else { return }
+                figures.append(Figure(vintage: vintage, period: Period(start: CalendarDate(try row.get(5) as String)!,
+                                                                       end: CalendarDate(try row.get(6) as String)!)!,
+                                      entity: entity, value: PublishedValue(value: try row.get(8), decimals: try row.get(9))))
+            }
+            guard !figures.isEmpty else { throw QueryError.noData("these figures in the measure \(measure)") }
+            // The vintages of each (source, period), in order, to date each figure's span.
+            var vintagesOf: [String: [Vintage]] = [:]
+            for figure in figures {
+                let key = figure.vintage.source + "|" + figure.period.description
+                if vintagesOf[key]?.last != figure.vintage { vintagesOf[key, default: []].append(figure.vintage) }
+            }
+            var citations = CitationList()
+            var previous: [String: PublishedValue] = [:]
+            var rows: [RevisionsResult.Row] = []
+            for figure in figures {
+                let spanKey = figure.vintage.source + "|" + figure.period.description
+                let vintages = vintagesOf[spanKey]!
+                let position = vintages.firstIndex(of: figure.vintage)!
+                let next = position + 1 < vintages.count ? vintages[position + 1].publishedOn : nil
+                let figureKey = spanKey + "|" + figure.entity
+                let before = previous[figureKey]
+                rows.append(.init(period: figure.period, entity: figure.entity, source: figure.vintage.source, value: figure.value,
+                                  knownFrom: figure.vintage.publishedOn, knownTo: next,
+                                  change: before.map { rounded(figure.value.value - $0.value, decimals: max($0.decimals, figure.value.decimals)) },
+                                  isNew: before == nil && position > 0,
+                                  citation: try citations.number(for: figure.vintage, measure: measure, catalog: catalog)))
+                previous[figureKey] = figure.value
+            }
+            return RevisionsResult(context: QueryContext(measure: measureDefinition, scope: scope, notes: [],
+                                                         citations: citations.citations), rows: rows)
+        }
+    }
+}

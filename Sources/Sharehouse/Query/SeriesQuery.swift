@@ -1,0 +1,84 @@
+import SharehouseDB
+
+/// One or more entities over periods of one length, in time order.
+public struct SeriesResult: Sendable, Encodable {
+    public struct Point: Sendable, Encodable {
+        public let period: Period
+        public let entity: String
+        public let value: PublishedValue
+        public let source: String
+        public let citation: Int
+    }
+
+    public let context: QueryContext
+    public let entities: [String]
+    public let periodLength: PeriodLength
+    public let points: [Point]
+}
+
+extension Warehouse {
+    /// The figures of `entities` over the periods of one length between `from` and `to`
+    /// (by default all), in time order. When the measure has periods of several lengths
+    /// (months and trailing years), `length` chooses; by default the most frequent one,
+    /// and the result notes what it left out.
+    public func series(entities names: [String], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
+                       scope: QueryScope = QueryScope()) throws -> SeriesResult {
+        let codes = try entityCodes(names)
+        guard !codes.isEmpty else { throw QueryError.invalid("a series needs at least one entity") }
+        let measure = try measureKey(for: scope, periods: nil, entities: codes)
+        return try database.read { connection in
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period in
+                (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true)
+            }
+            let relevant = book.periods.filter { page in codes.contains { page.figures[$0] != nil } }
+            guard !relevant.isEmpty else {
+                throw QueryError.noData("\(codes.joined(separator: ", ")) in the measure \(measure)")
+            }
+            var notes: [String] = []
+            let lengths = Dictionary(grouping: relevant, by: { PeriodLength($0.period) })
+            let chosen = length ?? lengths.max { a, b in
+                (a.value.count, b.key.sortKey) < (b.value.count, a.key.sortKey)
+            }!.key
+            let skipped = relevant.count - (lengths[chosen]?.count ?? 0)
+            if skipped > 0 {
+                let others = lengths.keys.filter { $0 != chosen }.map(\.description).sorted().joined(separator: ", ")
+                notes.append("\(skipped) period(s) of another length (\(others)) are left out: a series keeps to one length")
+            }
+            let catalog = CatalogReader(connection: connection)
+            var citations = CitationList()
+            var points: [SeriesResult.Point] = []
+            for page in relevant where PeriodLength(page.period) == chosen {
+                for code in codes {
+                    guard let value = page.figures[code] else { continue }
+                    points.append(.init(period: page.period, entity: code, value: value, source: page.vintage.source,
+                                        citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
+                }
+            }
+            if points.isEmpty { throw QueryError.noData("\(codes.joined(separator: ", ")) over periods of \(chosen)") }
+            if case .months(let n) = chosen, n > 1 {
+                notes.append("each point is a window of \(n) months; consecutive windows overlap, so a change from one to the next reflects only the months that differ")
+            }
+            notes += FigureNotes.coverage(book.periods.map(\.vintage))
+            return SeriesResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                                entities: codes, periodLength: chosen, points: points)
+        }
+    }
+}
+
+extension PeriodLength {
+    /// Shorter first, months before days, for choosing among equally frequent lengths.
+    var sortKey: Int {
+        switch self {
+        case .months(let n): n * 31
+        case .days(let n): n
+        }
+    }
+}
+
+/// Notes every query adds about the figures it used.
+enum FigureNotes {
+    static func coverage(_ vintages: [Vintage]) -> [String] {
+        vintages.contains { $0.coverage == .topN }
+            ? ["some figures come from top-N lists: entities not listed are not zero, only not reported"] : []
+    }
+}

@@ -1,0 +1,261 @@
+import ArgumentParser
+import Foundation
+import Sharehouse
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Who leads, by how much, since when, and who says so.",
+        discussion: """
+            Every report cites the snapshots it uses: numbered sources under the table, a citations \
+            array in JSON. Figures of different measures are never put in one series or compared. \
+            With no subcommand: the headline, the latest period's leaders of the default measure.
+            """,
+        subcommands: [ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
+                      ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
+                      ReportRevisionsCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self],
+        defaultSubcommand: ReportHeadlineCommand.self)
+}
+
+/// Options every report takes.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The measure (default: the one the figures are in, else the latest share measure).",
+                                            valueName: "key"))
+    var measure: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this source (default: per period, the best verified, then latest).",
+                                            valueName: "key"))
+    var source: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("What was known on this day.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("An entity: a code or a name, Arabic too (repeatable).",
+                                                                   valueName: "name"))
+    var entity: [String] = []
+
+    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json or ndjson.")
+    var format: ReportFormat = .table
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not \(asOf)") }
+    }
+
+    var scope: QueryScope {
+        QueryScope(measure: measure, sources: source.map { .only($0) } ?? .preferred, asOf: asOf.flatMap { CalendarDate($0) })
+    }
+}
+
+/// Parses a period option, with a usage error that shows the forms.
+func parsePeriod(_ text: String?, option: String) throws -> Period? {
+    guard let text else { return nil }
+    guard let period = Period(text) else { throw ValidationError("\(option) must be \(Period.expectedForms), not \(text)") }
+    return period
+}
+
+/// Opens the warehouse for reading, renders `result` in the chosen format.
+struct ReportOutput {
+    let warehouse: Warehouse
+    let names: [String: String]
+
+    init(_ global: GlobalOptions) throws {
+        warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
+        names = Dictionary(try warehouse.entities().map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// JSON and NDJSON from the result; other formats from its document.
+    func emit<R: Encodable>(_ result: R, rows: [any Encodable], citations: [Citation], format: ReportFormat,
+                            document: () -> ReportDocument) throws {
+        switch format {
+        case .json:
+            Terminal.output(try JSONOutput.render(result))
+        case .ndjson:
+            for row in rows { Terminal.output(try JSONOutput.renderLine(NDJSONRow(row: row, citations: citations))) }
+        default:
+            Terminal.output(ReportRenderer.render(document(), as: format))
+        }
+    }
+}
+
+/// One NDJSON line: a row's fields and, in full, the citation it rests on.
+struct NDJSONRow: Encodable {
+    let row: any Encodable
+    let citations: [Citation]
+
+    func encode(to encoder: any Encoder) throws {
+        try row.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        if let number = Mirror(reflecting: row).children.first(where: { $0.label == "citation" })?.value as? Int,
+           let citation = citations.first(where: { $0.number == number }) {
+            try container.encode(citation, forKey: Key(stringValue: "source")!)
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}
+
+struct ReportHeadlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "headline", abstract: "The latest period's leaders, with citations.",
+                                                    shouldDisplay: false)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.leaders(top: 10, scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            var document = ReportDocuments.leaders(result, names: output.names)
+            document.title = "Headline: " + document.title
+            return document
+        }
+    }
+}
+
+struct ReportSeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "series", abstract: "Entities over periods of one length, in time order.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: String?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: String?
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let entities = options.entity.isEmpty ? ["CN", "US"] : options.entity
+        let result = try output.warehouse.series(entities: entities, from: try parsePeriod(from, option: "--from"),
+                                                 to: try parsePeriod(to, option: "--to"), scope: options.scope)
+        try output.emit(result, rows: result.points, citations: result.context.citations, format: options.format) {
+            ReportDocuments.series(result, names: output.names)
+        }
+    }
+}
+
+struct ReportCompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compare", abstract: "Two periods side by side: change, ranks.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("The earlier period.", valueName: "period")) var from: String
+    @Option(help: ArgumentHelp("The later period.", valueName: "period")) var to: String
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.compare(from: try parsePeriod(from, option: "--from")!, to: try parsePeriod(to, option: "--to")!,
+                                                  entities: options.entity, scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            ReportDocuments.compare(result, names: output.names)
+        }
+    }
+}
+
+struct ReportLeadersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "leaders", abstract: "The ranking of one period, top N and the rest.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period")) var period: String?
+    @Option(help: "How many to list.") var top: Int = 10
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.leaders(period: try parsePeriod(period, option: "--period"), top: top, scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            ReportDocuments.leaders(result, names: output.names)
+        }
+    }
+}
+
+struct ReportCrossoversCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "crossovers", abstract: "When one entity overtook another.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Flag(name: .customLong("by-vintage"), help: "Search each snapshot's own figures, publication by publication.")
+    var byVintage = false
+
+    func validate() throws {
+        guard options.entity.count == 2 else { throw ValidationError("give two entities: --entity CN --entity US") }
+    }
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.crossovers(options.entity[0], options.entity[1], byVintage: byVintage, scope: options.scope)
+        try output.emit(result, rows: result.crossings, citations: result.context.citations, format: options.format) {
+            ReportDocuments.crossovers(result, names: output.names)
+        }
+    }
+}
+
+struct ReportConcentrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "concentration", abstract: "HHI, CR1, CR3, CR5 and the leader per period.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: String?
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: String?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: String?
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.concentration(period: try parsePeriod(period, option: "--period"),
+                                                        from: try parsePeriod(from, option: "--from"),
+                                                        to: try parsePeriod(to, option: "--to"), scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            ReportDocuments.concentration(result)
+        }
+    }
+}
+
+struct ReportRevisionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "revisions", abstract: "Every vintage of the figures, and when each became known.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: String?
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.revisions(entities: options.entity, period: try parsePeriod(period, option: "--period"),
+                                                    scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            ReportDocuments.revisions(result, names: output.names)
+        }
+    }
+}
+
+struct ReportSourcesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sources", abstract: "One period across sources and measures, side by side.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("The period (default: the latest of the default measure).", valueName: "period")) var period: String?
+    @Flag(help: "Only the period itself, not the ones overlapping it.") var exact = false
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.crossSource(period: try parsePeriod(period, option: "--period"), entities: options.entity,
+                                                      exactOnly: exact, asOf: options.scope.asOf)
+        try output.emit(result, rows: result.rows, citations: result.citations, format: options.format) {
+            ReportDocuments.crossSource(result, names: output.names)
+        }
+    }
+}
+
+struct ReportGroupsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "groups", abstract: "A group's share (e.g. EU) as the sum of its members.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: ReportOptions
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: String?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: String?
+
+    func validate() throws {
+        guard options.entity.count == 1 else { throw ValidationError("give one group: --entity EU") }
+    }
+
+    func run() throws {
+        let output = try ReportOutput(global)
+        let result = try output.warehouse.groupShares(options.entity[0], from: try parsePeriod(from, option: "--from"),
+                                                      to: try parsePeriod(to, option: "--to"), scope: options.scope)
+        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+            ReportDocuments.groups(result)
+        }
+    }
+}

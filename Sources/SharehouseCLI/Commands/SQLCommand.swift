@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Sharehouse
+import SharehouseDB
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run one read-only SQL query over the documented views.",
+        discussion: """
+            The query runs on a read-only connection: writes, schema changes, ATTACH, extension loading \
+            and writing PRAGMAs are refused (exit 77) and change nothing. Parameters are named in the \
+            query (:name) and given with --param name=value; they are bound as text, never spliced. \
+            A query running longer than --timeout-ms is stopped.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The query; read from standard input when absent.")
+    var query: String?
+
+    @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp("A named parameter.", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("timeout-ms"), help: "Stop the query after this many milliseconds.")
+    var timeoutMilliseconds: Int = 5000
+
+    @Option(name: .customLong("max-rows"), help: "Show at most this many rows.")
+    var maxRows: Int = 1000
+
+    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json or ndjson.")
+    var format: ReportFormat = .table
+
+    func validate() throws {
+        for parameter in parameters where !parameter.contains("=") {
+            throw ValidationError("--param takes name=value, not \(parameter)")
+        }
+        guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms must be positive") }
+        guard maxRows > 0 else { throw ValidationError("--max-rows must be positive") }
+    }
+
+    func run() throws {
+        let text = query ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationError("give a query, as an argument or on standard input")
+        }
+        var values: [String: String] = [:]
+        for parameter in parameters {
+            let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            values[String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ":@$"))] = String(parts[1])
+        }
+        let warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
+        let output = try warehouse.query(text, parameters: values, maxRows: maxRows,
+                                         timeLimit: .milliseconds(timeoutMilliseconds))
+        Terminal.output(SQLOutputRenderer.render(output, as: format))
+        if output.truncated {
+            Terminal.note("(only the first \(maxRows) rows are shown: the query returned more; raise --max-rows)")
+        }
+    }
+}
+
+/// Ad-hoc query results as text. Numbers print as their shortest exact form: 17.1, not
+/// 17.10000000000000142.
+enum SQLOutputRenderer {
+    static func render(_ output: QueryOutput, as format: ReportFormat) -> String {
+        switch format {
+        case .json:
+            return "[" + output.rows.map { object($0, output.columns) }.joined(separator: ",\n ") + "]"
+        case .ndjson:
+            return output.rows.map { object($0, output.columns) }.joined(separator: "\n")
+        default:
+            var document = ReportDocument(title: "\(output.rows.count) row(s)", columns: output.columns.map { .left($0) })
+            for row in output.rows { document.append(row.map(text), citation: nil) }
+            if format == .table || format == .markdown {
+                return ReportRenderer.render(document, as: format)
+            }
+            return ReportRenderer.render(document, as: format)
+        }
+    }
+
+    static func text(_ value: SQLiteValue) -> String {
+        switch value {
+        case .null: ""
+        case .integer(let number): String(number)
+        case .real(let number): number.description
+        case .text(let string): string
+        case .blob(let bytes): "x'" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "'"
+        }
+    }
+
+    static func object(_ row: [SQLiteValue], _ columns: [String]) -> String {
+        let members = zip(columns, row).map { name, value in
+            let json: String
+            switch value {
+            case .null: json = "null"
+            case .integer(let number): json = String(number)
+            case .real(let number): json = number.isFinite ? number.description : "null"
+            case .text(let string): json = jsonString(string)
+            case .blob: json = jsonString(text(value))
+            }
+            return jsonString(name) + ": " + json
+        }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    static func jsonString(_ text: String) -> String {
+        let data = try? JSONEncoder().encode(text)
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+    }
+}

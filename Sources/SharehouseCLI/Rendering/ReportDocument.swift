@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import Sharehouse
+
+/// A report as the CLI shows it: a title, lines that say what it is about, a table whose
+/// rows point to numbered citations, notes, and the citations. Every text format
+/// (table, markdown, CSV, TSV) renders from this; JSON renders the library's result.
+struct ReportDocument {
+    var title: String
+    var about: [String] = []
+    var columns: [TableRenderer.Column]
+    var rows: [[String]] = []
+    /// For each row, the number of the citation it rests on (CSV and TSV print it whole).
+    var rowCitations: [Int?] = []
+    var notes: [String] = []
+    var citations: [Citation] = []
+
+    mutating func append(_ row: [String], citation: Int?) {
+        rows.append(row)
+        rowCitations.append(citation)
+    }
+}
+
+/// The output formats of reports and ad-hoc SQL.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, markdown, csv, tsv, json, ndjson
+}
+
+/// Renders a ``ReportDocument`` as text.
+enum ReportRenderer {
+    static func render(_ document: ReportDocument, as format: ReportFormat) -> String {
+        switch format {
+        case .table: table(document)
+        case .markdown: markdown(document)
+        case .csv: delimited(document, separator: ",")
+        case .tsv: delimited(document, separator: "\t")
+        case .json, .ndjson: fatalError("JSON is rendered from the result itself")
+        }
+    }
+
+    private static func table(_ document: ReportDocument) -> String {
+        var table = TableRenderer(document.columns)
+        document.rows.forEach { table.append($0) }
+        var lines = [document.title] + document.about.map { "  " + $0 } + ["", table.render()]
+        if !document.notes.isEmpty {
+            lines.append("")
+            lines += document.notes.map { "Note: " + $0 }
+        }
+        if !document.citations.isEmpty {
+            lines.append("")
+            lines.append("Sources:")
+            lines += document.citations.map { "  [\($0.number)] " + $0.summary }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func markdown(_ document: ReportDocument) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["### " + document.title, ""]
+        lines += document.about.map { "- " + $0 }
+        if !document.about.isEmpty { lines.append("") }
+        lines.append("| " + document.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
+        lines.append("|" + document.columns.map { $0.alignment == .right ? "---:|" : "---|" }.joined())
+        lines += document.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        if !document.notes.isEmpty {
+            lines.append("")
+            lines += document.notes.map { "> " + $0 }
+        }
+        if !document.citations.isEmpty {
+            lines.append("")
+            lines.append("Sources:")
+            lines.append("")
+            lines += document.citations.map { "\($0.number). " + $0.summary }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// RFC 4180 (CSV) or tab-separated text, with a last column holding each row's
+    /// citation in full, so a row taken alone still says who says so.
+    private static func delimited(_ document: ReportDocument, separator: String) -> String {
+        func field(_ text: String) -> String {
+            if separator == "\t" { return text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let byNumber = Dictionary(document.citations.map { ($0.number, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        let hasCitations = !document.citations.isEmpty
+        var lines = [(document.columns.map(\.title) + (hasCitations ? ["citation"] : [])).map(field).joined(separator: separator)]
+        for (index, row) in document.rows.enumerated() {
+            let citation = document.rowCitations[index].flatMap { byNumber[$0] } ?? ""
+            lines.append((row + (hasCitations ? [citation] : [])).map(field).joined(separator: separator))
+        }
+        return lines.joined(separator: separator == "\t" ? "\n" : "\r\n")
+    }
+}
