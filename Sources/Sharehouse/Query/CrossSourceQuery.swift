@@ -28,8 +28,8 @@ public struct CrossSourceResult: Sendable, Encodable {
 
 extension Warehouse {
     /// Every measure and source with figures for `period` (by default the latest period of
-    /// the default measure), and, unless `exactOnly`, for periods overlapping it, labelled
-    /// with their own period, for `entities` (all when empty).
+    /// the default measure), and, unless `exactOnly`, for periods at least as long that
+    /// overlap it (labelled with their own period), for `entities` (all when empty).
     public func crossSource(period: Period? = nil, entities names: [String] = [], exactOnly: Bool = false,
                             asOf: CalendarDate? = nil) throws -> CrossSourceResult {
         let codes = try entityCodes(names)
@@ -52,7 +52,11 @@ extension Warehouse {
                     "SELECT DISTINCT source FROM snapshots WHERE measure = ? ORDER BY source", measure.key) { try $0.get(0) as String }
                 for source in sources {
                     let book = try FigureBook.load(measure: measure.key, scope: QueryScope(measure: measure.key, sources: .only(source), asOf: asOf),
-                                                   on: connection) { $0 == target || (!exactOnly && $0.overlaps(target)) }
+                                                   on: connection) { period in
+                        // Overlapping windows at least as long as the one asked for (a
+                        // trailing year, a cumulative total), never the months inside it.
+                        period == target || (!exactOnly && period.overlaps(target) && period.days >= target.days)
+                    }
                     for page in book.periods {
                         let shown = codes.isEmpty ? page.figures : page.figures.filter { codes.contains($0.key) }
                         guard !shown.isEmpty else { continue }

@@ -63,14 +63,19 @@ struct ReportOutput {
         names = Dictionary(try warehouse.entities().map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// JSON and NDJSON from the result; other formats from its document.
-    func emit<R: Encodable>(_ result: R, rows: [any Encodable], citations: [Citation], format: ReportFormat,
-                            document: () -> ReportDocument) throws {
+    /// JSON and NDJSON from the result; other formats from its document. `rows` pairs
+    /// each row with the number of the citation it rests on, for NDJSON lines that stand
+    /// alone.
+    func emit<R: Encodable>(_ result: R, rows: [(row: any Encodable, citation: Int?)], citations: [Citation],
+                            format: ReportFormat, document: () -> ReportDocument) throws {
         switch format {
         case .json:
             Terminal.output(try JSONOutput.render(result))
         case .ndjson:
-            for row in rows { Terminal.output(try JSONOutput.renderLine(NDJSONRow(row: row, citations: citations))) }
+            for (row, number) in rows {
+                let citation = number.flatMap { number in citations.first { $0.number == number } }
+                Terminal.output(try JSONOutput.renderLine(NDJSONRow(row: row, citation: citation)))
+            }
         default:
             Terminal.output(ReportRenderer.render(document(), as: format))
         }
@@ -80,15 +85,12 @@ struct ReportOutput {
 /// One NDJSON line: a row's fields and, in full, the citation it rests on.
 struct NDJSONRow: Encodable {
     let row: any Encodable
-    let citations: [Citation]
+    let citation: Citation?
 
     func encode(to encoder: any Encoder) throws {
         try row.encode(to: encoder)
         var container = encoder.container(keyedBy: Key.self)
-        if let number = Mirror(reflecting: row).children.first(where: { $0.label == "citation" })?.value as? Int,
-           let citation = citations.first(where: { $0.number == number }) {
-            try container.encode(citation, forKey: Key(stringValue: "source")!)
-        }
+        try container.encodeIfPresent(citation, forKey: Key(stringValue: "source")!)
     }
 
     struct Key: CodingKey {
@@ -108,7 +110,8 @@ struct ReportHeadlineCommand: ParsableCommand {
     func run() throws {
         let output = try ReportOutput(global)
         let result = try output.warehouse.leaders(top: 10, scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, result.citation) }, citations: result.context.citations,
+                        format: options.format) {
             var document = ReportDocuments.leaders(result, names: output.names)
             document.title = "Headline: " + document.title
             return document
@@ -128,7 +131,7 @@ struct ReportSeriesCommand: ParsableCommand {
         let entities = options.entity.isEmpty ? ["CN", "US"] : options.entity
         let result = try output.warehouse.series(entities: entities, from: try parsePeriod(from, option: "--from"),
                                                  to: try parsePeriod(to, option: "--to"), scope: options.scope)
-        try output.emit(result, rows: result.points, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.points.map { ($0, $0.citation) }, citations: result.context.citations, format: options.format) {
             ReportDocuments.series(result, names: output.names)
         }
     }
@@ -145,7 +148,8 @@ struct ReportCompareCommand: ParsableCommand {
         let output = try ReportOutput(global)
         let result = try output.warehouse.compare(from: try parsePeriod(from, option: "--from")!, to: try parsePeriod(to, option: "--to")!,
                                                   entities: options.entity, scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, result.toCitation) }, citations: result.context.citations,
+                        format: options.format) {
             ReportDocuments.compare(result, names: output.names)
         }
     }
@@ -161,7 +165,8 @@ struct ReportLeadersCommand: ParsableCommand {
     func run() throws {
         let output = try ReportOutput(global)
         let result = try output.warehouse.leaders(period: try parsePeriod(period, option: "--period"), top: top, scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, result.citation) }, citations: result.context.citations,
+                        format: options.format) {
             ReportDocuments.leaders(result, names: output.names)
         }
     }
@@ -181,7 +186,7 @@ struct ReportCrossoversCommand: ParsableCommand {
     func run() throws {
         let output = try ReportOutput(global)
         let result = try output.warehouse.crossovers(options.entity[0], options.entity[1], byVintage: byVintage, scope: options.scope)
-        try output.emit(result, rows: result.crossings, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.crossings.map { ($0, $0.citation) }, citations: result.context.citations, format: options.format) {
             ReportDocuments.crossovers(result, names: output.names)
         }
     }
@@ -200,7 +205,8 @@ struct ReportConcentrationCommand: ParsableCommand {
         let result = try output.warehouse.concentration(period: try parsePeriod(period, option: "--period"),
                                                         from: try parsePeriod(from, option: "--from"),
                                                         to: try parsePeriod(to, option: "--to"), scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, $0.citation) }, citations: result.context.citations,
+                        format: options.format) {
             ReportDocuments.concentration(result)
         }
     }
@@ -216,7 +222,8 @@ struct ReportRevisionsCommand: ParsableCommand {
         let output = try ReportOutput(global)
         let result = try output.warehouse.revisions(entities: options.entity, period: try parsePeriod(period, option: "--period"),
                                                     scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, $0.citation) }, citations: result.context.citations,
+                        format: options.format) {
             ReportDocuments.revisions(result, names: output.names)
         }
     }
@@ -233,7 +240,7 @@ struct ReportSourcesCommand: ParsableCommand {
         let output = try ReportOutput(global)
         let result = try output.warehouse.crossSource(period: try parsePeriod(period, option: "--period"), entities: options.entity,
                                                       exactOnly: exact, asOf: options.scope.asOf)
-        try output.emit(result, rows: result.rows, citations: result.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, nil) }, citations: result.citations, format: options.format) {
             ReportDocuments.crossSource(result, names: output.names)
         }
     }
@@ -254,7 +261,8 @@ struct ReportGroupsCommand: ParsableCommand {
         let output = try ReportOutput(global)
         let result = try output.warehouse.groupShares(options.entity[0], from: try parsePeriod(from, option: "--from"),
                                                       to: try parsePeriod(to, option: "--to"), scope: options.scope)
-        try output.emit(result, rows: result.rows, citations: result.context.citations, format: options.format) {
+        try output.emit(result, rows: result.rows.map { ($0, $0.citation) }, citations: result.context.citations,
+                        format: options.format) {
             ReportDocuments.groups(result)
         }
     }

@@ -41,17 +41,37 @@ enum ReportRenderer {
     private static func table(_ document: ReportDocument) -> String {
         var table = TableRenderer(document.columns)
         document.rows.forEach { table.append($0) }
-        var lines = [document.title] + document.about.map { "  " + $0 } + ["", table.render()]
+        var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
         if !document.notes.isEmpty {
             lines.append("")
-            lines += document.notes.map { "Note: " + $0 }
+            lines += document.notes.flatMap { wrap("Note: " + $0, indent: "", continuation: "      ") }
         }
         if !document.citations.isEmpty {
             lines.append("")
             lines.append("Sources:")
-            lines += document.citations.map { "  [\($0.number)] " + $0.summary }
+            lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary, indent: "  ", continuation: "      ") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Breaks `text` into lines of at most `width` columns at spaces, so prose around a
+    /// table reads in an 80-column terminal; a word longer than a line (a URL) keeps a
+    /// line of its own.
+    static func wrap(_ text: String, indent: String, continuation: String? = nil, width: Int = 80) -> [String] {
+        var lines: [String] = []
+        var line = indent
+        let next = continuation ?? indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line == indent || line == next ? line + word : line + " " + word
+            if TableRenderer.displayWidth(candidate) > width, line != indent, line != next {
+                lines.append(line)
+                line = next + word
+            } else {
+                line = candidate
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
     private static func markdown(_ document: ReportDocument) -> String {

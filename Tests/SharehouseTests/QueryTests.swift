@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+import Sharehouse
+import SharehouseDB
+import SharehouseTestSupport
+
+/// A warehouse with every bundled fixture imported.
+struct FixtureWarehouse {
+    let workspace: ImportWorkspace
+    var warehouse: Warehouse { workspace.warehouse }
+
+    init() throws {
+        workspace = try ImportWorkspace()
+        _ = try workspace.warehouse.importSnapshots(from: FixtureTests.fixtureFiles.map { .file($0) })
+    }
+
+    static let synthetic = QueryScope(measure: "synthetic_monthly_share")
+}
+
+@Suite("Queries on the synthetic monthly series (hand-computed)")
+struct SyntheticQueryTests {
+    let fixtures: FixtureWarehouse
+    init() throws { fixtures = try FixtureWarehouse() }
+
+    @Test func seriesInTimeOrderWithTheRevisionInForce() throws {
+        let series = try fixtures.warehouse.series(entities: ["China", "الولايات المتحدة"], scope: FixtureWarehouse.synthetic)
+        #expect(series.entities == ["CN", "US"])
+        #expect(series.periodLength == .months(1))
+        let periods = Array(Set(series.points.map(\.period))).sorted()
+        #expect(periods.count == 25)
+        #expect(periods.first?.description == "2024-01")
+        #expect(periods.last?.description == "2026-01")
+        func value(_ entity: String, _ period: String) -> String? {
+            series.points.first { $0.entity == entity && $0.period.description == period }?.value.description
+        }
+        #expect(value("CN", "2024-01") == "8.0")
+        #expect(value("US", "2025-10") == "14.3", "the revision of 2026-02-15 is in force")
+        #expect(value("US", "2025-09") == "15.0")
+        #expect(series.context.citations.map(\.publishedOn.description) == ["2026-01-15", "2026-02-15"])
+        #expect(series.points.first { $0.period.description == "2025-10" }?.citation == 2)
+    }
+
+    @Test func asOfBeforeAndAfterTheRevision() throws {
+        var scope = FixtureWarehouse.synthetic
+        scope.asOf = CalendarDate("2026-02-14")
+        let before = try fixtures.warehouse.series(entities: ["US"], from: Period("2025-10"), to: Period("2025-12"), scope: scope)
+        #expect(before.points.map(\.value.description) == ["14.7", "14.3", "14.0"])
+        #expect(before.context.asOf?.description == "2026-02-14")
+        scope.asOf = CalendarDate("2026-02-15")
+        let after = try fixtures.warehouse.series(entities: ["US"], from: Period("2025-10"), to: Period("2025-12"), scope: scope)
+        #expect(after.points.map(\.value.description) == ["14.3", "13.9", "13.6"])
+        scope.asOf = CalendarDate("2026-01-14")
+        #expect(throws: QueryError.self) { try fixtures.warehouse.series(entities: ["US"], scope: scope) }
+    }
+
+    @Test func compareTwoMonths() throws {
+        let result = try fixtures.warehouse.compare(from: Period("2024-01")!, to: Period("2025-12")!, scope: FixtureWarehouse.synthetic)
+        #expect(result.overlapWarning == nil)
+        let rows = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.entity, $0) })
+        #expect(result.rows.map(\.entity) == ["CN", "INTL", "US", "GB", "FR", "DE"])
+        #expect(rows["CN"]?.change == 12.6)
+        #expect(rows["CN"]?.relativeChange == 157.5)
+        #expect(rows["CN"]?.fromRank == 3)
+        #expect(rows["CN"]?.toRank == 1)
+        #expect(rows["CN"]?.rankChange == 2)
+        #expect(rows["US"]?.change == -8.4)
+        #expect(rows["US"]?.relativeChange == -38.18)
+        #expect(rows["US"]?.rankChange == -2)
+        #expect(rows["DE"]?.change == 0.2)
+        #expect(rows["FR"]?.rankChange == 0)
+        #expect(result.context.citations.count == 2)
+    }
+
+    @Test func leadersWithOtherAndNotReported() throws {
+        let result = try fixtures.warehouse.leaders(period: Period("2025-12"), top: 3, scope: FixtureWarehouse.synthetic)
+        #expect(result.rows.map { "\($0.rank) \($0.entity) \($0.value)" } == ["1 CN 20.6", "2 INTL 20.3", "3 US 13.6"])
+        #expect(result.otherCount == 3)
+        #expect(result.other?.description == "5.8")
+        #expect(result.notReported?.description == "39.7")
+        #expect(result.context.notes.contains { $0.contains("top entities") })
+    }
+
+    @Test func crossoversCurrentAndByVintage() throws {
+        let current = try fixtures.warehouse.crossovers("CN", "US", scope: FixtureWarehouse.synthetic)
+        #expect(current.crossings.count == 1)
+        let crossing = try #require(current.crossings.first)
+        #expect(crossing.period.description == "2025-05")
+        #expect(crossing.previousPeriod.description == "2025-04")
+        #expect(crossing.leader == "CN")
+        #expect(crossing.overtaken == "US")
+        #expect("\(crossing.leaderValue) vs \(crossing.overtakenValue)" == "16.8 vs 16.4")
+        #expect(crossing.publishedOn.description == "2026-01-15")
+        let byVintage = try fixtures.warehouse.crossovers("CN", "US", byVintage: true, scope: FixtureWarehouse.synthetic)
+        #expect(byVintage.crossings.map { "\($0.period) per \($0.publishedOn)" } == ["2025-05 per 2026-01-15"])
+        let none = try fixtures.warehouse.crossovers("INTL", "GB", scope: FixtureWarehouse.synthetic)
+        #expect(none.crossings.isEmpty)
+        #expect(none.context.notes.contains { $0.contains("do not change places") })
+    }
+
+    @Test func concentrationIsALowerBoundOnATopNList() throws {
+        let result = try fixtures.warehouse.concentration(period: Period("2025-12"), scope: FixtureWarehouse.synthetic)
+        let row = try #require(result.rows.first)
+        #expect(row.hhi == 1036.55)
+        #expect(row.cr1 == 20.6)
+        #expect(row.cr3 == 54.5)
+        #expect(row.cr5 == 59.5)
+        #expect(row.leader == "CN")
+        #expect(row.entities == 6)
+        #expect(row.isLowerBound)
+        let all = try fixtures.warehouse.concentration(scope: FixtureWarehouse.synthetic)
+        #expect(all.rows.count == 25)
+    }
+
+    @Test func revisionsSayWhatChangedAndWhen() throws {
+        let result = try fixtures.warehouse.revisions(entities: ["US"], period: Period("2025-10"), scope: FixtureWarehouse.synthetic)
+        #expect(result.rows.map { "\($0.value) \($0.knownFrom)..\($0.knownTo?.description ?? "now") \($0.change.map { String($0) } ?? "-")" }
+                == ["14.7 2026-01-15..2026-02-15 -", "14.3 2026-02-15..now -0.4"])
+        var scope = FixtureWarehouse.synthetic
+        scope.asOf = CalendarDate("2026-02-01")
+        let earlier = try fixtures.warehouse.revisions(entities: ["US"], period: Period("2025-10"), scope: scope)
+        #expect(earlier.rows.map(\.value.description) == ["14.7"])
+        #expect(earlier.rows.first?.knownTo == nil)
+    }
+}
+
+@Suite("Queries on the real fixtures")
+struct FixtureQueryTests {
+    let fixtures: FixtureWarehouse
+    init() throws { fixtures = try FixtureWarehouse() }
+
+    @Test func theSeedPeriodsConcentrationIs567Point81AndALowerBound() throws {
+        let result = try fixtures.warehouse.concentration(period: Period("2024-09/2025-08"),
+                                                          scope: QueryScope(sources: .only("argaam-1862466")))
+        let row = try #require(result.rows.first)
+        #expect(row.hhi == 567.81)
+        #expect(row.cr3 == 36.5)
+        #expect(row.isLowerBound)
+        #expect(result.context.measure.key == "eoi_download_share_12m")
+        #expect(result.context.citations.first?.sources.map(\.key) == ["argaam-1862466", "ft-2025-11-26", "eoi-2025"])
+    }
+
+    @Test func periodsInDifferentMeasuresAreNotCompared() throws {
+        let error = try #require(throws: QueryError.self) {
+            try fixtures.warehouse.compare(from: Period("2024-09/2025-08")!, to: Period("2025-02/2026-02")!, entities: ["CN", "US"])
+        }
+        guard case .differentMeasures(let details) = error else {
+            Issue.record("expected differentMeasures, got \(error)")
+            return
+        }
+        #expect(details.contains("2024-09/2025-08 is only in eoi_download_share_12m"))
+        #expect(details.contains("2025-02/2026-02 is only in hf_download_share_by_origin"))
+        #expect(error.description.contains("would mislead"))
+    }
+
+    @Test func theSourcePolicyIsStatedAndDeterministic() throws {
+        let preferred = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"))
+        // Secondary sources beat the unverified article; among them, the latest published.
+        #expect(preferred.context.citations.first?.sources.first?.key == "mit-technology-review-2026-04")
+        #expect(preferred.rows.map { "\($0.entity) \($0.value)" } == ["CN 17.1", "US 15.86"])
+        #expect(preferred.context.sourceRule.contains("best verified"))
+        var scope = QueryScope()
+        scope.asOf = CalendarDate("2025-11-30")
+        let early = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"), scope: scope)
+        #expect(early.context.citations.first?.sources.first?.key == "ft-2025-11-26")
+        #expect(early.rows.map { "\($0.entity) \($0.value)" } == ["CN 17", "US 15.8"])
+        let argaam = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"), top: 3,
+                                                    scope: QueryScope(sources: .only("argaam-1862466")))
+        #expect(argaam.rows.map(\.entity) == ["CN", "US", "GB"])
+        #expect(argaam.otherCount == 5)
+        #expect(argaam.other?.description == "5.2")
+    }
+
+    @Test func sourcesSideBySideLabelEachMeasure() throws {
+        let result = try fixtures.warehouse.crossSource(period: Period("2024-09/2025-08"), entities: ["CN", "US"])
+        let exact = result.columns.filter(\.isExactPeriod)
+        #expect(Set(exact.map(\.source)) == ["argaam-1862466", "ft-2025-11-26", "stanford-hai-digichina-2025-12", "mit-technology-review-2026-04"])
+        #expect(Set(exact.map(\.measure.key)) == ["eoi_download_share_12m"])
+        let overlapping = result.columns.filter { !$0.isExactPeriod }.map(\.measure.key)
+        #expect(Set(overlapping) == ["eoi_download_share_cumulative", "hf_download_share_by_origin", "atom_cumulative_downloads"])
+        let china = try #require(result.rows.first { $0.entity == "CN" })
+        let chinaFigures = china.values.compactMap { $0 }.map(\.description)
+        #expect(chinaFigures.contains("41"))
+        #expect(result.notes.contains { $0.contains("never read across measures as one series") })
+    }
+
+    @Test func groupSharesAreDerivedFromDatedMembership() throws {
+        let result = try fixtures.warehouse.groupShares("European Union", scope: QueryScope(sources: .only("argaam-1862466")))
+        let row = try #require(result.rows.first)
+        #expect(row.value.description == "1.4", "France 1.0 + Germany 0.4; the UK left in 2020")
+        #expect(row.membersWithFigures == ["DE", "FR"])
+        #expect(!row.membersWithout.contains("GB"))
+        #expect(result.context.notes.first?.hasPrefix("derived") == true)
+        #expect(throws: QueryError.noMembers(group: "EUROPE")) { try fixtures.warehouse.groupShares("Europe") }
+    }
+
+    @Test func countsHaveNoConcentration() throws {
+        #expect(throws: QueryError.notAShare(measure: "atom_cumulative_downloads", query: "concentration")) {
+            try fixtures.warehouse.concentration(scope: QueryScope(measure: "atom_cumulative_downloads"))
+        }
+    }
+}
+
+@Suite("Queries on hand-made data")
+struct HandMadeQueryTests {
+    static func description(period: String? = nil, published: String = "2026-01-01") -> SnapshotDescription {
+        SnapshotDescription(
+            measure: .definition(Measure(key: "hand_share", name: "Hand share", unit: .percent, universe: "synthetic test data",
+                                         attribution: "synthetic")),
+            source: .definition(Source(key: "hand", title: "Synthetic (not real data)", url: "https://example.invalid/hand", kind: .dataset)),
+            publishedOn: CalendarDate(published), coverage: .complete, period: period.flatMap { Period($0) })
+    }
+
+    @Test func tiesShareARankAndTheCutKeepsThemAll() throws {
+        let workspace = try ImportWorkspace()
+        try workspace.warehouse.importSnapshot([
+            ObservationInput(entity: "CN", value: "29.0"), ObservationInput(entity: "US", value: "29.0"),
+            ObservationInput(entity: "GB", value: "20.0"), ObservationInput(entity: "FR", value: "20.0"),
+            ObservationInput(entity: "DE", value: "0.5"),
+        ], description: Self.description(period: "2025-08"))
+        let result = try workspace.warehouse.leaders(top: 3, scope: QueryScope(measure: "hand_share"))
+        #expect(result.rows.map { "\($0.rank) \($0.entity)" } == ["1 CN", "1 US", "3 FR", "3 GB"])
+        #expect(result.otherCount == 1)
+        #expect(result.notReported?.description == "1.5")
+        #expect(result.context.notes.contains { $0.contains("tie at rank 3") })
+    }
+
+    @Test func overlappingTrailingWindowsAreWarned() throws {
+        let workspace = try ImportWorkspace()
+        try workspace.warehouse.importSnapshot([
+            ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
+            ObservationInput(entity: "CN", period: "2024-10/2025-09", value: "18.0"),
+        ], description: Self.description())
+        let result = try workspace.warehouse.compare(from: Period("2024-09/2025-08")!, to: Period("2024-10/2025-09")!,
+                                                     scope: QueryScope(measure: "hand_share"))
+        #expect(result.overlapWarning?.contains("2024-10/2025-08, 11 months") == true)
+        #expect(result.rows.first?.change == 0.9)
+    }
+
+    @Test func aSeriesKeepsToOnePeriodLength() throws {
+        let workspace = try ImportWorkspace()
+        try workspace.warehouse.importSnapshot([
+            ObservationInput(entity: "CN", period: "2025-07", value: "10"), ObservationInput(entity: "CN", period: "2025-08", value: "11"),
+            ObservationInput(entity: "CN", period: "2025-09", value: "12"),
+            ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
+        ], description: Self.description())
+        let monthly = try workspace.warehouse.series(entities: ["CN"], scope: QueryScope(measure: "hand_share"))
+        #expect(monthly.points.map(\.value.description) == ["10", "11", "12"])
+        #expect(monthly.context.notes.first?.contains("1 period(s) of another length (12 months) are left out") == true)
+        let yearly = try workspace.warehouse.series(entities: ["CN"], length: .months(12), scope: QueryScope(measure: "hand_share"))
+        #expect(yearly.points.map(\.value.description) == ["17.1"])
+        #expect(yearly.context.notes.contains { $0.contains("windows overlap") })
+    }
+}
