@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import SharehouseDB
 import SharehouseTestSupport
@@ -130,5 +131,31 @@ struct ImportCLITests {
                          "--attribution", "a"]).status == 0)
         let measures = try run(["measures", "list", "--format", "json"])
         #expect(measures.stdout.contains("\"key\" : \"m2\""))
+    }
+
+    /// Separate processes importing into one file at the same moment: each waits for the
+    /// other's write lock, and every snapshot lands once with its own id.
+    @Test func fourProcessesImportingAtOnceAllLand() throws {
+        #expect(try run(["import", Repository.path("Fixtures/eoi-12m-ft-2025-11-26.json")]).status == 0)
+        for index in 0..<4 {
+            var rows = ["entity,period,value"]
+            for day in 1...28 { rows.append("CN,2024-0\(index + 1)-\(day < 10 ? "0" : "")\(day),\(index + 1).0") }
+            try directory.write("p\(index).csv", rows.joined(separator: "\n") + "\n")
+        }
+        let results = Mutex<[ProcessResult]>([])
+        let database = self.database, folder = directory.path
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            let result = try? SharehouseBinary.run(["import", folder + "/p\(index).csv", "--measure", "eoi_download_share_12m",
+                                                    "--source", "ft-2025-11-26", "--published", "2026-0\(index + 1)-01",
+                                                    "--db", database], in: folder)
+            if let result { results.withLock { $0.append(result) } }
+        }
+        let finished = results.withLock { $0 }
+        #expect(finished.count == 4)
+        for result in finished { #expect(result.status == 0, "\(result.stderr)") }
+        let connection = try Connection(path: database, options: .readOnly)
+        #expect(try connection.fetchOne("SELECT count(*), count(DISTINCT id) FROM snapshots") { "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)" } == "5/5")
+        #expect(try connection.fetchOne("SELECT count(*) FROM observations") { try $0.get(0) as Int } == 2 + 4 * 28)
+        #expect(try connection.fetchOne("PRAGMA foreign_key_check") { _ in "violation" } == nil)
     }
 }

@@ -36,8 +36,8 @@ struct ImportVintageTests {
     @Test func aChangeOfPrecisionIsAnotherContent() throws {
         try workspace.write("a.csv", "entity,period,value\nCN,2025-08,17.1\n")
         _ = try workspace.importFile("a.csv")
-        try workspace.write("b.csv", "entity,period,value\nCN,2025-08,17.10\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-01-20"))
+        // The same publication date: only the precision differs, and that is other content.
+        try workspace.write("b.csv", "entity,period,value\nCN,2025-08,17.10\n")
         let receipt = try workspace.importFile("b.csv")
         #expect(receipt.outcome == .imported)
         #expect(receipt.differences.first?.changedCount == 1)

@@ -45,6 +45,8 @@ struct CSVObservationReader: ObservationReader {
     mutating func next() throws -> RawObservation? {
         while pending.isEmpty {
             guard try reader.next(into: &record) else { return nil }
+            // A row of empty fields (what spreadsheets leave below a table) is a blank line.
+            if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             guard record.fields.count == columnCount else {
                 let column = record.fields.count > columnCount ? record.locations[columnCount].column : nil
                 throw ImportError(file: fileName, line: record.line, column: column,

@@ -74,4 +74,7 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
     /// Measures and sources this import added to the catalog.
     public let addedMeasures: [String]
     public let addedSources: [String]
+    /// For `unchanged`: the earlier file of the same run that holds the same content,
+    /// when the snapshot was made by this run (in a dry run it was never written).
+    public var sameAsFileInThisRun: String?
 }

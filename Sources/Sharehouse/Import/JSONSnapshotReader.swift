@@ -1,8 +1,9 @@
 /// Observations and metadata from one self-describing JSON snapshot (DESIGN.md, "Snapshot
-/// files"). The document is read whole (a snapshot file of a report is small; use NDJSON
-/// or CSV for millions of rows), up to ``maximumBytes``.
+/// files"). The document is read whole: a snapshot file of a report is small, and the
+/// parsed tree takes about ten times the file's size, so files are limited to
+/// ``maximumBytes``; use NDJSON or CSV (read in a stream) for large snapshots.
 struct JSONSnapshotReader: ObservationReader {
-    static let maximumBytes = 256 << 20
+    static let maximumBytes = 32 << 20
 
     let embeddedDescription: SnapshotDescription
     private let decoder: SnapshotJSONDecoder

@@ -36,6 +36,9 @@ struct ObservationWriter {
     private let insert: Statement
 
     static let nameMatchLimit = 1000
+    /// Distinct periods in one snapshot: a century of days. What the importer keeps in
+    /// memory grows with periods (their totals, the receipt), so they are bounded.
+    static let periodLimit = 36_600
 
     init(connection: Connection, snapshotID: Int64, unit: Measure.Unit, file: String, resolver: EntityResolver,
          defaultPeriod: Period?, decimalComma: Bool) throws {
@@ -122,6 +125,10 @@ struct ObservationWriter {
 
     private mutating func periodID(_ text: String, at location: SourceLocation?) throws -> (Int64, Period) {
         if let cached = periodCache[text] { return cached }
+        guard periodCache.count < Self.periodLimit else {
+            throw ImportError(file: file, at: location, reason: "the snapshot has more than \(Self.periodLimit) distinct periods",
+                              expected: "a snapshot of at most \(Self.periodLimit) periods (split the file)")
+        }
         guard let period = Period(text) else {
             throw ImportError(file: file, at: location, reason: "\"\(text)\" is not a period", expected: Period.expectedForms)
         }
@@ -140,7 +147,8 @@ struct ObservationWriter {
 
     private func valueOf(_ raw: RawObservation) throws -> PublishedValue {
         let parsed: PublishedValue.Parsed
-        switch PublishedValue.parse(raw.value, decimalComma: decimalComma && !raw.valueIsNumber) {
+        let text = raw.valueIsNumber ? (PublishedValue.expandingExponent(raw.value) ?? raw.value) : raw.value
+        switch PublishedValue.parse(text, decimalComma: decimalComma && !raw.valueIsNumber) {
         case .success(let value): parsed = value
         case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
         }
@@ -162,6 +170,10 @@ struct ObservationWriter {
             }
             guard value.value >= 0 else {
                 throw ImportError(file: file, at: raw.valueLocation, reason: "the count \(value) is below 0", expected: "a count of 0 or more")
+            }
+            guard value.value == value.value.rounded() else {
+                throw ImportError(file: file, at: raw.valueLocation, reason: "the count \(value) is not a whole number",
+                                  expected: "a whole count such as 723000000 (write 1.15B as 1150000000)")
             }
         }
         return value

@@ -39,7 +39,10 @@ enum SnapshotDifferences {
                         unchangedCount += 1
                     } else {
                         changedCount += 1
-                        if keep() { changed.append(.init(entity: entity, before: before, after: after, difference: after.value - before.value)) }
+                        if keep() {
+                            let difference = rounded(after.value - before.value, decimals: max(before.decimals, after.decimals))
+                            changed.append(.init(entity: entity, before: before, after: after, difference: difference))
+                        }
                     }
                 } else {
                     addedCount += 1

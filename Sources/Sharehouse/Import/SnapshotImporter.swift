@@ -31,8 +31,8 @@ struct SnapshotImporter {
             chunks = try ChunkedReader(.bytes([], name: file))
             reader = ValuesObservationReader(description: options.description, observations: values)
         } else {
-            let format = try format(of: file)
             chunks = try ChunkedReader(input)
+            let format = try format(of: file)
             switch format {
             case .json: reader = try JSONSnapshotReader(reader: chunks, fileName: file)
             case .ndjson: reader = NDJSONObservationReader(reader: chunks, fileName: file)
@@ -47,12 +47,12 @@ struct SnapshotImporter {
         places.append((values == nil ? "the command line" : "the description", options.description))
         let metadata = try SnapshotMetadata(merging: places, file: file)
 
+        // Foreign keys are checked at commit: a file may define a source before the one
+        // it relays, and observations reference a snapshot row written last, once its
+        // content hash is known. What the references must satisfy is checked here first.
+        try connection.execute("PRAGMA defer_foreign_keys = ON")
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
-
-        // Observations reference a snapshot row written last, once its content hash is
-        // known: foreign keys are checked at commit.
-        try connection.execute("PRAGMA defer_foreign_keys = ON")
         let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
         var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
                                            resolver: resolver, defaultPeriod: metadata.period,
@@ -80,9 +80,31 @@ struct SnapshotImporter {
                           addedSources: addedSources)
         }
         if let existing = try connection.fetchOne("""
-            SELECT id FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
-            """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { try $0.get(0) as Int64 }) {
-            throw AlreadyImported(receipt: baseReceipt(.unchanged, existing, 0, [], false))
+            SELECT id, verification, coverage, note FROM snapshots
+            WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
+            """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { row in
+                (id: try row.get(0) as Int64, verification: try row.get(1) as String, coverage: try row.get(2) as String,
+                 note: try row.get(3) as String?)
+            }) {
+            // The same figures with another verification, coverage or note would be a
+            // silent loss if reported as "unchanged": a snapshot is never edited, so say it.
+            var differences: [String] = []
+            if existing.verification != metadata.verification.rawValue {
+                differences.append("verification \(existing.verification), this import \(metadata.verification.rawValue)")
+            }
+            if existing.coverage != metadata.coverage.rawValue {
+                differences.append("coverage \(existing.coverage), this import \(metadata.coverage.rawValue)")
+            }
+            if existing.note != metadata.note {
+                differences.append("note \(existing.note.map { "\"\($0)\"" } ?? "none"), this import \(metadata.note.map { "\"\($0)\"" } ?? "none")")
+            }
+            guard differences.isEmpty else {
+                throw ImportError(file: file, reason: "the same figures are already imported as snapshot \(existing.id), with "
+                                  + differences.joined(separator: "; ") + "; a snapshot is never changed",
+                                  expected: "the stored metadata, or a new publication date if the source published again",
+                                  category: .refused)
+            }
+            throw AlreadyImported(receipt: baseReceipt(.unchanged, existing.id, 0, [], false))
         }
         let (differences, truncated) = try SnapshotDifferences.compute(
             snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
@@ -170,7 +192,11 @@ struct SnapshotImporter {
     static func sidecar(of input: InputSource) throws -> (String, SnapshotDescription)? {
         guard case .file(let path) = input else { return nil }
         let withoutExtension = (path as NSString).deletingPathExtension
-        let candidates = [path + ".json", withoutExtension + ".json"].filter { FileManager.default.fileExists(atPath: $0) }
+        var candidates: [String] = []
+        for candidate in [path + ".json", withoutExtension + ".json"]
+        where candidate != path && !candidates.contains(candidate) && FileManager.default.fileExists(atPath: candidate) {
+            candidates.append(candidate)
+        }
         guard let sidecar = candidates.first else { return nil }
         guard candidates.count == 1 else {
             throw ImportError(file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",

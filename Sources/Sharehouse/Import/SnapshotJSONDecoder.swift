@@ -45,7 +45,7 @@ struct SnapshotJSONDecoder {
         description.verification = try members["verification"].map { try choice($0, Verification.self) }
         description.coverage = try members["coverage"].map { try choice($0, Coverage.self) }
         description.note = try members["note"].flatMap { try optionalString($0) }
-        if let period = members["period"] {
+        if let period = members["period"], !period.isNull {
             let text = try string(period)
             guard let parsed = Period(text) else {
                 throw ImportError(file: file, at: period.location, reason: "\"\(text)\" is not a period", expected: Period.expectedForms)
@@ -133,7 +133,7 @@ struct SnapshotJSONDecoder {
         default:
             throw mismatch(value, expected: "a number, or a string such as \"17.10\"")
         }
-        if let period = members["period"] {
+        if let period = members["period"], !period.isNull {
             raw.period = try string(period)
             raw.periodLocation = period.location
         }

@@ -46,7 +46,11 @@ extension Warehouse {
                     do {
                         receipts.append(try connection.savepoint { try importer.run(on: connection) })
                     } catch let unchanged as SnapshotImporter.AlreadyImported {
-                        receipts.append(unchanged.receipt)
+                        var receipt = unchanged.receipt
+                        receipt.sameAsFileInThisRun = receipts.first {
+                            $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
+                        }?.file
+                        receipts.append(receipt)
                     }
                 }
                 if dryRun { throw DryRunFinished(receipts: receipts) }

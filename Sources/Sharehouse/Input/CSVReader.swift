@@ -21,6 +21,9 @@ struct CSVRecord {
 /// encoding check, at the speed of a byte loop (the benchmark measures it).
 struct CSVReader {
     static let maximumFieldBytes = 1 << 20
+    static let delimiterNames: [UInt8: String] = [
+        UInt8(ascii: ","): "comma", UInt8(ascii: ";"): "semicolon", UInt8(ascii: "\t"): "tab", UInt8(ascii: "|"): "vertical bar",
+    ]
     static let maximumFields = 10_000
 
     let fileName: String
@@ -51,11 +54,11 @@ struct CSVReader {
         record.line = line
         while true {
             let location = SourceLocation(line: line, column: column)
-            try readField(at: location)
+            let quoted = try readField(at: location)
             guard record.fields.count < Self.maximumFields else {
                 throw ImportError(file: fileName, at: location, reason: "the record has more than \(Self.maximumFields) fields")
             }
-            record.fields.append(try text(of: field, at: location))
+            record.fields.append(try text(of: field, at: location, quoted: quoted))
             record.locations.append(location)
             guard let byte = try peek() else { return true }
             if byte == delimiter {
@@ -69,7 +72,9 @@ struct CSVReader {
         }
     }
 
-    private mutating func readField(at location: SourceLocation) throws {
+    /// Reads one field into `field`; true when it was quoted.
+    @discardableResult
+    private mutating func readField(at location: SourceLocation) throws -> Bool {
         field.removeAll(keepingCapacity: true)
         if let first = try peek(), first == UInt8(ascii: "\"") {
             advance(first)
@@ -86,11 +91,19 @@ struct CSVReader {
                 try append(byte, at: location)
             }
             if let after = try peek(), after != delimiter, after != 0x0A, after != 0x0D {
+                // A quoted header followed by another delimiter: the file is delimited
+                // otherwise than its name says (R's write.csv2 quotes and uses ';').
+                if line == 1, let name = Self.delimiterNames[after] {
+                    throw ImportError(file: fileName, line: line, column: column,
+                                      reason: "a \(name) follows the quoted field at \(location): the file looks \(name)-delimited, "
+                                        + "but it is read as \(delimiter == UInt8(ascii: "\t") ? "tab" : "comma")-delimited",
+                                      expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
+                }
                 throw ImportError(file: fileName, line: line, column: column,
                                   reason: "unexpected text after the closing quote of the field at \(location)",
                                   expected: "a delimiter or the end of the line (a quote inside a quoted field is written twice: \"\")")
             }
-            return
+            return true
         }
         while let byte = try peek(), byte != delimiter, byte != 0x0A, byte != 0x0D {
             if byte == UInt8(ascii: "\"") {
@@ -100,6 +113,7 @@ struct CSVReader {
             advance(byte)
             try append(byte, at: location)
         }
+        return false
     }
 
     private mutating func append(_ byte: UInt8, at location: SourceLocation) throws {
@@ -110,12 +124,12 @@ struct CSVReader {
         field.append(byte)
     }
 
-    private func text(of bytes: [UInt8], at location: SourceLocation) throws -> String {
+    private func text(of bytes: [UInt8], at location: SourceLocation, quoted: Bool) throws -> String {
         if let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) {
             return text
         }
         let offset = bytes.firstIndex(of: 0) ?? TextEncodingCheck.firstInvalidUTF8(in: bytes) ?? 0
-        let column = location.column + String(decoding: bytes[..<offset], as: UTF8.self).count
+        let column = location.column + (quoted ? 1 : 0) + String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count
         throw ImportError(file: fileName, line: location.line, column: column,
                           reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
     }

@@ -29,6 +29,12 @@ struct JSONParser {
             throw ImportError(file: fileName, line: startLine, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+        // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
+        // without a byte-order mark.
+        if bytes.prefix(4).contains(0) {
+            throw ImportError(file: fileName, line: startLine, column: 1,
+                              reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
+        }
         parser.skipSpace()
         guard parser.index < bytes.count else {
             throw parser.error("the input is empty", expected: "a JSON value")

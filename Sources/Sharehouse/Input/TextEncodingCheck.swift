@@ -15,6 +15,14 @@ enum TextEncodingCheck {
     static func likelyEncoding(of bytes: some Collection<UInt8>) -> String {
         let zeros = bytes.lazy.filter { $0 == 0 }.count
         if zeros > 0, zeros * 4 >= bytes.count { return "UTF-16" }
+        // Arabic in a single-byte code page writes whole words in high bytes; Latin-1
+        // text has an accented letter here and there between ASCII ones.
+        var run = 0, longestRun = 0
+        for byte in bytes {
+            run = byte >= 0xC0 ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        if longestRun >= 3 { return "Windows-1256 (Arabic) or another single-byte code page" }
         if bytes.contains(where: { (0x80...0x9F).contains($0) }) { return "Windows-1252" }
         return "Latin-1 (ISO-8859-1)"
     }

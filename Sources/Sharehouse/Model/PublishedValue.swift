@@ -12,9 +12,10 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     /// Significant digits a Double holds exactly; more would not round-trip.
     public static let maximumSignificantDigits = 15
 
+    /// A value with `decimals` decimals, kept within 0...``maximumDecimals``.
     public init(value: Double, decimals: Int) {
         self.value = value
-        self.decimals = decimals
+        self.decimals = min(max(decimals, 0), Self.maximumDecimals)
     }
 
     /// The value with exactly ``decimals`` decimals, as it was published.
@@ -70,6 +71,32 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         public let hasPercentSign: Bool
     }
 
+    /// The plain decimal text of a JSON number written with an exponent (`1.5E2` ->
+    /// `150`, `1e-05` -> `0.00001`), shifting the digits exactly; nil when there is none.
+    public static func expandingExponent(_ text: String) -> String? {
+        guard let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
+              let exponent = Int(text[text.index(after: marker)...].replacingOccurrences(of: "+", with: "")),
+              abs(exponent) <= 40 else { return nil }
+        var mantissa = String(text[..<marker])
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa.removeFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        var digits = String(parts[0]) + (parts.count > 1 ? String(parts[1]) : "")
+        var point = parts[0].count + exponent
+        if point <= 0 {
+            digits = String(repeating: "0", count: 1 - point) + digits
+            point = 1
+        } else if point > digits.count {
+            digits += String(repeating: "0", count: point - digits.count)
+        }
+        var whole = String(digits.prefix(point)), fraction = String(digits.dropFirst(point))
+        while whole.count > 1, whole.first == "0" { whole.removeFirst() }
+        // Trailing zeros that only the shift made are not published digits.
+        let publishedFraction = parts.count > 1 ? max(0, parts[1].count - exponent) : 0
+        while fraction.count > publishedFraction, fraction.last == "0" { fraction.removeLast() }
+        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
+    }
+
     /// Reads a value as sources write them: `17.1`, `17.10`, ` 17.1 % `, `-3`, Arabic-Indic
     /// digits with the Arabic decimal separator (`١٧٫١`), and `17,1` when `decimalComma`
     /// is set (then `.` is refused, as it would be a thousands separator). Exponents,
@@ -82,6 +109,7 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         let original = String(text)
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if value >= 0x80, scalar.properties.generalCategory == .format { continue }  // LRM, RLM, ALM, BOM
             if value == 0x20 || value == 0x09 || (value >= 0x80 && scalar.properties.isWhitespace) {
                 if seenDigit || seenSeparator || !ascii.isEmpty { finished = true }
                 continue

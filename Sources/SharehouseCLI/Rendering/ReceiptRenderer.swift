@@ -60,7 +60,11 @@ enum ReceiptRenderer {
         }
         if receipt.differencesTruncated { lines.append("  (more changes than shown; --format json lists them)") }
         if receipt.outcome == .unchanged {
-            lines.append("  the same content is already imported as snapshot \(receipt.snapshotID); nothing was written")
+            if let earlier = receipt.sameAsFileInThisRun {
+                lines.append("  the same content as \(earlier), earlier in this run; nothing more was written")
+            } else {
+                lines.append("  the same content is already imported as snapshot \(receipt.snapshotID); nothing was written")
+            }
         }
         return lines
     }

@@ -43,7 +43,8 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, L
     }
 }
 
-/// A line and column (both 1-based) in a text of SQL; the column counts characters.
+/// A line and column (both 1-based) in a text; the column counts Unicode code points, as
+/// most editors' column numbers do.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -69,7 +70,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
             index = utf8.index(after: index)
             consumed += 1
         }
-        let column = String(decoding: utf8[lineStart..<index], as: UTF8.self).count + 1
+        let column = String(decoding: utf8[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
         self.init(line: line, column: column)
     }
 }
