@@ -2,7 +2,8 @@
 # The main job on the defaults: builds `sharehouse`, creates (or upgrades) the warehouse
 # ./sharehouse.sqlite (or $SHAREHOUSE_DB), imports every bundled fixture (the real
 # figures of the research notes, with their citations, and a labelled synthetic
-# series), and shows what it holds and who says so. Running it again imports nothing new.
+# series), and reports who leads, by how much, and who says so. Running it again imports
+# nothing new.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,8 +16,14 @@ echo
 echo "# Importing the bundled snapshots (sharehouse import Fixtures/*.json Fixtures/synthetic/*.csv)"
 "$sharehouse" import Fixtures/*.json Fixtures/synthetic/*.csv
 echo
-echo "# The measures: what each figure counts (sharehouse measures list)"
-"$sharehouse" measures list
+echo "# The headline (sharehouse report)"
+"$sharehouse" report
 echo
-echo "# Who says so: the seed article's citation chain (sharehouse sources show argaam-1862466)"
-"$sharehouse" sources show argaam-1862466
+echo "# The seed article's table and how concentrated it is (sharehouse report concentration ...)"
+"$sharehouse" report concentration --period 2024-09/2025-08 --source argaam-1862466
+echo
+echo "# One period across every source and measure (sharehouse report sources ...)"
+"$sharehouse" report sources --period 2024-09/2025-08 --entity CN --entity US
+echo
+echo "# Why 17.1% and 41% are not one series (sharehouse report compare ...)"
+"$sharehouse" report compare --from 2024-09/2025-08 --to 2025-02/2026-02 --entity CN --entity US || true

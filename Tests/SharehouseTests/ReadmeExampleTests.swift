@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Sharehouse
 import SharehouseDB
@@ -22,12 +23,34 @@ struct ReadmeExampleTests {
         #expect(receipt.outcome == .imported)
         #expect(receipt.snapshotID == 2)
 
-        let figures = try warehouse.database.read { db in
-            try db.fetchAll("SELECT entity_code, value_text FROM current_figures WHERE period = ?", "2024-09/2025-08") { row in
-                (code: try row.get(0) as String, value: try row.get(1) as String)
-            }
+        let comparison = try warehouse.compare(from: Period("2024-09/2025-08")!, to: Period("2024-09/2025-08")!,
+                                               entities: ["CN", "US"], scope: QueryScope(sources: .only("ft-2025-11-26")))
+        var printed: [String] = []
+        for row in comparison.rows {
+            printed.append("\(row.entity) \(row.to?.description ?? "-") rank \(row.toRank ?? 0) [\(comparison.toCitation)]")
         }
+        for citation in comparison.context.citations { printed.append("[\(citation.number)] \(citation.summary)") }
         // Two snapshots of one source published on one day: the later import is current.
-        #expect(figures.map { "\($0.code)=\($0.value)" }.sorted() == ["CN=17.1", "US=15.8"])
+        #expect(printed[0...1] == ["CN 17.1 rank 1 [1]", "US 15.8 rank 2 [1]"])
+        #expect(printed[2].hasPrefix("[1] Financial Times, \"China leapfrogs US"))
+
+        let output = try warehouse.query("SELECT entity_code, value_text FROM current_figures WHERE period = :p",
+                                         parameters: ["p": "2024-09/2025-08"])
+        #expect(output.rows.sorted { "\($0)" < "\($1)" } == [[.text("CN"), .text("17.1")], [.text("US"), .text("15.8")]])
+    }
+
+    /// Runs every ```sql block of the README on the bundled fixtures: each must run and
+    /// return rows, so the documented queries stay true as the views change.
+    @Test func readmeQueriesRun() throws {
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```sql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(blocks.count >= 3)
+        let fixtures = try FixtureWarehouse()
+        for block in blocks {
+            let output = try fixtures.warehouse.query(block)
+            #expect(!output.rows.isEmpty, "\(block)")
+        }
+        let knownOn = try fixtures.warehouse.query(blocks[1])
+        #expect(knownOn.rows.first?.first == .text("14.7"))
     }
 }
