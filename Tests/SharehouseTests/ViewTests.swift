@@ -6,7 +6,8 @@ import SharehouseDB
 /// importer is a later capability): the first, published 2025-11-26, says CN 17.10 and
 /// US 15.8 for 2024-09/2025-08; the second, published 2026-04-22, restates US as 15.86.
 /// The source chain is article -> newspaper -> study. The figures are the real ones of
-/// the seed article; the snapshot's content hashes are placeholders.
+/// the seed article; the snapshot's content hashes are placeholders. Like the importer,
+/// it records which periods each snapshot covers (snapshot_periods).
 enum ViewFixture {
     static func load(into warehouse: Warehouse) throws {
         try warehouse.database.write { connection in
@@ -32,6 +33,7 @@ enum ViewFixture {
                 INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES
                     (1, 1, 'CN', 17.1, 2), (1, 1, 'US', 15.8, 1), (1, 1, 'GB', 3.6, 1),
                     (2, 1, 'CN', 17.1, 1), (2, 1, 'US', 15.86, 2);
+                INSERT INTO snapshot_periods (period_id, snapshot_id) VALUES (1, 1), (1, 2);
                 """)
         }
     }

@@ -102,6 +102,31 @@ struct WarehouseSchemaTests {
         #expect(try fileBytes(path) == before)
     }
 
+    @Test func upgradingToVersion4RecordsWhichPeriodsExistingSnapshotsCover() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("v3.sqlite")
+        let firstThree = try MigrationSet(name: WarehouseSchema.setName, origin: "version 3",
+                                          migrations: Array(WarehouseSchema.migrations.migrations.prefix(3)))
+        let connection = try Connection(path: path)
+        try Migrator(set: firstThree).migrate(connection)
+        try connection.executeScript("""
+            INSERT INTO measures (key, name, unit, universe, attribution) VALUES ('m', 'M', 'percent', 'u', 'a');
+            INSERT INTO sources (key, title, url, kind) VALUES ('s', 'S', 'https://example.invalid', 'news');
+            INSERT INTO periods (id, start_date, end_date) VALUES (1, '2025-07-01', '2025-07-31'), (2, '2025-08-01', '2025-08-31');
+            INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, verification, coverage)
+            VALUES (1, 'm', 's', '2026-01-01', 'x', '\(String(repeating: "0", count: 64))', 'primary', 'complete');
+            INSERT INTO observations VALUES (1, 1, 'CN', 10, 0), (1, 2, 'CN', 11, 0), (1, 2, 'US', 9, 0);
+            """)
+        let warehouse = try Warehouse(path: path)
+        #expect(warehouse.migrationsApplied.map(\.version) == [4])
+        let coverage = try warehouse.database.read {
+            try $0.fetchAll("SELECT snapshot_id, period_id FROM snapshot_periods ORDER BY period_id") { "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)" }
+        }
+        #expect(coverage == ["1/1", "1/2"])
+        let current = try warehouse.query("SELECT count(*) FROM current_figures")
+        #expect(current.rows == [[.integer(3)]])
+    }
+
     @Test func importedFiguresCannotBeChangedOrDeleted() throws {
         let warehouse = try Warehouse.inMemory()
         try ViewFixture.load(into: warehouse)

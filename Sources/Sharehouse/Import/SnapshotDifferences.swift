@@ -14,7 +14,7 @@ enum SnapshotDifferences {
             let previous = try connection.fetchOne("""
                 SELECT s.id, s.published_on FROM snapshots AS s
                 WHERE s.measure = ? AND s.source = ?
-                  AND EXISTS (SELECT 1 FROM observations AS o WHERE o.snapshot_id = s.id AND o.period_id = ?)
+                  AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = ?)
                 ORDER BY s.published_on DESC, s.id DESC LIMIT 1
                 """, measure, source, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
             var added: [ImportReceipt.Figure] = [], changed: [ImportReceipt.Change] = [], dropped: [ImportReceipt.Figure] = []

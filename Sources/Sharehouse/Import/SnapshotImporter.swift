@@ -68,6 +68,11 @@ struct SnapshotImporter {
             throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
         }
         try writer.checkTotals()
+        let coverage = try connection.cachedStatement("INSERT INTO snapshot_periods (period_id, snapshot_id) VALUES (?, ?)")
+        for periodID in writer.totals.keys.sorted() {
+            try coverage.bind(periodID, snapshotID)
+            try coverage.execute()
+        }
 
         let hash = try contentHash(snapshotID: snapshotID, metadata: metadata,
                                    periods: writer.totals.map { ($0.key, $0.value.period) }, on: connection)

@@ -77,8 +77,8 @@ struct FigureBook {
                     coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
         }
         let periodsOfSnapshot = try connection.cachedStatement("""
-            SELECT DISTINCT o.period_id, p.start_date, p.end_date
-            FROM observations AS o JOIN periods AS p ON p.id = o.period_id WHERE o.snapshot_id = ?
+            SELECT c.period_id, p.start_date, p.end_date
+            FROM snapshot_periods AS c JOIN periods AS p ON p.id = c.period_id WHERE c.snapshot_id = ?
             """)
         for vintage in snapshots {
             try periodsOfSnapshot.forEachRow(binding: vintage.snapshotID) { row in

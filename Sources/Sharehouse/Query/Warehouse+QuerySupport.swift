@@ -42,7 +42,7 @@ extension Warehouse {
                 (period, try connection.fetchAll("""
                     SELECT DISTINCT s.measure FROM snapshots AS s JOIN periods AS p ON p.start_date = ? AND p.end_date = ?
                     WHERE (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
-                      AND EXISTS (SELECT 1 FROM observations AS o WHERE o.snapshot_id = s.id AND o.period_id = p.id)
+                      AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = p.id)
                     ORDER BY s.measure
                     """, period.start.description, period.end.description, scope.sources.sourceKey, scope.sources.sourceKey,
                     scope.asOf?.description, scope.asOf?.description) { try $0.get(0) as String })

@@ -1,0 +1,158 @@
+import Foundation
+import Sharehouse
+
+// sharehouse-bench: measures `sharehouse` and the library against raw SQLite doing the
+// same work in the same run, and prints a Markdown table of medians and ratios.
+// Run it through Benchmarks/run.sh, which builds everything in release mode first.
+
+struct Options {
+    var sizes: [Workload.Size] = Workload.Size.allCases
+    var runs = 3
+    var sharehouse = ""
+    var tools = ""
+    var work = NSTemporaryDirectory() + "/sharehouse-bench"
+    var fixtures = ""
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            func value() throws -> String {
+                guard let value = iterator.next() else { throw BenchError("\(argument) needs a value") }
+                return value
+            }
+            switch argument {
+            case "--size":
+                let text = try value()
+                sizes = text == "all" ? Workload.Size.allCases : [try Workload.Size(rawValue: text).orThrow("unknown size \(text)")]
+            case "--runs": runs = Int(try value()) ?? 3
+            case "--sharehouse": sharehouse = try value()
+            case "--tools": tools = try value()
+            case "--work": work = try value()
+            case "--fixtures": fixtures = try value()
+            default: throw BenchError("unknown option \(argument)")
+            }
+        }
+    }
+}
+
+extension Optional {
+    func orThrow(_ message: String) throws -> Wrapped {
+        guard let value = self else { throw BenchError(message) }
+        return value
+    }
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
+
+let options = try Options(Array(CommandLine.arguments.dropFirst()))
+let sqliteShell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+func emit(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+let template = options.work + "/template.sqlite"
+try? FileManager.default.removeItem(atPath: options.work)
+try FileManager.default.createDirectory(atPath: options.work, withIntermediateDirectories: true)
+let initRun = try spawn(options.sharehouse, ["init", "--db", template])
+guard initRun.status == 0 else { throw BenchError("sharehouse init failed") }
+let countries = try Warehouse(path: template, options: .init(readOnly: true)).entities(kind: .country).map(\.code)
+
+func freshCopy(_ name: String) throws -> String {
+    let path = options.work + "/" + name
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    try FileManager.default.copyItem(atPath: template, toPath: path)
+    return path
+}
+
+emit("| size | rows | what | median | baseline | ratio |")
+emit("|---|---:|---|---:|---:|---:|")
+for size in options.sizes {
+    let workload = Workload(size: size, directory: options.work + "/\(size.rawValue)", countries: countries)
+    try workload.write()
+    let rows = Double(workload.rows)
+
+    // 1. Import: raw C, the sqlite3 shell's .import, and sharehouse import.
+    var raw: [Double] = [], shell: [Double] = [], ours: [Double] = [], memory: [Double] = []
+    var imported = ""
+    for _ in 0..<options.runs {
+        let rawRun = try spawn(options.tools + "/raw-insert", [try freshCopy("raw.sqlite")] + workload.files)
+        guard rawRun.status == 0 else { throw BenchError("raw-insert failed") }
+        raw.append(rows / seconds(rawRun.wall))
+        if let sqliteShell {
+            let script = "CREATE TABLE staging (entity TEXT, period TEXT, value TEXT);\nBEGIN;\n"
+                + workload.files.map { ".import --csv --skip 1 \($0) staging" }.joined(separator: "\n") + "\nCOMMIT;\n"
+            let shellRun = try spawn(sqliteShell, [try freshCopy("shell.sqlite")], input: script)
+            shell.append(rows / seconds(shellRun.wall))
+        }
+        imported = try freshCopy("sharehouse-\(size.rawValue).sqlite")
+        let ourRun = try spawn(options.sharehouse, ["import"] + workload.files + ["--db", imported, "--format", "json"])
+        guard ourRun.status == 0 else { throw BenchError("sharehouse import failed") }
+        ours.append(rows / seconds(ourRun.wall))
+        memory.append(Double(ourRun.maxResidentKB) / 1024)
+    }
+    let n = workload.rows
+    emit("| \(size.rawValue) | \(n) | import: sharehouse import, rows/s | \(format(median(ours), 0)) | raw C insert \(format(median(raw), 0)) | **\(format(median(ours) / median(raw)))x** |")
+    if !shell.isEmpty {
+        emit("| \(size.rawValue) | \(n) | import: sharehouse import vs sqlite3 .import (text only), rows/s | \(format(median(ours), 0)) | sqlite3 .import \(format(median(shell), 0)) | \(format(median(ours) / median(shell)))x |")
+    }
+    emit("| \(size.rawValue) | \(n) | import: peak resident memory, MiB | \(format(median(memory), 1)) | file \(format(Double(workload.files.map { ((try? FileManager.default.attributesOfItem(atPath: $0))?[.size] as? Int) ?? 0 }.reduce(0, +)) / 1_048_576, 1)) MiB | |")
+
+    // 2. Queries: the library and the CLI against hand-written SQL through the C API.
+    let warehouse = try Warehouse(path: imported, options: .init(readOnly: true))
+    let months = workload.months
+    let first = Period("\(String(format: "%04d-%02d", months[0].year, months[0].month))")!
+    let last = Period("\(String(format: "%04d-%02d", months.last!.year, months.last!.month))")!
+    for query in BenchQuery.all(first: first, last: last) {
+        let repeats = 21
+        let rawRun = try spawn(options.tools + "/raw-query", [imported, String(repeats), query.sql])
+        let parts = rawRun.output.split(separator: " ")
+        guard rawRun.status == 0, parts.count == 3, let rawMicros = Double(parts[0]), let rawRows = Int(parts[1]),
+              let rawChecksum = Double(parts[2].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchError("raw-query failed for \(query.name): \(rawRun.output)")
+        }
+        var times: [Double] = []
+        var answer: (rows: Int, checksum: Double) = (0, 0)
+        for _ in 0..<repeats {
+            let started = ContinuousClock.now
+            answer = try query.library(warehouse)
+            times.append(seconds(ContinuousClock.now - started) * 1e6)
+        }
+        let same = answer.rows == rawRows && abs(answer.checksum - rawChecksum) <= max(1e-6, abs(rawChecksum) * 1e-9) * Double(max(1, rawRows))
+        guard same else {
+            throw BenchError("\(query.name): the library answered \(answer.rows) rows, checksum \(answer.checksum); raw SQL \(rawRows), \(rawChecksum)")
+        }
+        var cli: [Double] = []
+        for _ in 0..<5 {
+            let run = try spawn(options.sharehouse, query.cliArguments + ["--db", imported])
+            guard run.status == 0 else { throw BenchError("sharehouse \(query.cliArguments.joined(separator: " ")) failed") }
+            cli.append(seconds(run.wall) * 1000)
+        }
+        emit("| \(size.rawValue) | \(n) | query, library: \(query.name) (\(rawRows) rows), ms | \(format(median(times) / 1000, 3)) | raw SQL \(format(rawMicros / 1000, 3)) | **\(format(median(times) / rawMicros))x** |")
+        emit("| \(size.rawValue) | \(n) | query, CLI process: \(query.name), ms | \(format(median(cli), 1)) | | |")
+    }
+}
+
+// 3. Start-up: `sharehouse report` on the fixture warehouse.
+if !options.fixtures.isEmpty {
+    let fixtureDB = try freshCopy("fixtures.sqlite")
+    let files = try FileManager.default.contentsOfDirectory(atPath: options.fixtures).filter { $0.hasSuffix(".json") }.sorted()
+        .map { options.fixtures + "/" + $0 }
+    guard try spawn(options.sharehouse, ["import"] + files + ["--db", fixtureDB]).status == 0 else { throw BenchError("fixture import failed") }
+    var walls: [Double] = []
+    for _ in 0..<21 {
+        let run = try spawn(options.sharehouse, ["report", "--db", fixtureDB])
+        guard run.status == 0 else { throw BenchError("sharehouse report failed") }
+        walls.append(seconds(run.wall) * 1000)
+    }
+    emit("| fixtures | | start-up: sharehouse report, wall ms | \(format(median(walls), 1)) | target 30 | |")
+}
