@@ -1,5 +1,5 @@
 import Testing
-import Sharehouse
+@testable import Sharehouse
 import SharehouseDB
 
 @Suite("Entity names")
@@ -87,5 +87,28 @@ struct NameNormalizerTests {
     ])
     func normalizes(_ input: String, _ expected: String) {
         #expect(NameNormalizer.normalize(input) == expected)
+    }
+}
+
+@Suite("Name normalization: the fast path")
+struct NameNormalizerFastPathTests {
+    /// The scalar-by-scalar folding must give what Unicode normalization gives, for every
+    /// name and alias the warehouse ships and for the spellings tests use.
+    @Test func agreesWithUnicodeNormalizationOnEveryShippedName() throws {
+        let warehouse = try Warehouse.inMemory()
+        var names = try warehouse.entities().flatMap { [$0.code, $0.nameEnglish, $0.nameArabic, $0.iso3, $0.isoNumeric].compactMap { $0 } }
+        names += try warehouse.query("SELECT alias FROM entity_aliases", maxRows: 10_000).rows.compactMap {
+            if case .text(let alias) = $0[0] { return alias }
+            return nil
+        }
+        names += ["الصّين", "الصِّينُ", "أإآٱا", "الـصـين", "١٢٣", "\u{200F}الصين\u{200E}", "U.S.A.", "Trinidad & Tobago",
+                  "  The  Netherlands ", "Côte d’Ivoire", "ＣＨＩＮＡ", "ﺍﻟﺼﻴﻦ", "مدرسة", "مستشفى", "the"]
+        var fast = 0
+        for name in names {
+            guard let quick = NameNormalizer.fastPath(name) else { continue }
+            fast += 1
+            #expect(quick == NameNormalizer.fullPath(name), "\(name)")
+        }
+        #expect(fast > names.count * 3 / 4, "most names take the fast path")
     }
 }

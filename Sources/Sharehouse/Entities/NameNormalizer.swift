@@ -11,6 +11,47 @@ import Foundation
 /// ("U.S." = "U S"); "&" and "and"; a leading English "the".
 public enum NameNormalizer {
     public static func normalize(_ name: String) -> String {
+        // Most names are ASCII or plain Arabic: fold them directly. Anything else (accents,
+        // presentation forms, full-width letters) goes through Unicode normalization.
+        fastPath(name) ?? fullPath(name)
+    }
+
+    /// The folding done scalar by scalar, for names made only of ASCII and the Arabic
+    /// block; nil for anything that needs Unicode normalization. It gives exactly what
+    /// ``fullPath(_:)`` gives (a test compares the two on every shipped name): NFD would
+    /// split a hamza or madda from its letter and the mark would be dropped, so the
+    /// letter is mapped to its base here at once. Building the resolver at every start
+    /// of the CLI is what this saves.
+    static func fastPath(_ name: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x41...0x5A: scalars.append(Unicode.Scalar(value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: scalars.append(scalar)
+            case 0x27, 0x60: continue  // apostrophes
+            case 0x26: scalars.append(contentsOf: " and ".unicodeScalars)
+            case 0x00...0x7F: scalars.append(" ")
+            case 0x0622, 0x0623, 0x0625, 0x0671: scalars.append("\u{0627}")  // alef with madda/hamza, wasla
+            case 0x0624: scalars.append("\u{0648}")  // waw with hamza
+            case 0x0626, 0x0649, 0x06CC: scalars.append("\u{064A}")  // yeh with hamza, alef maksura, Persian yeh
+            case 0x0629, 0x06C1, 0x06BE: scalars.append("\u{0647}")  // taa marbuta, heh forms
+            case 0x06A9: scalars.append("\u{0643}")  // keheh
+            case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06ED, 0x200B...0x200F, 0x061C, 0xFEFF: continue  // tatweel, marks
+            case 0x0660...0x0669: scalars.append(Unicode.Scalar(value - 0x0660 + 0x30)!)
+            case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(value - 0x06F0 + 0x30)!)
+            case 0x0621, 0x0627...0x063A, 0x0641...0x064A: scalars.append(scalar)  // Arabic letters
+            case 0x060C, 0x061B, 0x061F, 0x066A...0x066D, 0x06D4: scalars.append(" ")  // Arabic punctuation
+            default: return nil
+            }
+        }
+        var words = String(scalars).split(separator: " ")
+        if words.count > 1, words.first == "the" { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
+    /// The folding through Unicode normalization (NFKC, then NFD without marks).
+    static func fullPath(_ name: String) -> String {
         var scalars = String.UnicodeScalarView()
         // NFKC first folds compatibility forms; NFD then splits every accent and
         // hamza from its base letter so that dropping marks leaves the base.

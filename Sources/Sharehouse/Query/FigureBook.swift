@@ -59,7 +59,9 @@ struct FigureBook {
     let measure: Measure
     let periods: [PeriodFigures]
 
-    static func load(measure key: String, scope: QueryScope, on connection: Connection,
+    /// - Parameter entities: when given, only these entities' figures are read (a series
+    ///   of one country need not read 249 per period).
+    static func load(measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
                      periods wanted: ((Period) -> Bool)? = nil) throws -> FigureBook {
         let measure = try CatalogReader(connection: connection).measure(key)
         if case .only(let source) = scope.sources, try Catalog.source(key: source, in: connection) == nil {
@@ -90,6 +92,8 @@ struct FigureBook {
         }
         let figures = try connection.cachedStatement(
             "SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?")
+        let figure = try connection.cachedStatement(
+            "SELECT value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ? AND entity_code = ?")
         var result: [PeriodFigures] = []
         for (periodID, candidate) in candidates {
             // Vintage rule within each source: latest published, ties to the later import.
@@ -101,8 +105,16 @@ struct FigureBook {
             }
             guard let chosen = currentBySource.values.sorted(by: Vintage.preferred).first else { continue }
             var values: [String: PublishedValue] = [:]
-            try figures.forEachRow(binding: chosen.snapshotID, periodID) { row in
-                values[try row.get(0)] = PublishedValue(value: try row.get(1), decimals: try row.get(2))
+            if let entities {
+                for code in entities {
+                    if let value = try figure.first(binding: chosen.snapshotID, periodID, code, map: { row in
+                        PublishedValue(value: try row.get(0), decimals: try row.get(1))
+                    }) { values[code] = value }
+                }
+            } else {
+                try figures.forEachRow(binding: chosen.snapshotID, periodID) { row in
+                    values[try row.get(0)] = PublishedValue(value: try row.get(1), decimals: try row.get(2))
+                }
             }
             result.append(PeriodFigures(period: candidate.period, periodID: periodID, vintage: chosen, figures: values))
         }

@@ -27,7 +27,7 @@ extension Warehouse {
         guard !codes.isEmpty else { throw QueryError.invalid("a series needs at least one entity") }
         let measure = try measureKey(for: scope, periods: nil, entities: codes)
         return try database.read { connection in
-            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period in
+            let book = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: codes) { period in
                 (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true)
             }
             let relevant = book.periods.filter { page in codes.contains { page.figures[$0] != nil } }

@@ -98,6 +98,18 @@ public final class Warehouse: Sendable {
         try entityResolver().resolve(name)
     }
 
+    /// Every entity's English name by code, read straight from the table (without
+    /// building the resolver), for labelling results.
+    public func entityNames() throws -> [String: String] {
+        try database.read { connection in
+            var names: [String: String] = [:]
+            try connection.cachedStatement("SELECT code, name_en FROM entities").forEachRow { row in
+                names[try row.get(0)] = try row.get(1)
+            }
+            return names
+        }
+    }
+
     /// The resolver over this warehouse's entities and aliases, loaded once.
     public func entityResolver() throws -> EntityResolver {
         if let cached = resolverCache.withLock({ $0 }) { return cached }

@@ -60,7 +60,7 @@ struct ReportOutput {
 
     init(_ global: GlobalOptions) throws {
         warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
-        names = Dictionary(try warehouse.entities().map { ($0.code, $0.nameEnglish) }, uniquingKeysWith: { first, _ in first })
+        names = try warehouse.entityNames()
     }
 
     /// JSON and NDJSON from the result; other formats from its document. `rows` pairs

@@ -116,6 +116,12 @@ public final class Statement {
         try forEachRow(body)
     }
 
+    /// Binds `values`, then returns the first row turned into a value, or nil.
+    public func first<T, each V: SQLiteBindable>(binding values: repeat each V, map transform: (Row) throws -> T) throws -> T? {
+        try bind(repeat each values)
+        return try first(transform)
+    }
+
     /// The rows, each turned into a value by `transform`.
     public func map<T>(_ transform: (Row) throws -> T) throws -> [T] {
         var result: [T] = []

@@ -15,20 +15,36 @@ public enum CanonicalText {
     public static let algorithm = "sha256-canonical-v1"
 
     public static func canonicalize(_ text: String) -> String {
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" {
-            body = Substring(body.unicodeScalars.dropFirst())
-        }
-        // Swift treats "\r\n" as one Character, so splitting on each newline kind
-        // yields the lines whatever the line ends.
-        var lines = body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-            .map { line -> Substring in
-                var line = line
-                while let last = line.last, last == " " || last == "\t" { line.removeLast() }
-                return line
+        // Byte by byte: every character that matters here is ASCII, and this runs for
+        // every carried migration at every start of the CLI.
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var lines: [ArraySlice<UInt8>] = []
+        var start = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D || byte == 0x0A {
+                lines.append(bytes[start..<index])
+                if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                start = index + 1
             }
+            index += 1
+        }
+        lines.append(bytes[start..<bytes.count])
+        lines = lines.map { line in
+            var line = line
+            while let last = line.last, last == 0x20 || last == 0x09 { line.removeLast() }
+            return line
+        }
         while let last = lines.last, last.isEmpty { lines.removeLast() }
-        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+        guard !lines.isEmpty else { return "" }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 1)
+        for line in lines {
+            output.append(contentsOf: line)
+            output.append(0x0A)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The text to run: the file without a UTF-8 byte-order mark, and with a lone CR (an
