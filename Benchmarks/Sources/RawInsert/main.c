@@ -20,7 +20,7 @@ int main(int argc, char **argv) {
     sqlite3 *db;
     check(db, sqlite3_open(argv[1], &db), "open");
     check(db, sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", 0, 0, 0), "pragmas");
-    check(db, sqlite3_exec(db, "BEGIN IMMEDIATE; PRAGMA defer_foreign_keys=ON;", 0, 0, 0), "begin");
+    check(db, sqlite3_exec(db, "BEGIN IMMEDIATE;", 0, 0, 0), "begin");
     check(db, sqlite3_exec(db,
         "INSERT INTO measures (key, name, unit, universe, attribution) VALUES "
         "('bench_share', 'Benchmark share (synthetic)', 'percent', 'synthetic', 'synthetic');", 0, 0, 0), "measure");

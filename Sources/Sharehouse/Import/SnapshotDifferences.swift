@@ -1,8 +1,8 @@
 import SharehouseDB
 
 /// How a snapshot being imported differs from the current figures of the same measure and
-/// source, period by period. Runs inside the import's transaction, before the snapshot
-/// row exists, so "current" means as it was before this import.
+/// source, period by period. Runs inside the import's transaction and leaves the new
+/// snapshot out, so "current" means as it was before this import.
 enum SnapshotDifferences {
     static func compute(snapshotID: Int64, measure: String, source: String, publishedOn: CalendarDate,
                         periods: [(id: Int64, period: Period)], limit: Int,
@@ -13,10 +13,10 @@ enum SnapshotDifferences {
         for (periodID, period) in periods.sorted(by: { $0.period < $1.period }) {
             let previous = try connection.fetchOne("""
                 SELECT s.id, s.published_on FROM snapshots AS s
-                WHERE s.measure = ? AND s.source = ?
+                WHERE s.measure = ? AND s.source = ? AND s.id <> ?
                   AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = ?)
                 ORDER BY s.published_on DESC, s.id DESC LIMIT 1
-                """, measure, source, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
+                """, measure, source, snapshotID, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
             var added: [ImportReceipt.Figure] = [], changed: [ImportReceipt.Change] = [], dropped: [ImportReceipt.Figure] = []
             var addedCount = 0, changedCount = 0, droppedCount = 0, unchangedCount = 0
             func keep() -> Bool {

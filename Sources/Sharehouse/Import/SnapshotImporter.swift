@@ -20,6 +20,8 @@ struct SnapshotImporter {
     }
 
     static let progressInterval = 8192
+    /// The content hash of a snapshot not sealed yet (migration 0005).
+    static let unsealed = String(repeating: "0", count: 64)
     static let differenceLimit = 1000
 
     func run(on connection: Connection) throws -> ImportReceipt {
@@ -47,13 +49,20 @@ struct SnapshotImporter {
         places.append((values == nil ? "the command line" : "the description", options.description))
         let metadata = try SnapshotMetadata(merging: places, file: file)
 
-        // Foreign keys are checked at commit: a file may define a source before the one
-        // it relays, and observations reference a snapshot row written last, once its
-        // content hash is known. What the references must satisfy is checked here first.
-        try connection.execute("PRAGMA defer_foreign_keys = ON")
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
+
+        // The snapshot row comes first, unsealed (see migration 0005), so that every
+        // foreign key holds as rows are written; it is sealed with its content hash last.
+        // Deferring foreign keys instead would make SQLite scan the observations for
+        // every new period (a parent row) while the snapshot row was missing.
         let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
+        try connection.execute("""
+            INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
+                                   verification, coverage, note)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(),
+            Self.unsealed, Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
         var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
                                            resolver: resolver, defaultPeriod: metadata.period,
                                            decimalComma: options.decimalComma)
@@ -114,12 +123,7 @@ struct SnapshotImporter {
         let (differences, truncated) = try SnapshotDifferences.compute(
             snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
             periods: writer.totals.map { ($0.key, $0.value.period) }, limit: Self.differenceLimit, on: connection)
-        try connection.execute("""
-            INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
-                                   verification, coverage, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(), hash,
-            Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
+        try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
         return baseReceipt(options.dryRun ? .dryRun : .imported, snapshotID, options.dryRun ? 0 : writer.rowsStored,
                            differences, truncated)
     }
@@ -151,8 +155,19 @@ struct SnapshotImporter {
             var definitions = metadata.relayedSources
             if case .definition(let source) = metadata.source { definitions.append(source) }
             let pending = Set(definitions.map(\.key))
-            for source in definitions where try Catalog.ensure(source, pending: pending, in: connection) {
-                addedSources.append(source.key)
+            // Parents first, whatever order the file gives them in: a source's derived_from
+            // must exist when it is written.
+            var remaining = definitions
+            var written = Set<String>()
+            while !remaining.isEmpty {
+                guard let next = remaining.firstIndex(where: { source in
+                    source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
+                }) else {
+                    throw CatalogError.unknownParent(key: remaining[0].key, parent: remaining[0].derivedFrom ?? "")
+                }
+                let source = remaining.remove(at: next)
+                if try Catalog.ensure(source, pending: pending, in: connection) { addedSources.append(source.key) }
+                written.insert(source.key)
             }
             if case .key(let key) = metadata.source, try Catalog.source(key: key, in: connection) == nil {
                 throw CatalogError.unknown(kind: "source", key: key)

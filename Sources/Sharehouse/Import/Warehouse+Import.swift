@@ -58,10 +58,6 @@ extension Warehouse {
             }
         } catch let finished as DryRunFinished {
             return finished.receipts
-        } catch let error as SQLiteError where error.code == .constraintForeignKey {
-            // Deferred foreign keys failed at commit: a reference the checks above missed.
-            throw ImportError(file: importers.map(\.input.name).joined(separator: ", "),
-                              reason: "the snapshot refers to something that is not in the warehouse (\(error.message))")
         }
     }
 }
