@@ -33,6 +33,15 @@ struct ImportVintageTests {
         #expect(try workspace.snapshotCount() == 1)
     }
 
+    @Test func swappingTwoFiguresIsAnotherContent() throws {
+        try workspace.write("a.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.8\n")
+        _ = try workspace.importFile("a.csv")
+        try workspace.write("b.csv", "entity,period,value\nCN,2025-08,15.8\nUS,2025-08,17.1\n")
+        #expect(try workspace.importFile("b.csv").outcome == .imported)
+        try workspace.write("c.csv", "entity,period,value\nCN,2025-09,17.1\nUS,2025-08,15.8\n")
+        #expect(try workspace.importFile("c.csv").outcome == .imported, "the same figures in another period differ")
+    }
+
     @Test func aChangeOfPrecisionIsAnotherContent() throws {
         try workspace.write("a.csv", "entity,period,value\nCN,2025-08,17.1\n")
         _ = try workspace.importFile("a.csv")

@@ -17,6 +17,8 @@ struct ObservationWriter {
         var maximumDecimals = 0
         var firstLine: Int?
         var lastLine: Int?
+        /// The period's figures as an order-free digest, for the snapshot's content hash.
+        var digest = FigureDigest()
     }
 
     let connection: Connection
@@ -60,7 +62,11 @@ struct ObservationWriter {
         let (periodID, period) = try periodOf(raw)
         let value = try valueOf(raw)
         do {
-            try insert.bind(snapshotID, periodID, code, value.value, value.decimals)
+            try insert.bind(int64: snapshotID, at: 1)
+            try insert.bind(int64: periodID, at: 2)
+            try insert.bind(text: code, at: 3)
+            try insert.bind(double: value.value, at: 4)
+            try insert.bind(int64: Int64(value.decimals), at: 5)
             try insert.execute()
         } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
             throw ImportError(file: file, at: raw.entityLocation ?? raw.valueLocation,
@@ -75,6 +81,7 @@ struct ObservationWriter {
         periodTotals.maximumDecimals = max(periodTotals.maximumDecimals, value.decimals)
         if periodTotals.firstLine == nil { periodTotals.firstLine = raw.line }
         periodTotals.lastLine = raw.line
+        periodTotals.digest.add(entity: code, value: value)
         totals[periodID] = periodTotals
     }
 

@@ -17,6 +17,25 @@ enum SnapshotDifferences {
                   AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = ?)
                 ORDER BY s.published_on DESC, s.id DESC LIMIT 1
                 """, measure, source, snapshotID, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
+            guard let (previousID, previousText) = previous else {
+                // Nothing to compare with: every figure is new. Read only the ones listed.
+                let count = try connection.cachedStatement(
+                    "SELECT count(*) FROM observations WHERE snapshot_id = ? AND period_id = ?")
+                    .first(binding: snapshotID, periodID, map: { try $0.get(0) as Int }) ?? 0
+                let listed = min(count, budget)
+                budget -= listed
+                if listed < count { truncated = true }
+                let added = listed == 0 ? [] : try connection.cachedStatement("""
+                    SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?
+                    ORDER BY entity_code LIMIT ?
+                    """).mapRows(binding: snapshotID, periodID, listed) { row in
+                    ImportReceipt.Figure(entity: try row.get(0), value: PublishedValue(value: try row.get(1), decimals: try row.get(2)))
+                }
+                result.append(.init(period: period, previousSnapshot: nil, previousPublishedOn: nil, becomesCurrent: true,
+                                    addedCount: count, changedCount: 0, droppedCount: 0, unchangedCount: 0,
+                                    added: added, changed: [], dropped: []))
+                continue
+            }
             var added: [ImportReceipt.Figure] = [], changed: [ImportReceipt.Change] = [], dropped: [ImportReceipt.Figure] = []
             var addedCount = 0, changedCount = 0, droppedCount = 0, unchangedCount = 0
             func keep() -> Bool {
@@ -30,7 +49,7 @@ enum SnapshotDifferences {
                 LEFT JOIN observations AS o ON o.snapshot_id = ? AND o.period_id = n.period_id AND o.entity_code = n.entity_code
                 WHERE n.snapshot_id = ? AND n.period_id = ?
                 ORDER BY n.entity_code
-                """).forEachRow(binding: previous?.0 ?? -1, snapshotID, periodID) { row in
+                """).forEachRow(binding: previousID, snapshotID, periodID) { row in
                 let entity: String = try row.get(0)
                 let after = PublishedValue(value: try row.get(1), decimals: try row.get(2))
                 if let beforeValue: Double = try row.get(3) {
@@ -49,7 +68,7 @@ enum SnapshotDifferences {
                     if keep() { added.append(.init(entity: entity, value: after)) }
                 }
             }
-            if let (previousID, _) = previous {
+            do {
                 try connection.cachedStatement("""
                     SELECT o.entity_code, o.value, o.decimals FROM observations AS o
                     WHERE o.snapshot_id = ? AND o.period_id = ?
@@ -61,8 +80,8 @@ enum SnapshotDifferences {
                     if keep() { dropped.append(.init(entity: try row.get(0), value: PublishedValue(value: try row.get(1), decimals: try row.get(2)))) }
                 }
             }
-            let previousDate = previous.flatMap { CalendarDate($0.1) }
-            result.append(.init(period: period, previousSnapshot: previous?.0, previousPublishedOn: previousDate,
+            let previousDate = CalendarDate(previousText)
+            result.append(.init(period: period, previousSnapshot: previousID, previousPublishedOn: previousDate,
                                 becomesCurrent: previousDate.map { publishedOn >= $0 } ?? true,
                                 addedCount: addedCount, changedCount: changedCount, droppedCount: droppedCount,
                                 unchangedCount: unchangedCount, added: added, changed: changed, dropped: dropped))

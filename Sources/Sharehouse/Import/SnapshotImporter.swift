@@ -83,8 +83,7 @@ struct SnapshotImporter {
             try coverage.execute()
         }
 
-        let hash = try contentHash(snapshotID: snapshotID, metadata: metadata,
-                                   periods: writer.totals.map { ($0.key, $0.value.period) }, on: connection)
+        let hash = Self.contentHash(metadata: metadata, totals: writer.totals)
         let periods = writer.totals.values.map(\.period).sorted()
         let baseReceipt = { (outcome: ImportReceipt.Outcome, id: Int64, stored: Int, differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
             ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
@@ -180,32 +179,16 @@ struct SnapshotImporter {
     }
 
     /// The SHA-256 of the snapshot's canonical content: its measure, source, publication
-    /// date and every figure as published, in (period, entity) order, so that the same
-    /// content in another file name, row or column order or line ending hashes the same.
-    private func contentHash(snapshotID: Int64, metadata: SnapshotMetadata, periods: [(id: Int64, period: Period)],
-                             on connection: Connection) throws -> String {
-        var hasher = SHA256()
-        hasher.update(data: Array("sharehouse snapshot v1\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\npublished_on \(metadata.publishedOn)\n".utf8))
-        // Period by period in date order (a handful of periods, sorted here), each read in
-        // primary-key order: no sort of the whole snapshot in SQL.
-        let statement = try connection.cachedStatement("""
-            SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ? ORDER BY entity_code
-            """)
-        var line: [UInt8] = []
-        for (periodID, period) in periods.sorted(by: { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }) {
-            let prefix = Array("\(period.start) \(period.end) ".utf8)
-            try statement.forEachRow(binding: snapshotID, periodID) { row in
-                let value = PublishedValue(value: try row.get(1), decimals: try row.get(2))
-                line.removeAll(keepingCapacity: true)
-                line += prefix
-                line += (try row.get(0) as String).utf8
-                line.append(0x20)
-                line += value.description.utf8
-                line.append(0x0A)
-                hasher.update(data: line)
-            }
+    /// date and, for each period in date order, the number of its figures and their
+    /// order-free digest (``FigureDigest``). The same content in another file name, row or
+    /// column order or line ending hashes the same; nothing is read back from the database.
+    static func contentHash(metadata: SnapshotMetadata, totals: [Int64: ObservationWriter.PeriodTotals]) -> String {
+        var text = "sharehouse snapshot v2\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\n"
+            + "published_on \(metadata.publishedOn)\n"
+        for period in totals.values.sorted(by: { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }) {
+            text += "\(period.period.start) \(period.period.end) \(period.count) \(period.digest.hex)\n"
         }
-        return hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        return SHA256.hash(data: Array(text.utf8)).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 
     /// The metadata in `FILE.json` or `FILE.csv.json` next to the file, if there is one.

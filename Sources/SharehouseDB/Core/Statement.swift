@@ -44,6 +44,24 @@ public final class Statement {
         try value.bind(to: ParameterSlot(statement: handle, index: Int32(index)))
     }
 
+    /// Binds an integer to the 1-based parameter `index`: the non-generic fast path for
+    /// loops that bind millions of values (no generic dispatch across modules).
+    public func bind(int64 value: Int64, at index: Int32) throws {
+        let code = sqlite3_bind_int64(handle, index, value)
+        if code != SQLITE_OK { throw currentError(code) }
+    }
+
+    /// Binds a double to the 1-based parameter `index` (non-generic fast path).
+    public func bind(double value: Double, at index: Int32) throws {
+        let code = sqlite3_bind_double(handle, index, value)
+        if code != SQLITE_OK { throw currentError(code) }
+    }
+
+    /// Binds text to the 1-based parameter `index` (non-generic fast path).
+    public func bind(text value: String, at index: Int32) throws {
+        try ParameterSlot(statement: handle, index: index).bind(text: value)
+    }
+
     /// Binds one value to a named parameter such as `:code` (with its prefix).
     public func bind<V: SQLiteBindable>(_ value: V, named name: String) throws {
         let index = sqlite3_bind_parameter_index(handle, name)
@@ -120,6 +138,12 @@ public final class Statement {
     public func first<T, each V: SQLiteBindable>(binding values: repeat each V, map transform: (Row) throws -> T) throws -> T? {
         try bind(repeat each values)
         return try first(transform)
+    }
+
+    /// Binds `values`, then returns every row turned into a value.
+    public func mapRows<T, each V: SQLiteBindable>(binding values: repeat each V, map transform: (Row) throws -> T) throws -> [T] {
+        try bind(repeat each values)
+        return try map(transform)
     }
 
     /// The rows, each turned into a value by `transform`.
