@@ -47,7 +47,8 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
         public let droppedCount: Int
         public let unchangedCount: Int
         /// The figures behind the counts (cut short for very large snapshots, see
-        /// ``ImportReceipt/differencesTruncated``).
+        /// ``ImportReceipt/differencesTruncated``). A period seen for the first time lists
+        /// no figures: all of them are new, and ``addedCount`` says how many.
         public let added: [Figure]
         public let changed: [Change]
         public let dropped: [Figure]

@@ -18,22 +18,13 @@ enum SnapshotDifferences {
                 ORDER BY s.published_on DESC, s.id DESC LIMIT 1
                 """, measure, source, snapshotID, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
             guard let (previousID, previousText) = previous else {
-                // Nothing to compare with: every figure is new. Read only the ones listed.
+                // Nothing to compare with: every figure is new, and the count says it all.
                 let count = try connection.cachedStatement(
                     "SELECT count(*) FROM observations WHERE snapshot_id = ? AND period_id = ?")
                     .first(binding: snapshotID, periodID, map: { try $0.get(0) as Int }) ?? 0
-                let listed = min(count, budget)
-                budget -= listed
-                if listed < count { truncated = true }
-                let added = listed == 0 ? [] : try connection.cachedStatement("""
-                    SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?
-                    ORDER BY entity_code LIMIT ?
-                    """).mapRows(binding: snapshotID, periodID, listed) { row in
-                    ImportReceipt.Figure(entity: try row.get(0), value: PublishedValue(value: try row.get(1), decimals: try row.get(2)))
-                }
                 result.append(.init(period: period, previousSnapshot: nil, previousPublishedOn: nil, becomesCurrent: true,
                                     addedCount: count, changedCount: 0, droppedCount: 0, unchangedCount: 0,
-                                    added: added, changed: [], dropped: []))
+                                    added: [], changed: [], dropped: []))
                 continue
             }
             var added: [ImportReceipt.Figure] = [], changed: [ImportReceipt.Change] = [], dropped: [ImportReceipt.Figure] = []

@@ -67,43 +67,43 @@ struct FigureBook {
         if case .only(let source) = scope.sources, try Catalog.source(key: source, in: connection) == nil {
             throw QueryError.unknownSource(source)
         }
-        // Every snapshot of the measure in scope, and the periods each covers.
-        var candidates: [Int64: (period: Period, vintages: [Vintage])] = [:]
-        let snapshots = try connection.fetchAll("""
-            SELECT id, source, published_on, verification, coverage FROM snapshots
-            WHERE measure = ? AND (? IS NULL OR source = ?) AND (? IS NULL OR published_on <= ?)
-            ORDER BY id
-            """, key, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description, scope.asOf?.description) { row in
-            Vintage(snapshotID: try row.get(0), source: try row.get(1), publishedOn: CalendarDate(try row.get(2) as String)!,
-                    verification: Verification(rawValue: try row.get(3)) ?? .unverified,
-                    coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
+        // Every snapshot of the measure in scope (a few), then which of them cover each
+        // period, in one pass ordered so that each source's current vintage of a period
+        // comes first: the vintage rule is the first row of each (period, source).
+        var vintages: [Int64: Vintage] = [:]
+        try connection.cachedStatement(SQL.snapshots).forEachRow(binding: key, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
+                            scope.asOf?.description) { row in
+            let id: Int64 = try row.get(0)
+            vintages[id] = Vintage(snapshotID: id, source: try row.get(1), publishedOn: CalendarDate(try row.get(2) as String)!,
+                                   verification: Verification(rawValue: try row.get(3)) ?? .unverified,
+                                   coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
         }
-        let periodsOfSnapshot = try connection.cachedStatement("""
-            SELECT c.period_id, p.start_date, p.end_date
-            FROM snapshot_periods AS c JOIN periods AS p ON p.id = c.period_id WHERE c.snapshot_id = ?
-            """)
-        for vintage in snapshots {
-            try periodsOfSnapshot.forEachRow(binding: vintage.snapshotID) { row in
-                let period = Period(start: CalendarDate(try row.get(1) as String)!, end: CalendarDate(try row.get(2) as String)!)!
-                if let wanted, !wanted(period) { return }
-                let id: Int64 = try row.get(0)
-                candidates[id, default: (period, [])].vintages.append(vintage)
+        var candidates: [(periodID: Int64, period: Period, vintages: [Vintage])] = []
+        var skipping: Int64?
+        try connection.cachedStatement(SQL.coverage).forEachRow(binding: key, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
+                            scope.asOf?.description) { row in
+            let periodID: Int64 = try row.get(0)
+            guard periodID != skipping else { return }
+            guard let vintage = vintages[try row.get(1)] else { return }
+            if candidates.last?.periodID != periodID {
+                let period = Period(start: CalendarDate(try row.get(2) as String)!, end: CalendarDate(try row.get(3) as String)!)!
+                if let wanted, !wanted(period) {
+                    skipping = periodID
+                    return
+                }
+                candidates.append((periodID, period, []))
+            }
+            // Within a source, only the first (latest) vintage is current.
+            if candidates[candidates.count - 1].vintages.last?.source != vintage.source {
+                candidates[candidates.count - 1].vintages.append(vintage)
             }
         }
-        let figures = try connection.cachedStatement(
-            "SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?")
-        let figure = try connection.cachedStatement(
-            "SELECT value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ? AND entity_code = ?")
+        let figures = try connection.cachedStatement(SQL.figuresOfPeriod)
+        let figure = try connection.cachedStatement(SQL.figureOfEntity)
         var result: [PeriodFigures] = []
-        for (periodID, candidate) in candidates {
-            // Vintage rule within each source: latest published, ties to the later import.
-            var currentBySource: [String: Vintage] = [:]
-            for vintage in candidate.vintages {
-                if let current = currentBySource[vintage.source],
-                   (current.publishedOn, current.snapshotID) > (vintage.publishedOn, vintage.snapshotID) { continue }
-                currentBySource[vintage.source] = vintage
-            }
-            guard let chosen = currentBySource.values.sorted(by: Vintage.preferred).first else { continue }
+        for candidate in candidates {
+            let periodID = candidate.periodID
+            guard let chosen = candidate.vintages.sorted(by: Vintage.preferred).first else { continue }
             var values: [String: PublishedValue] = [:]
             if let entities {
                 for code in entities {
@@ -119,6 +119,29 @@ struct FigureBook {
             result.append(PeriodFigures(period: candidate.period, periodID: periodID, vintage: chosen, figures: values))
         }
         return FigureBook(measure: measure, periods: result.sorted { $0.period < $1.period })
+    }
+}
+
+extension FigureBook {
+    /// The statements every query runs through. A test checks their query plans, so that a
+    /// schema change cannot silently lose the index one of them needs.
+    enum SQL {
+        /// The snapshots of a measure in scope: the snapshots_by_series index.
+        static let snapshots = """
+            SELECT id, source, published_on, verification, coverage FROM snapshots
+            WHERE measure = ? AND (? IS NULL OR source = ?) AND (? IS NULL OR published_on <= ?)
+            """
+        /// Which of them cover each period: snapshot_periods by snapshot, periods by id.
+        static let coverage = """
+            SELECT c.period_id, c.snapshot_id, p.start_date, p.end_date
+            FROM snapshots AS s JOIN snapshot_periods AS c ON c.snapshot_id = s.id JOIN periods AS p ON p.id = c.period_id
+            WHERE s.measure = ? AND (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
+            ORDER BY c.period_id, s.source, s.published_on DESC, s.id DESC
+            """
+        /// Every figure of one period of one snapshot: a range of the primary key.
+        static let figuresOfPeriod = "SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?"
+        /// One figure: a primary-key lookup.
+        static let figureOfEntity = "SELECT value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ? AND entity_code = ?"
     }
 }
 
