@@ -1,5 +1,5 @@
 import Testing
-import Sharehouse
+@testable import Sharehouse
 import SharehouseDB
 
 @Suite("Published values")
@@ -44,6 +44,27 @@ struct PublishedValueTests {
         }
         #expect(throws: PublishedValue.ParseFailure.tooManyDecimals("0.0000000000001")) {
             try PublishedValue.parse("0.0000000000001").get()
+        }
+    }
+
+    /// The byte fast path and the full parser agree on every plain number (values and
+    /// precisions drawn from a fixed generator, and the edges).
+    @Test func theFastPathAgreesWithTheFullParser() throws {
+        var texts = ["0", "0.0", "100", "100.00", "17.1", "15.86", "0.00001", "999999999999999", "123456789012.345",
+                     "1150000000", "017", "0.000000000001"]
+        var state: UInt64 = 42
+        for _ in 0..<5000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let digits = String(state % 10_000_000_000)
+            let decimals = Int((state >> 40) % 8)
+            let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
+            texts.append(decimals == 0 ? padded : String(padded.dropLast(decimals)) + "." + String(padded.suffix(decimals)))
+        }
+        for text in texts {
+            let quick = try #require(PublishedValue.parsePlainASCII(text.utf8, decimalComma: false), "\(text)")
+            let full = try PublishedValue.parseAnyText(text, decimalComma: false).get()
+            #expect(quick == full, "\(text)")
+            if text != "017" { #expect(quick.value.description == text, "\(text) prints back as published") }
         }
     }
 

@@ -14,12 +14,14 @@ struct BenchQuery {
     /// For each period, the latest-published snapshot of bench_share from bench-s1 that
     /// covers it (ties: the later import).
     static let current = """
-        WITH current (period_id, snapshot_id) AS (
-            SELECT sp.period_id,
-                   (SELECT s.id FROM snapshot_periods AS x JOIN snapshots AS s ON s.id = x.snapshot_id
-                    WHERE x.period_id = sp.period_id AND s.measure = 'bench_share' AND s.source = 'bench-s1'
-                    ORDER BY s.published_on DESC, s.id DESC LIMIT 1)
-            FROM (SELECT DISTINCT period_id FROM snapshot_periods) AS sp
+        WITH current (period_id, snapshot_id) AS MATERIALIZED (
+            SELECT c.period_id,
+                   (SELECT s2.id FROM snapshot_periods AS c2 JOIN snapshots AS s2 ON s2.id = c2.snapshot_id
+                    WHERE c2.period_id = c.period_id AND s2.measure = 'bench_share' AND s2.source = 'bench-s1'
+                    ORDER BY s2.published_on DESC, s2.id DESC LIMIT 1)
+            FROM snapshot_periods AS c JOIN snapshots AS s ON s.id = c.snapshot_id
+            WHERE s.measure = 'bench_share' AND s.source = 'bench-s1'
+            GROUP BY c.period_id
         )
         """
 

@@ -11,16 +11,23 @@ struct FigureDigest: Hashable {
     private(set) var high: UInt64 = 0
     private(set) var low: UInt64 = 0
 
-    /// Adds the figure `entity value` (the value as published: `17.10` is not `17.1`).
+    /// Adds the figure: the entity's code, then the value as published, as the integer of
+    /// its digits and the number of decimals (`17.10` is 1710 and 2, not 171 and 1).
     mutating func add(entity: String, value: PublishedValue) {
-        var line = Array(entity.utf8)
-        line.append(0x20)
-        line.append(contentsOf: value.description.utf8)
-        let hash = SHA256.hash(data: line)
+        var bytes = [UInt8](entity.utf8)
+        bytes.append(0)
+        let (digits, exact) = value.scaledDigits
+        if exact {
+            withUnsafeBytes(of: digits.littleEndian) { bytes.append(contentsOf: $0) }
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
+        }
+        bytes.append(UInt8(value.decimals))
+        let hash = SHA256.hash(data: bytes)
         var words: (UInt64, UInt64) = (0, 0)
-        hash.withUnsafeBytes { bytes in
-            words.0 = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
-            words.1 = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        hash.withUnsafeBytes { raw in
+            words.0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            words.1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         }
         let (sum, carry) = low.addingReportingOverflow(words.1)
         low = sum

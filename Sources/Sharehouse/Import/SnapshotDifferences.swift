@@ -5,25 +5,33 @@ import SharehouseDB
 /// snapshot out, so "current" means as it was before this import.
 enum SnapshotDifferences {
     static func compute(snapshotID: Int64, measure: String, source: String, publishedOn: CalendarDate,
-                        periods: [(id: Int64, period: Period)], limit: Int,
+                        periods: [(id: Int64, period: Period, digest: String, figures: Int)], limit: Int,
                         on connection: Connection) throws -> ([ImportReceipt.PeriodDifference], Bool) {
         var budget = limit
         var truncated = false
         var result: [ImportReceipt.PeriodDifference] = []
-        for (periodID, period) in periods.sorted(by: { $0.period < $1.period }) {
+        for (periodID, period, digest, figures) in periods.sorted(by: { $0.period < $1.period }) {
             let previous = try connection.fetchOne("""
-                SELECT s.id, s.published_on FROM snapshots AS s
+                SELECT s.id, s.published_on, c.digest FROM snapshots AS s
+                JOIN snapshot_periods AS c ON c.snapshot_id = s.id AND c.period_id = ?
                 WHERE s.measure = ? AND s.source = ? AND s.id <> ?
-                  AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = ?)
                 ORDER BY s.published_on DESC, s.id DESC LIMIT 1
-                """, measure, source, snapshotID, periodID) { row in (try row.get(0) as Int64, try row.get(1) as String) }
-            guard let (previousID, previousText) = previous else {
+                """, periodID, measure, source, snapshotID) { row in
+                (try row.get(0) as Int64, try row.get(1) as String, try row.get(2) as String?)
+            }
+            // The same digest: the period's figures are the same, no need to compare them.
+            if let (previousID, previousText, previousDigest) = previous, previousDigest == digest {
+                let previousDate = CalendarDate(previousText)
+                result.append(.init(period: period, previousSnapshot: previousID, previousPublishedOn: previousDate,
+                                    becomesCurrent: previousDate.map { publishedOn >= $0 } ?? true,
+                                    addedCount: 0, changedCount: 0, droppedCount: 0, unchangedCount: figures,
+                                    added: [], changed: [], dropped: []))
+                continue
+            }
+            guard let (previousID, previousText, _) = previous else {
                 // Nothing to compare with: every figure is new, and the count says it all.
-                let count = try connection.cachedStatement(
-                    "SELECT count(*) FROM observations WHERE snapshot_id = ? AND period_id = ?")
-                    .first(binding: snapshotID, periodID, map: { try $0.get(0) as Int }) ?? 0
                 result.append(.init(period: period, previousSnapshot: nil, previousPublishedOn: nil, becomesCurrent: true,
-                                    addedCount: count, changedCount: 0, droppedCount: 0, unchangedCount: 0,
+                                    addedCount: figures, changedCount: 0, droppedCount: 0, unchangedCount: 0,
                                     added: [], changed: [], dropped: []))
                 continue
             }

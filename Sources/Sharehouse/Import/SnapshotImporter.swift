@@ -77,9 +77,10 @@ struct SnapshotImporter {
             throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
         }
         try writer.checkTotals()
-        let coverage = try connection.cachedStatement("INSERT INTO snapshot_periods (period_id, snapshot_id) VALUES (?, ?)")
-        for periodID in writer.totals.keys.sorted() {
-            try coverage.bind(periodID, snapshotID)
+        let coverage = try connection.cachedStatement(
+            "INSERT INTO snapshot_periods (period_id, snapshot_id, figures, digest) VALUES (?, ?, ?, ?)")
+        for (periodID, totals) in writer.totals.sorted(by: { $0.key < $1.key }) {
+            try coverage.bind(periodID, snapshotID, totals.count, totals.digest.hex)
             try coverage.execute()
         }
 
@@ -121,7 +122,8 @@ struct SnapshotImporter {
         }
         let (differences, truncated) = try SnapshotDifferences.compute(
             snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
-            periods: writer.totals.map { ($0.key, $0.value.period) }, limit: Self.differenceLimit, on: connection)
+            periods: writer.totals.map { ($0.key, $0.value.period, $0.value.digest.hex, $0.value.count) },
+            limit: Self.differenceLimit, on: connection)
         try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
         return baseReceipt(options.dryRun ? .dryRun : .imported, snapshotID, options.dryRun ? 0 : writer.rowsStored,
                            differences, truncated)

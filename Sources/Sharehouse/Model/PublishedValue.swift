@@ -18,6 +18,15 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         self.decimals = min(max(decimals, 0), Self.maximumDecimals)
     }
 
+    /// The published digits as one integer (17.10 -> 1710), and whether that is exact
+    /// (false beyond 2^53, where a Double no longer holds every integer).
+    var scaledDigits: (Int64, Bool) {
+        let scale = Self.powersOfTen[min(decimals, Self.powersOfTen.count - 1)]
+        let scaled = (value * scale).rounded()
+        guard abs(scaled) < 9_007_199_254_740_992 else { return (0, false) }
+        return (Int64(scaled), true)
+    }
+
     /// The value with exactly ``decimals`` decimals, as it was published.
     ///
     /// A value read from text with at most 15 significant digits is the double nearest
@@ -102,6 +111,37 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     /// is set (then `.` is refused, as it would be a thousands separator). Exponents,
     /// `NaN`, infinities and grouping separators are refused: a figure is written out.
     public static func parse(_ text: some StringProtocol, decimalComma: Bool = false) -> Result<Parsed, ParseFailure> {
+        if let quick = parsePlainASCII(text.utf8, decimalComma: decimalComma) { return .success(quick) }
+        return parseAnyText(text, decimalComma: decimalComma)
+    }
+
+    /// The common case in one pass over bytes: ASCII digits with at most one decimal
+    /// point (no sign, spaces or percent sign); nil for anything else, which the full
+    /// parser then reads (and explains, when it is not a number).
+    static func parsePlainASCII(_ bytes: some Collection<UInt8>, decimalComma: Bool) -> Parsed? {
+        let point = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var integer: Int64 = 0, digits = 0, decimals = 0, seenPoint = false, significant = 0
+        for byte in bytes {
+            if byte >= 0x30, byte <= 0x39 {
+                guard digits < 18 else { return nil }
+                integer = integer * 10 + Int64(byte - 0x30)
+                digits += 1
+                if integer != 0 { significant += 1 }
+                if seenPoint { decimals += 1 }
+            } else if byte == point, !seenPoint, digits > 0 {
+                seenPoint = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, !(seenPoint && decimals == 0), decimals <= maximumDecimals,
+              significant <= maximumSignificantDigits else { return nil }
+        // integer / 10^decimals, correctly rounded: both are exact in a Double here.
+        let value = Double(integer) / powersOfTen[decimals]
+        return Parsed(value: PublishedValue(value: value, decimals: decimals), hasPercentSign: false)
+    }
+
+    static func parseAnyText(_ text: some StringProtocol, decimalComma: Bool) -> Result<Parsed, ParseFailure> {
         var ascii: [UInt8] = []
         ascii.reserveCapacity(text.utf8.count)
         var seenSeparator = false, seenDigit = false, percent = false, finished = false
