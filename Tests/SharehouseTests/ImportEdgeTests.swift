@@ -104,6 +104,47 @@ struct ImportEdgeTests {
         #expect(try workspace.importFile("excel.csv").rowsStored == 1)
     }
 
+    /// Files are read in 64 KiB chunks: fields and line ends that straddle a chunk's end
+    /// must read as if the file were one piece, and errors keep their line and column.
+    @Test(arguments: [65_530, 65_533, 65_535, 65_536, 65_537, 65_540])
+    func chunkBoundariesChangeNothing(_ target: Int) throws {
+        var text = "entity,period,value\r\n"
+        var line = 1
+        var day = 0
+        // Pad with rows until the next row would cross `target`, then put a bad value there.
+        while text.utf8.count < target - 40 {
+            let date = CalendarDate(year: 1990 + day / 336, month: (day / 28) % 12 + 1, day: day % 28 + 1)!
+            text += "CN,\(date),0.1\r\n"
+            line += 1
+            day += 1
+        }
+        let padding = String(repeating: " ", count: max(0, target - text.utf8.count - 14))
+        text += "\"US\",\(padding)\"2025-08\",abc\r\n"
+        try workspace.write("chunks.csv", text)
+        let error = try #require(throws: ImportError.self) { try workspace.importFile("chunks.csv") }
+        #expect(error.line == line + 1, "\(error)")
+        #expect(error.reason.contains("unexpected text after the closing quote") || error.reason.contains("\"abc\" is not a number")
+                || error.reason.contains("quote"), "\(error)")
+    }
+
+    @Test func aLongFileReadsTheSameWhateverTheChunking() throws {
+        var text = "entity,period,value\n"
+        var expected = 0
+        for day in 0..<4000 {
+            let date = CalendarDate(year: 1990 + day / 336, month: (day / 28) % 12 + 1, day: day % 28 + 1)!
+            text += "CN,\(date),0.\(day % 9 + 1)\nUS,\(date),\"1\(day % 10).5\"\n"
+            expected += 2
+        }
+        try workspace.write("long.csv", text)
+        #expect(text.utf8.count > 2 * 65_536)
+        let receipt = try workspace.importFile("long.csv")
+        #expect(receipt.rowsStored == expected)
+        let sum = try workspace.warehouse.query("SELECT sum(value) FROM observations").rows.first?.first
+        var total = 0.0
+        for day in 0..<4000 { total += Double(day % 9 + 1) / 10 + Double(10 + day % 10) + 0.5 }
+        if case .real(let stored) = sum { #expect(abs(stored - total) < 1e-6) } else { Issue.record("no sum") }
+    }
+
     @Test func countsAreWhole() throws {
         try workspace.write("c.csv", "entity,period,value\nCN,2025-08,1.5\n", sidecar: ImportWorkspace.countMetadataJSON)
         let error = try #require(throws: ImportError.self) { try workspace.importFile("c.csv") }

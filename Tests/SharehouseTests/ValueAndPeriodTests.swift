@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Sharehouse
 import SharehouseDB
@@ -157,5 +158,35 @@ struct PeriodTests {
         let a = try #require(CalendarDate("2025-12-31")), b = try #require(CalendarDate("2026-01-01"))
         #expect(b.dayNumber - a.dayNumber == 1)
         #expect(a < b)
+    }
+}
+
+@Suite("Figure digests")
+struct FigureDigestTests {
+    static func digest(_ figures: [(String, String)]) throws -> String {
+        var digest = FigureDigest()
+        for (entity, text) in figures { digest.add(entity: entity, value: try PublishedValue.parse(text).get().value) }
+        return digest.hex
+    }
+
+    @Test func orderDoesNotMatterButEveryFigureDoes() throws {
+        let base = try Self.digest([("CN", "17.1"), ("US", "15.8"), ("INTERNATIONAL", "23.8")])
+        #expect(try Self.digest([("INTERNATIONAL", "23.8"), ("US", "15.8"), ("CN", "17.1")]) == base)
+        #expect(try Self.digest([("CN", "15.8"), ("US", "17.1"), ("INTERNATIONAL", "23.8")]) != base, "swapped values")
+        #expect(try Self.digest([("CN", "17.10"), ("US", "15.8"), ("INTERNATIONAL", "23.8")]) != base, "another precision")
+        #expect(try Self.digest([("CN", "17.1"), ("US", "15.8")]) != base, "a figure missing")
+        #expect(try Self.digest([("CN", "17.1"), ("US", "15.8"), ("INTERNATIONAL", "23.8"), ("CN", "17.1")]) != base)
+        #expect(try Self.digest([("C", "17.1"), ("NUS", "15.8"), ("INTERNATIONAL", "23.8")]) != base, "codes are delimited")
+        #expect(base.count == 32)
+    }
+
+    @Test func noCollisionsAmongManyFigures() throws {
+        var seen = Set<String>()
+        for code in ["CN", "US", "GB", "DE", "FR", "IN", "INTL", "UNKNOWN"] {
+            for hundredths in 0..<2000 {
+                let text = String(format: "%d.%02d", hundredths / 100, hundredths % 100)
+                #expect(seen.insert(try Self.digest([(code, text)])).inserted, "\(code) \(text)")
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@
 
 static double now_us(void) {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);  // CPU time, as the harness measures the library
     return t.tv_sec * 1e6 + t.tv_nsec / 1e3;
 }
 

@@ -12,9 +12,11 @@ struct BenchQuery {
     static let scope = QueryScope(measure: "bench_share", sources: .only("bench-s1"))
 
     /// For each period, the latest-published snapshot of bench_share from bench-s1 that
-    /// covers it (ties: the later import).
-    static let current = """
-        WITH current (period_id, snapshot_id) AS MATERIALIZED (
+    /// covers it (ties: the later import). Evaluated per row where few periods are needed
+    /// (a series, a comparison), computed once (materialized) where every period is.
+    static func current(materialized: Bool) -> String {
+        """
+        WITH current (period_id, snapshot_id) AS \(materialized ? "MATERIALIZED" : "NOT MATERIALIZED") (
             SELECT c.period_id,
                    (SELECT s2.id FROM snapshot_periods AS c2 JOIN snapshots AS s2 ON s2.id = c2.snapshot_id
                     WHERE c2.period_id = c.period_id AND s2.measure = 'bench_share' AND s2.source = 'bench-s1'
@@ -24,13 +26,14 @@ struct BenchQuery {
             GROUP BY c.period_id
         )
         """
+    }
 
     static func all(first: Period, last: Period) -> [BenchQuery] {
         let common = ["--measure", "bench_share", "--source", "bench-s1", "--format", "csv"]
         return [
             BenchQuery(
                 name: "series of one country, all periods",
-                sql: current + """
+                sql: current(materialized: false) + """
                     SELECT p.end_date, o.value, o.decimals FROM current AS c
                     JOIN observations AS o ON o.snapshot_id = c.snapshot_id AND o.period_id = c.period_id AND o.entity_code = 'CN'
                     JOIN periods AS p ON p.id = c.period_id ORDER BY p.end_date
@@ -42,7 +45,7 @@ struct BenchQuery {
                 }),
             BenchQuery(
                 name: "compare two periods, all countries, ranks",
-                sql: current + """
+                sql: current(materialized: false) + """
                     , ranked AS (
                         SELECT c.period_id, o.entity_code, o.value,
                                rank() OVER (PARTITION BY c.period_id ORDER BY o.value DESC) AS r
@@ -63,7 +66,7 @@ struct BenchQuery {
                 }),
             BenchQuery(
                 name: "concentration (HHI, CR3, leader), every period",
-                sql: current + """
+                sql: current(materialized: true) + """
                     , figures AS (
                         SELECT c.period_id, o.entity_code, o.value,
                                row_number() OVER (PARTITION BY c.period_id ORDER BY o.value DESC, o.entity_code) AS n
@@ -83,7 +86,7 @@ struct BenchQuery {
                 }),
             BenchQuery(
                 name: "crossovers of two countries",
-                sql: current + """
+                sql: current(materialized: true) + """
                     , pair AS (
                         SELECT p.end_date AS e, a.value AS x, b.value AS y FROM current AS c
                         JOIN observations AS a ON a.snapshot_id = c.snapshot_id AND a.period_id = c.period_id AND a.entity_code = 'CN'

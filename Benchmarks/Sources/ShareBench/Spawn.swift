@@ -9,6 +9,8 @@ import Darwin
 /// and what it printed.
 struct ChildRun {
     let wall: Duration
+    /// User plus system CPU time: steadier than wall time on a shared virtual machine.
+    let cpu: Double
     let maxResidentKB: Int
     let status: Int32
     let output: String
@@ -46,10 +48,20 @@ func spawn(_ path: String, _ arguments: [String], input: String? = nil) throws -
     #else
     let kilobytes = Int(usage.ru_maxrss) / 1024
     #endif
-    return ChildRun(wall: wall, maxResidentKB: kilobytes, status: (status >> 8) & 0xFF, output: output)
+    let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return ChildRun(wall: wall, cpu: cpu, maxResidentKB: kilobytes, status: (status >> 8) & 0xFF, output: output)
 }
 
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// This process's CPU time in seconds, the clock the library's timings and the C
+/// baseline's share.
+func processCPUTime() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// The benchmark workload: 249 countries x N monthly periods x 4 sources x 3 vintages, in
 /// 12 long CSV files (one per source and vintage) with their sidecars. Deterministic and
-/// synthetic: the measure and sources say so.
+/// synthetic: the measure and sources say so. Shares follow a long tail (the k-th
+/// country's weight is 1/k^1.1) and sum to 55 per period; CN rises past US; vintages 2
+/// and 3 of a source restate its last 12 months and repeat the rest.
 struct Workload {
     enum Size: String, CaseIterable {
         case small, medium, large
@@ -55,7 +57,10 @@ struct Workload {
                     text += "CN,\(period),\(String(format: "%.2f", cn))\nUS,\(period),\(String(format: "%.2f", us))\n"
                     let rest = 55 - cn - us
                     for (k, code) in order.enumerated() {
-                        let jitter = 1 + 0.05 * Double(generator.next() % 100) / 100
+                        // The same jitter in every vintage of a source: a revision restates
+                        // only the months it revises, as real revisions do.
+                        var cell = SplitMix(seed: UInt64(source) << 40 ^ UInt64(index) << 20 ^ UInt64(k))
+                        let jitter = 1 + 0.05 * Double(cell.next() % 100) / 100
                         text += "\(code),\(period),\(String(format: "%.2f", rest * tail[k] / tailTotal * jitter))\n"
                     }
                 }

@@ -19,6 +19,16 @@ struct ObservationWriter {
         var lastLine: Int?
         /// The period's figures as an order-free digest, for the snapshot's content hash.
         var digest = FigureDigest()
+
+        mutating func add(_ value: PublishedValue, entity: String, line: Int?) {
+            sum += value.value
+            roundingAllowance += 0.5 * ObservationWriter.unitOfLastDigit(value.decimals)
+            count += 1
+            maximumDecimals = max(maximumDecimals, value.decimals)
+            if firstLine == nil { firstLine = line }
+            lastLine = line
+            digest.add(entity: entity, value: value)
+        }
     }
 
     let connection: Connection
@@ -31,7 +41,20 @@ struct ObservationWriter {
 
     private(set) var rowsRead = 0
     private(set) var rowsStored = 0
-    private(set) var totals: [Int64: PeriodTotals] = [:]
+    /// The totals of every period but the one being written, which is kept apart
+    /// (``current``): rows usually come period by period, and this spares a dictionary
+    /// update per row.
+    private var storedTotals: [Int64: PeriodTotals] = [:]
+    private var current: (id: Int64, totals: PeriodTotals)?
+    /// The last period text read and what it resolved to, for rows of the same period.
+    private var lastPeriod: (text: String, id: Int64, period: Period)?
+
+    /// The totals of every period written.
+    var totals: [Int64: PeriodTotals] {
+        var all = storedTotals
+        if let current { all[current.id] = current.totals }
+        return all
+    }
     private(set) var nameMatches: [ImportReceipt.NameMatch] = []
     private var entityCache: [String: String] = [:]
     private var periodCache: [String: (id: Int64, period: Period)] = [:]
@@ -74,21 +97,17 @@ struct ObservationWriter {
                               expected: "one figure per entity and period")
         }
         rowsStored += 1
-        var periodTotals = totals[periodID] ?? PeriodTotals(period: period)
-        periodTotals.sum += value.value
-        periodTotals.roundingAllowance += 0.5 * Self.unitOfLastDigit(value.decimals)
-        periodTotals.count += 1
-        periodTotals.maximumDecimals = max(periodTotals.maximumDecimals, value.decimals)
-        if periodTotals.firstLine == nil { periodTotals.firstLine = raw.line }
-        periodTotals.lastLine = raw.line
-        periodTotals.digest.add(entity: code, value: value)
-        totals[periodID] = periodTotals
+        if current?.id != periodID {
+            if let current { storedTotals[current.id] = current.totals }
+            current = (periodID, storedTotals.removeValue(forKey: periodID) ?? PeriodTotals(period: period))
+        }
+        current!.totals.add(value, entity: code, line: raw.line)
     }
 
     /// Shares of one period may add up to at most 100, plus what rounding explains.
     func checkTotals() throws {
         guard unit == .percent else { return }
-        for totals in totals.values.sorted(by: { $0.period < $1.period }) {
+        for totals in self.totals.values.sorted(by: { $0.period < $1.period }) {
             guard totals.sum > 100 + totals.roundingAllowance + 1e-9 else { continue }
             let sum = PublishedValue(value: totals.sum, decimals: totals.maximumDecimals)
             let allowance = PublishedValue(value: totals.roundingAllowance, decimals: totals.maximumDecimals + 1)
@@ -119,6 +138,13 @@ struct ObservationWriter {
     }
 
     private mutating func periodOf(_ raw: RawObservation) throws -> (Int64, Period) {
+        if let lastPeriod, let text = raw.period, text == lastPeriod.text { return (lastPeriod.id, lastPeriod.period) }
+        let (id, period) = try resolvePeriod(raw)
+        if let text = raw.period { lastPeriod = (text, id, period) }
+        return (id, period)
+    }
+
+    private mutating func resolvePeriod(_ raw: RawObservation) throws -> (Int64, Period) {
         guard let text = raw.period, !text.trimmingSpaces.isEmpty else {
             guard let defaultPeriod else {
                 throw ImportError(file: file, at: raw.periodLocation ?? raw.entityLocation,
@@ -186,7 +212,7 @@ struct ObservationWriter {
         return value
     }
 
-    private static func unitOfLastDigit(_ decimals: Int) -> Double {
+    static func unitOfLastDigit(_ decimals: Int) -> Double {
         var unit = 1.0
         for _ in 0..<decimals { unit /= 10 }
         return unit

@@ -37,6 +37,8 @@ struct CSVReader {
     private var column = 1
     private var previousWasCarriageReturn = false
     private var field: [UInt8] = []
+    /// True while the field read so far is ASCII without NUL bytes.
+    private var fieldIsPlainASCII = true
 
     init(reader: ChunkedReader, delimiter: UInt8, fileName: String) {
         self.reader = reader
@@ -76,6 +78,7 @@ struct CSVReader {
     @discardableResult
     private mutating func readField(at location: SourceLocation) throws -> Bool {
         field.removeAll(keepingCapacity: true)
+        fieldIsPlainASCII = true
         if let first = try peek(), first == UInt8(ascii: "\"") {
             advance(first)
             while true {
@@ -105,18 +108,39 @@ struct CSVReader {
             }
             return true
         }
-        while let byte = try peek(), byte != delimiter, byte != 0x0A, byte != 0x0D {
-            if byte == UInt8(ascii: "\"") {
-                throw ImportError(file: fileName, line: line, column: column, reason: "a quote inside an unquoted field",
-                                  expected: "the whole field in quotes, with the quote written twice (\"say \"\"hi\"\"\")")
+        // An unquoted field: take the run of bytes up to a delimiter, line end or quote in
+        // one go (the hot loop of every import), chunk by chunk.
+        while try index < chunk.count || refill(keeping: false) {
+            var end = index
+            var columns = 0
+            while end < chunk.count {
+                let byte = chunk[end]
+                if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") { break }
+                if byte >= 0x80 || byte == 0 { fieldIsPlainASCII = false }
+                if byte & 0xC0 != 0x80 { columns += 1 }
+                end += 1
             }
-            advance(byte)
-            try append(byte, at: location)
+            if end > index {
+                guard field.count + (end - index) <= Self.maximumFieldBytes else {
+                    throw ImportError(file: fileName, at: location,
+                                      reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
+                }
+                field.append(contentsOf: chunk[index..<end])
+                column += columns
+                previousWasCarriageReturn = false
+                index = end
+            }
+            if end < chunk.count { break }
+        }
+        if let byte = try peek(), byte == UInt8(ascii: "\"") {
+            throw ImportError(file: fileName, line: line, column: column, reason: "a quote inside an unquoted field",
+                              expected: "the whole field in quotes, with the quote written twice (\"say \"\"hi\"\"\")")
         }
         return false
     }
 
     private mutating func append(_ byte: UInt8, at location: SourceLocation) throws {
+        if byte >= 0x80 || byte == 0 { fieldIsPlainASCII = false }
         guard field.count < Self.maximumFieldBytes else {
             throw ImportError(file: fileName, at: location,
                               reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
@@ -125,6 +149,8 @@ struct CSVReader {
     }
 
     private func text(of bytes: [UInt8], at location: SourceLocation, quoted: Bool) throws -> String {
+        // ASCII (what codes, periods and numbers are) needs no validation.
+        if fieldIsPlainASCII { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) {
             return text
         }
