@@ -45,13 +45,19 @@ struct BenchQuery {
                 }),
             BenchQuery(
                 name: "compare two periods, all countries, ranks",
-                sql: current(materialized: false) + """
-                    , ranked AS (
+                sql: """
+                    WITH chosen (period_id, snapshot_id) AS (
+                        SELECT p.id,
+                               (SELECT s.id FROM snapshot_periods AS c JOIN snapshots AS s ON s.id = c.snapshot_id
+                                WHERE c.period_id = p.id AND s.measure = 'bench_share' AND s.source = 'bench-s1'
+                                ORDER BY s.published_on DESC, s.id DESC LIMIT 1)
+                        FROM periods AS p
+                        WHERE (p.start_date = '\(first.start)' AND p.end_date = '\(first.end)')
+                           OR (p.start_date = '\(last.start)' AND p.end_date = '\(last.end)')
+                    ), ranked AS MATERIALIZED (
                         SELECT c.period_id, o.entity_code, o.value,
                                rank() OVER (PARTITION BY c.period_id ORDER BY o.value DESC) AS r
-                        FROM current AS c JOIN observations AS o ON o.snapshot_id = c.snapshot_id AND o.period_id = c.period_id
-                        WHERE c.period_id IN (SELECT id FROM periods WHERE (start_date = '\(first.start)' AND end_date = '\(first.end)')
-                                                                       OR (start_date = '\(last.start)' AND end_date = '\(last.end)'))
+                        FROM chosen AS c JOIN observations AS o ON o.snapshot_id = c.snapshot_id AND o.period_id = c.period_id
                     )
                     SELECT a.value, b.value, a.r, b.r FROM ranked AS a JOIN ranked AS b ON b.entity_code = a.entity_code
                     WHERE a.period_id = (SELECT id FROM periods WHERE start_date = '\(first.start)' AND end_date = '\(first.end)')

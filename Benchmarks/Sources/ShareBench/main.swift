@@ -12,6 +12,9 @@ struct Options {
     var tools = ""
     var work = NSTemporaryDirectory() + "/sharehouse-bench"
     var fixtures = ""
+    var instructions = true
+    /// Internal: run one library query for callgrind (see `instructionCount`).
+    var oneQuery: (database: String, index: Int, first: String, last: String)?
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -29,6 +32,9 @@ struct Options {
             case "--tools": tools = try value()
             case "--work": work = try value()
             case "--fixtures": fixtures = try value()
+            case "--no-instructions": instructions = false
+            case "--one-query":
+                oneQuery = (try value(), Int(try value()) ?? 0, try value(), try value())
             default: throw BenchError("unknown option \(argument)")
             }
         }
@@ -54,6 +60,48 @@ func seconds(_ duration: Duration) -> Double {
 func format(_ value: Double, _ decimals: Int = 2) -> String { String(format: "%.\(decimals)f", value) }
 
 let options = try Options(Array(CommandLine.arguments.dropFirst()))
+
+/// The library query that callgrind counts: called once warm, and found by the name
+/// its Swift symbol contains (`--toggle-collect=*measuredQuery*`), so that this call
+/// alone is counted.
+nonisolated(unsafe) var benchQuery: (() throws -> Void)?
+@inline(never)
+func measuredQuery() {
+    try! benchQuery!()
+}
+
+if let one = options.oneQuery {
+    let warehouse = try Warehouse(path: one.database, options: .init(readOnly: true))
+    let query = BenchQuery.all(first: Period(one.first)!, last: Period(one.last)!)[one.index]
+    benchQuery = { _ = try query.library(warehouse) }
+    try benchQuery!()  // warm: statements prepared, pages cached, resolver built
+    measuredQuery()
+    exit(0)
+}
+
+/// Instructions executed (callgrind), counting only inside `function` when given.
+func instructionCount(_ command: [String], only function: String? = nil) throws -> Double? {
+    guard let valgrind = ["/usr/bin/valgrind", "/usr/local/bin/valgrind"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+    else { return nil }
+    let output = NSTemporaryDirectory() + "/sharehouse-bench-\(UUID().uuidString).callgrind"
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var arguments = ["--tool=callgrind", "--callgrind-out-file=" + output]
+    if let function { arguments += ["--collect-atstart=no", "--toggle-collect=" + function] }
+    let run = try spawn(valgrind, arguments + command)
+    guard run.status == 0, let text = try? String(contentsOfFile: output, encoding: .utf8),
+          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("summary:") || $0.hasPrefix("totals:") }),
+          let count = Double(line.split(separator: " ").last ?? "") else { return nil }
+    return count
+}
+
+/// A copy of a binary without debug sections (valgrind 3.19 cannot read Swift's).
+func withoutDebugInfo(_ path: String) throws -> String {
+    let copy = options.work + "/" + (path as NSString).lastPathComponent + "-nodebug"
+    try? FileManager.default.removeItem(atPath: copy)
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    _ = try spawn("/usr/bin/strip", ["--strip-debug", copy])
+    return copy
+}
 let sqliteShell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3", "/opt/homebrew/bin/sqlite3"]
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 func emit(_ line: String) {
@@ -143,6 +191,29 @@ for size in options.sizes {
         }
         emit("| \(size.rawValue) | \(n) | query, library: \(query.name) (\(rawRows) rows), CPU ms | \(format(median(times) / 1000, 3)) | raw SQL \(format(rawMicros / 1000, 3)) | **\(format(median(times) / rawMicros))x** |")
         emit("| \(size.rawValue) | \(n) | query, CLI process: \(query.name), wall ms | \(format(median(cli), 1)) | | |")
+    }
+}
+
+// 4. Instructions (callgrind): repeatable where wall and CPU time on a shared virtual
+// machine are not. On the small workload, as valgrind runs about fifty times slower.
+if options.instructions, FileManager.default.isExecutableFile(atPath: "/usr/bin/valgrind") {
+    let workload = Workload(size: .small, directory: options.work + "/small", countries: countries)
+    if !FileManager.default.fileExists(atPath: workload.files[0]) { try workload.write() }
+    let sharehouse = try withoutDebugInfo(options.sharehouse)
+    let bench = try withoutDebugInfo(CommandLine.arguments[0])
+    if let raw = try instructionCount([options.tools + "/raw-insert", try freshCopy("raw-i.sqlite")] + workload.files),
+       let ours = try instructionCount([sharehouse, "import"] + workload.files + ["--db", try freshCopy("ours-i.sqlite")]) {
+        emit("| small | \(workload.rows) | instructions: whole import process, millions | \(format(ours / 1e6, 0)) | raw C insert \(format(raw / 1e6, 0)) | **\(format(raw / ours))x** speed |")
+    }
+    let imported = options.work + "/ours-i.sqlite"
+    let months = workload.months
+    let first = String(format: "%04d-%02d", months[0].year, months[0].month)
+    let last = String(format: "%04d-%02d", months.last!.year, months.last!.month)
+    for (index, query) in BenchQuery.all(first: Period(first)!, last: Period(last)!).enumerated() {
+        if let raw = try instructionCount([options.tools + "/raw-query", imported, "1", query.sql], only: "run_once"),
+           let ours = try instructionCount([bench, "--one-query", imported, String(index), first, last], only: "*measuredQuery*") {
+            emit("| small | \(workload.rows) | instructions: library \(query.name), thousands | \(format(ours / 1e3, 0)) | raw SQL \(format(raw / 1e3, 0)) | **\(format(ours / raw))x** |")
+        }
     }
 }
 

@@ -87,10 +87,9 @@ struct ObservationWriter {
         do {
             try insert.bind(int64: snapshotID, at: 1)
             try insert.bind(int64: periodID, at: 2)
-            try insert.bind(text: code, at: 3)
             try insert.bind(double: value.value, at: 4)
             try insert.bind(int64: Int64(value.decimals), at: 5)
-            try insert.execute()
+            try insert.withBorrowedText(code, at: 3) { try insert.execute() }
         } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
             throw ImportError(file: file, at: raw.entityLocation ?? raw.valueLocation,
                               reason: "\(code) is given twice for \(period) in this snapshot",

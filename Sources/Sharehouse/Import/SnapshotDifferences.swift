@@ -49,10 +49,10 @@ enum SnapshotDifferences {
                 WHERE n.snapshot_id = ? AND n.period_id = ?
                 ORDER BY n.entity_code
                 """).forEachRow(binding: previousID, snapshotID, periodID) { row in
-                let entity: String = try row.get(0)
-                let after = PublishedValue(value: try row.get(1), decimals: try row.get(2))
-                if let beforeValue: Double = try row.get(3) {
-                    let before = PublishedValue(value: beforeValue, decimals: try row.get(4))
+                let entity = try row.text(at: 0)
+                let after = PublishedValue(value: try row.real(at: 1), decimals: Int(try row.integer(at: 2)))
+                if row.isNull(at: 3) == false {
+                    let before = PublishedValue(value: try row.real(at: 3), decimals: Int(try row.integer(at: 4)))
                     if before == after {
                         unchangedCount += 1
                     } else {

@@ -82,11 +82,11 @@ struct FigureBook {
         var skipping: Int64?
         try connection.cachedStatement(SQL.coverage).forEachRow(binding: key, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
                             scope.asOf?.description) { row in
-            let periodID: Int64 = try row.get(0)
+            let periodID = try row.integer(at: 0)
             guard periodID != skipping else { return }
-            guard let vintage = vintages[try row.get(1)] else { return }
+            guard let vintage = vintages[try row.integer(at: 1)] else { return }
             if candidates.last?.periodID != periodID {
-                let period = Period(start: CalendarDate(try row.get(2) as String)!, end: CalendarDate(try row.get(3) as String)!)!
+                let period = Period(start: CalendarDate(try row.text(at: 2))!, end: CalendarDate(try row.text(at: 3))!)!
                 if let wanted, !wanted(period) {
                     skipping = periodID
                     return
@@ -108,12 +108,12 @@ struct FigureBook {
             if let entities {
                 for code in entities {
                     if let value = try figure.first(binding: chosen.snapshotID, periodID, code, map: { row in
-                        PublishedValue(value: try row.get(0), decimals: try row.get(1))
+                        PublishedValue(value: try row.real(at: 0), decimals: Int(try row.integer(at: 1)))
                     }) { values[code] = value }
                 }
             } else {
                 try figures.forEachRow(binding: chosen.snapshotID, periodID) { row in
-                    values[try row.get(0)] = PublishedValue(value: try row.get(1), decimals: try row.get(2))
+                    values[try row.text(at: 0)] = PublishedValue(value: try row.real(at: 1), decimals: Int(try row.integer(at: 2)))
                 }
             }
             result.append(PeriodFigures(period: candidate.period, periodID: periodID, vintage: chosen, figures: values))

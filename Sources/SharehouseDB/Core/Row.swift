@@ -37,6 +37,39 @@ public struct Row {
         return try T(column: ColumnSlot(statement: statement.handle, index: index))
     }
 
+    // Non-generic readers for loops over many rows: no generic dispatch across modules,
+    // one type check. Each throws the same RowDecodingError as get(_:) on a mismatch.
+
+    /// True when the 0-based column `index` is NULL.
+    public func isNull(at index: Int32) -> Bool {
+        sqlite3_column_type(statement.handle, index) == SQLITE_NULL
+    }
+
+    /// The integer in the 0-based column `index`.
+    public func integer(at index: Int32) throws -> Int64 {
+        guard sqlite3_column_type(statement.handle, index) == SQLITE_INTEGER else {
+            throw ColumnSlot(statement: statement.handle, index: index).mismatch(expected: "an integer")
+        }
+        return sqlite3_column_int64(statement.handle, index)
+    }
+
+    /// The number (REAL or INTEGER) in the 0-based column `index`.
+    public func real(at index: Int32) throws -> Double {
+        let type = sqlite3_column_type(statement.handle, index)
+        guard type == SQLITE_FLOAT || type == SQLITE_INTEGER else {
+            throw ColumnSlot(statement: statement.handle, index: index).mismatch(expected: "a number")
+        }
+        return sqlite3_column_double(statement.handle, index)
+    }
+
+    /// The text in the 0-based column `index`.
+    public func text(at index: Int32) throws -> String {
+        guard sqlite3_column_type(statement.handle, index) == SQLITE_TEXT else {
+            throw ColumnSlot(statement: statement.handle, index: index).mismatch(expected: "text")
+        }
+        return ColumnSlot(statement: statement.handle, index: index).text
+    }
+
     /// Every column as a ``SQLiteValue``, in order.
     public var values: [SQLiteValue] {
         (0..<Int32(columnCount)).map { index in

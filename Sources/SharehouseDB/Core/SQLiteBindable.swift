@@ -35,6 +35,18 @@ public struct ParameterSlot {
 
     /// Binds UTF-8 text by its byte count, so text with a NUL inside is kept whole.
     public func bind(text value: String) throws {
+        // Most strings (and every short one) lend their bytes without a copy.
+        if let code = value.utf8.withContiguousStorageIfAvailable({ buffer -> Int32 in
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                return sqlite3_bind_text(statement, index, "", 0, sharehouse_transient())
+            }
+            return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                sqlite3_bind_text64(statement, index, $0, sqlite3_uint64(buffer.count), sharehouse_transient(), UInt8(SQLITE_UTF8))
+            }
+        }) {
+            try check(code)
+            return
+        }
         var value = value
         let code = value.withUTF8 { buffer -> Int32 in
             // A zero-length buffer may have a nil base address, which SQLite would bind
