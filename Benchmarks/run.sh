@@ -8,6 +8,8 @@ root="$(cd .. && pwd)"
 
 "$root/Scripts/ensure-sqlite.sh"
 (cd "$root" && swift build -c release --product sharehouse >&2)
+# SwiftPM does not notice files added to a path dependency until the manifest changes.
+touch Package.swift
 swift build -c release >&2
 bin="$(swift build -c release --show-bin-path)"
 work="$(mktemp -d)"

@@ -48,16 +48,18 @@ extension Warehouse {
             var citations = CitationList()
             let fromCitation = try citations.number(for: before.vintage, measure: measure, catalog: catalog)
             let toCitation = try citations.number(for: after.vintage, measure: measure, catalog: catalog)
-            let fromRanks = competitionRanks(before.figures), toRanks = competitionRanks(after.figures)
-            let shown = codes.isEmpty ? Set(before.figures.keys).union(after.figures.keys) : Set(codes)
+            let fromRanks = before.figures.ranks(), toRanks = after.figures.ranks()
+            let shown = codes.isEmpty ? Array(Set(before.figures.codes).union(after.figures.codes)) : Array(Set(codes))
             let rows = shown.map { code -> ComparisonResult.Row in
-                let a = before.figures[code], b = after.figures[code]
+                let fromIndex = before.figures.index(of: code), toIndex = after.figures.index(of: code)
+                let a = fromIndex.map { before.figures.values[$0] }, b = toIndex.map { after.figures.values[$0] }
+                let fromRank = fromIndex.map { fromRanks[$0] }, toRank = toIndex.map { toRanks[$0] }
                 let decimals = max(a?.decimals ?? 0, b?.decimals ?? 0)
                 let change = a.flatMap { a in b.map { rounded($0.value - a.value, decimals: decimals) } }
                 let relative = a.flatMap { a in a.value == 0 ? nil : change.map { rounded($0 / a.value * 100, decimals: 2) } }
-                let rankChange = fromRanks[code].flatMap { old in toRanks[code].map { old - $0 } }
-                return .init(entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRanks[code],
-                             toRank: toRanks[code], rankChange: rankChange, decimals: decimals)
+                let rankChange = fromRank.flatMap { old in toRank.map { old - $0 } }
+                return .init(entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRank,
+                             toRank: toRank, rankChange: rankChange, decimals: decimals)
             }.sorted { ($0.to?.value ?? -1, $0.from?.value ?? -1, $1.entity) > ($1.to?.value ?? -1, $1.from?.value ?? -1, $0.entity) }
             var notes: [String] = []
             var overlap: String?

@@ -40,16 +40,18 @@ extension Warehouse {
             var citations = CitationList()
             var rows: [ConcentrationResult.Row] = []
             for page in book.periods {
-                let decimals = page.figures.values.map(\.decimals).max() ?? 0
-                let shares: [Double] = page.figures.values.map(\.value).sorted(by: >)
-                let total: Double = shares.reduce(0, +)
-                let hhi: Double = rounded(shares.reduce(0) { sum, share in sum + share * share }, decimals: 2 * decimals)
-                let top: (Int) -> Double = { count in rounded(shares.prefix(count).reduce(0, +), decimals: decimals) }
-                let ranks = competitionRanks(page.figures)
-                let leader = page.figures.keys.sorted().first { ranks[$0] == 1 }!
+                let figures = page.figures
+                let decimals = figures.decimals
+                let ranking = figures.ranking()
+                let total = figures.total
+                let hhi = rounded(figures.values.reduce(0) { sum, share in sum + share.value * share.value }, decimals: 2 * decimals)
+                let top: (Int) -> Double = { count in
+                    rounded(ranking.prefix(count).reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals)
+                }
+                let leader = figures.codes[ranking[0].index]
                 let citation = try citations.number(for: page.vintage, measure: measure, catalog: catalog)
                 rows.append(.init(period: page.period, hhi: hhi, cr1: top(1), cr3: top(3), cr5: top(5), leader: leader,
-                                  entities: shares.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
+                                  entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
                                   decimals: decimals, citation: citation))
             }
             var notes: [String] = []

@@ -44,7 +44,7 @@ extension Warehouse {
             let catalog = CatalogReader(connection: connection)
             let measures = try Catalog.measures(in: connection)
             var columns: [CrossSourceResult.Column] = []
-            var columnFigures: [[String: PublishedValue]] = []
+            var columnFigures: [FigureTable] = []
             var citations = CitationList()
             for measure in measures {
                 // Every source on its own: one column per (source, period) in force.
@@ -58,7 +58,7 @@ extension Warehouse {
                         period == target || (!exactOnly && period.overlaps(target) && period.days >= target.days)
                     }
                     for page in book.periods {
-                        let shown = codes.isEmpty ? page.figures : page.figures.filter { codes.contains($0.key) }
+                        let shown = codes.isEmpty ? page.figures : page.figures.filter(Set(codes))
                         guard !shown.isEmpty else { continue }
                         columns.append(.init(measure: measure, source: source, period: page.period, isExactPeriod: page.period == target,
                                              citation: try citations.number(for: page.vintage, measure: measure.key, catalog: catalog)))
@@ -74,7 +74,7 @@ extension Warehouse {
                     < (y.isExactPeriod ? 0 : 1, y.measure.key, y.period.end, y.period.start, y.source)
             }
             let sortedColumns = order.map { columns[$0] }, sortedFigures = order.map { columnFigures[$0] }
-            let entities = codes.isEmpty ? Array(Set(sortedFigures.flatMap(\.keys))) : codes
+            let entities = codes.isEmpty ? Array(Set(sortedFigures.flatMap(\.codes))) : codes
             let rows = entities.map { code in CrossSourceResult.Row(entity: code, values: sortedFigures.map { $0[code] }) }
                 .sorted { a, b in
                     let x = a.values.compactMap { $0?.value }.max() ?? -1, y = b.values.compactMap { $0?.value }.max() ?? -1

@@ -33,17 +33,17 @@ extension Warehouse {
             }
             var citations = CitationList()
             let citation = try citations.number(for: page.vintage, measure: measure, catalog: CatalogReader(connection: connection))
-            let ranks = competitionRanks(page.figures)
-            let ordered = page.figures.sorted { (ranks[$0.key]!, $0.key) < (ranks[$1.key]!, $1.key) }
-            let shown = ordered.filter { ranks[$0.key]! <= top }
+            let figures = page.figures
+            let ordered = figures.ranking()
+            let shown = ordered.prefix { $0.rank <= top }
             let rest = ordered.dropFirst(shown.count)
-            let decimals = page.figures.values.map(\.decimals).max() ?? 0
+            let decimals = figures.decimals
             let other = rest.isEmpty ? nil
-                : PublishedValue(value: rounded(rest.reduce(0) { $0 + $1.value.value }, decimals: decimals), decimals: decimals)
+                : PublishedValue(value: rounded(rest.reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals), decimals: decimals)
             var notReported: PublishedValue?
             var notes: [String] = []
             if book.measure.unit == .percent {
-                let total = page.figures.values.reduce(0) { $0 + $1.value }
+                let total = figures.total
                 let rest = rounded(100 - total, decimals: decimals)
                 if rest > 0 { notReported = PublishedValue(value: rest, decimals: decimals) }
                 if page.vintage.coverage == .topN {
@@ -53,7 +53,7 @@ extension Warehouse {
             if shown.count > top { notes.append("a tie at rank \(top) keeps every tied entity") }
             return LeadersResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                  period: page.period, citation: citation,
-                                 rows: shown.map { .init(rank: ranks[$0.key]!, entity: $0.key, value: $0.value) },
+                                 rows: shown.map { .init(rank: $0.rank, entity: figures.codes[$0.index], value: figures.values[$0.index]) },
                                  otherCount: rest.count, other: other, notReported: notReported)
         }
     }

@@ -39,20 +39,6 @@ public enum PeriodLength: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 }
 
-/// Competition ranking ("1224"): equal figures share a rank, the next rank skips.
-func competitionRanks(_ figures: [String: PublishedValue]) -> [String: Int] {
-    let sorted = figures.sorted { ($0.value.value, $1.key) > ($1.value.value, $0.key) }
-    var ranks: [String: Int] = [:]
-    var previous: Double?
-    var rank = 0
-    for (index, (code, value)) in sorted.enumerated() {
-        if value.value != previous { rank = index + 1 }
-        ranks[code] = rank
-        previous = value.value
-    }
-    return ranks
-}
-
 /// `value` rounded to `decimals` decimals: the difference or sum of figures published with
 /// d decimals is exact at d decimals, and printing 0.06 beats 0.05999999999999872.
 func rounded(_ value: Double, decimals: Int) -> Double {
