@@ -178,6 +178,22 @@ struct ImportValidationTests {
         #expect(try workspace.snapshotCount() == 0)
     }
 
+    @Test(arguments: [2, 64, 65, 100, 128, 129])
+    func aDuplicateInsideABatchOfRowsNamesItsOwnLine(row duplicateRow: Int) throws {
+        // Rows go in 64 to a statement: a duplicate anywhere in a batch, or on its edge,
+        // must still be reported at its own line.
+        let workspace = try ImportWorkspace()
+        let before = try workspace.fingerprint()
+        let countries = try workspace.warehouse.entities(kind: .country).map(\.code)
+        var lines = countries.prefix(200).map { "\($0),2025-08,0.1" }
+        lines.insert(lines[0], at: duplicateRow - 1)
+        try workspace.write("batch.csv", Self.header + lines.joined(separator: "\n") + "\n")
+        let error = try #require(throws: ImportError.self) { try workspace.importFile("batch.csv") }
+        #expect(error.line == duplicateRow + 1, "the header is line 1")
+        #expect(error.reason.contains("\(countries[0]) is given twice for 2025-08"))
+        #expect(try workspace.fingerprint() == before)
+    }
+
     @Test func aConflictingDefinitionIsRefusedNotApplied() throws {
         let workspace = try ImportWorkspace()
         try workspace.write("one.csv", Self.header + "CN,2025-07,17.1\n")

@@ -80,6 +80,20 @@ struct ImportVintageTests {
                             "CN=17.1 2026-04-21..", "IN=3.4 2026-04-21..", "US=15.86 2026-04-21.."])
     }
 
+    @Test func differencesMergeCodesDroppedAndAddedAtEitherEnd() throws {
+        try workspace.write("v1.csv", "entity,period,value\nAE,2025-08,1.0\nCN,2025-08,17.1\nDE,2025-08,3.2\nZA,2025-08,0.4\n")
+        _ = try workspace.importFile("v1.csv")
+        try workspace.write("v2.csv", "entity,period,value\nAF,2025-08,0.1\nCN,2025-08,17.3\nDE,2025-08,3.2\nUS,2025-08,15.8\nZW,2025-08,0.2\n",
+                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
+        let difference = try #require(try workspace.importFile("v2.csv").differences.first)
+        #expect(difference.added.map(\.entity) == ["AF", "US", "ZW"])
+        #expect(difference.changed.map(\.entity) == ["CN"])
+        #expect(difference.changed.first.map { abs($0.difference - 0.2) < 1e-9 } == true)
+        #expect(difference.dropped.map(\.entity) == ["AE", "ZA"])
+        #expect(difference.dropped.map(\.value.value) == [1.0, 0.4])
+        #expect((difference.addedCount, difference.changedCount, difference.droppedCount, difference.unchangedCount) == (3, 1, 2, 1))
+    }
+
     @Test func anOlderVintageImportedLaterIsKeptAsHistory() throws {
         try workspace.write("new.csv", "entity,period,value\nUS,2025-08,15.86\n",
                             sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))

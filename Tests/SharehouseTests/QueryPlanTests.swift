@@ -35,4 +35,14 @@ struct QueryPlanTests {
         #expect(!plan.contains { $0.hasPrefix("SCAN observations") || $0.hasPrefix("SCAN snapshot_periods") || $0.hasPrefix("SCAN c") },
                 "no full scan where an index serves: \(plan)")
     }
+
+    @Test(arguments: [
+        (SnapshotDifferences.previousFigures, "SEARCH previous USING PRIMARY KEY (snapshot_id=? AND period_id=?)"),
+        (SnapshotDifferences.newFigures, "SEARCH new USING PRIMARY KEY (snapshot_id=? AND period_id=?)"),
+    ])
+    func importDifferencesMergeTwoKeyRangesWithoutSorting(_ sql: String, _ expected: String) throws {
+        let fixtures = try FixtureWarehouse()
+        let plan = try Self.plan(sql, in: fixtures.warehouse)
+        #expect(plan == [expected], "a range of the primary key, already in entity order: \(plan)")
+    }
 }

@@ -1,7 +1,7 @@
 import SharehouseDB
 
-/// Checks and stores the observations of one snapshot, one row at a time, with one
-/// prepared statement, inside the import's transaction.
+/// Checks and stores the observations of one snapshot inside the import's transaction,
+/// 64 rows to an INSERT statement.
 ///
 /// Memory stays flat: what it keeps grows with the number of distinct names and periods
 /// in the file, not with its rows. A duplicate (entity, period) is caught by the table's
@@ -59,6 +59,23 @@ struct ObservationWriter {
     private var entityCache: [String: String] = [:]
     private var periodCache: [String: (id: Int64, period: Period)] = [:]
     private let insert: Statement
+    private let batchInsert: Statement
+    /// Rows checked and waiting for the next multi-row insert.
+    private var pending: [PendingRow] = []
+
+    private struct PendingRow {
+        let periodID: Int64
+        let period: Period
+        let code: String
+        let value: PublishedValue
+        let location: SourceLocation?
+    }
+
+    /// Rows per INSERT: each statement run costs SQLite a fixed overhead (halt, reset,
+    /// constraint counters) that one row per run pays in full; 64 rows cut the import's
+    /// instructions by about a tenth (BENCHMARKS.md). 320 parameters, far under SQLite's
+    /// limit.
+    static let batchSize = 64
 
     static let nameMatchLimit = 1000
     /// Distinct periods in one snapshot: a century of days. What the importer keeps in
@@ -77,6 +94,10 @@ struct ObservationWriter {
         insert = try connection.cachedStatement("""
             INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES (?, ?, ?, ?, ?)
             """)
+        batchInsert = try connection.cachedStatement(
+            "INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?)", count: Self.batchSize).joined(separator: ", "))
+        pending.reserveCapacity(Self.batchSize)
     }
 
     mutating func add(_ raw: RawObservation) throws {
@@ -84,23 +105,57 @@ struct ObservationWriter {
         let code = try entityCode(raw)
         let (periodID, period) = try periodOf(raw)
         let value = try valueOf(raw)
-        do {
-            try insert.bind(int64: snapshotID, at: 1)
-            try insert.bind(int64: periodID, at: 2)
-            try insert.bind(double: value.value, at: 4)
-            try insert.bind(int64: Int64(value.decimals), at: 5)
-            try insert.withBorrowedText(code, at: 3) { try insert.execute() }
-        } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
-            throw ImportError(file: file, at: raw.entityLocation ?? raw.valueLocation,
-                              reason: "\(code) is given twice for \(period) in this snapshot",
-                              expected: "one figure per entity and period")
-        }
-        rowsStored += 1
+        pending.append(PendingRow(periodID: periodID, period: period, code: code, value: value,
+                                  location: raw.entityLocation ?? raw.valueLocation))
+        if pending.count == Self.batchSize { try writePending() }
         if current?.id != periodID {
             if let current { storedTotals[current.id] = current.totals }
             current = (periodID, storedTotals.removeValue(forKey: periodID) ?? PeriodTotals(period: period))
         }
         current!.totals.add(value, entity: code, line: raw.line)
+    }
+
+    /// Writes the rows still waiting: call once after the last ``add(_:)``.
+    mutating func finish() throws {
+        for row in pending { try insertOne(row) }
+        pending.removeAll()
+    }
+
+    /// All pending rows in one statement. Should it fail (a figure given twice), SQLite
+    /// undoes that statement alone, and the rows go in again one by one, so that the
+    /// error names the row's line.
+    private mutating func writePending() throws {
+        do {
+            var index: Int32 = 1
+            for row in pending {
+                try batchInsert.bind(int64: snapshotID, at: index)
+                try batchInsert.bind(int64: row.periodID, at: index + 1)
+                try batchInsert.bind(text: row.code, at: index + 2)
+                try batchInsert.bind(double: row.value.value, at: index + 3)
+                try batchInsert.bind(int64: Int64(row.value.decimals), at: index + 4)
+                index += 5
+            }
+            try batchInsert.execute()
+            rowsStored += pending.count
+        } catch is SQLiteError {
+            for row in pending { try insertOne(row) }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func insertOne(_ row: PendingRow) throws {
+        do {
+            try insert.bind(int64: snapshotID, at: 1)
+            try insert.bind(int64: row.periodID, at: 2)
+            try insert.bind(double: row.value.value, at: 4)
+            try insert.bind(int64: Int64(row.value.decimals), at: 5)
+            try insert.withBorrowedText(row.code, at: 3) { try insert.execute() }
+        } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
+            throw ImportError(file: file, at: row.location,
+                              reason: "\(row.code) is given twice for \(row.period) in this snapshot",
+                              expected: "one figure per entity and period")
+        }
+        rowsStored += 1
     }
 
     /// Shares of one period may add up to at most 100, plus what rounding explains.

@@ -42,43 +42,53 @@ enum SnapshotDifferences {
                 budget -= 1
                 return true
             }
-            try connection.cachedStatement("""
-                SELECT n.entity_code, n.value, n.decimals, o.value, o.decimals
-                FROM observations AS n
-                LEFT JOIN observations AS o ON o.snapshot_id = ? AND o.period_id = n.period_id AND o.entity_code = n.entity_code
-                WHERE n.snapshot_id = ? AND n.period_id = ?
-                ORDER BY n.entity_code
-                """).forEachRow(binding: previousID, snapshotID, periodID) { row in
-                let entity = try row.text(at: 0)
-                let after = PublishedValue(value: try row.real(at: 1), decimals: Int(try row.integer(at: 2)))
-                if row.isNull(at: 3) == false {
-                    let before = PublishedValue(value: try row.real(at: 3), decimals: Int(try row.integer(at: 4)))
-                    if before == after {
-                        unchangedCount += 1
-                    } else {
-                        changedCount += 1
-                        if keep() {
-                            let difference = rounded(after.value - before.value, decimals: max(before.decimals, after.decimals))
-                            changed.append(.init(entity: entity, before: before, after: after, difference: difference))
+            // Both periods' figures in primary-key order, merged by entity code: two range
+            // scans instead of two key lookups per figure (a quarter of the instructions).
+            let before = try connection.cachedStatement(Self.previousFigures)
+            let after = try connection.cachedStatement(Self.newFigures)
+            try before.bind(int64: previousID, at: 1)
+            try before.bind(int64: periodID, at: 2)
+            try after.bind(int64: snapshotID, at: 1)
+            try after.bind(int64: periodID, at: 2)
+            defer { before.reset(); after.reset() }
+            var droppedFigures: [ImportReceipt.Figure] = []
+            var hasBefore = try before.step(), hasAfter = try after.step()
+            var beforeCode = hasBefore ? try before.currentRow.text(at: 0) : ""
+            while hasBefore || hasAfter {
+                let afterCode = hasAfter ? try after.currentRow.text(at: 0) : ""
+                // SQLite orders codes by their bytes (BINARY collation).
+                let order = !hasAfter ? 1 : !hasBefore ? -1
+                    : afterCode == beforeCode ? 0 : afterCode.utf8.lexicographicallyPrecedes(beforeCode.utf8) ? -1 : 1
+                if order <= 0 {
+                    let new = try Self.value(after.currentRow)
+                    if order == 0 {
+                        let old = try Self.value(before.currentRow)
+                        if old == new {
+                            unchangedCount += 1
+                        } else {
+                            changedCount += 1
+                            if keep() {
+                                let difference = rounded(new.value - old.value, decimals: max(old.decimals, new.decimals))
+                                changed.append(.init(entity: afterCode, before: old, after: new, difference: difference))
+                            }
                         }
+                    } else {
+                        addedCount += 1
+                        if keep() { added.append(.init(entity: afterCode, value: new)) }
                     }
-                } else {
-                    addedCount += 1
-                    if keep() { added.append(.init(entity: entity, value: after)) }
+                    hasAfter = try after.step()
+                }
+                if order >= 0 {
+                    if order > 0 {
+                        droppedCount += 1
+                        droppedFigures.append(.init(entity: beforeCode, value: try Self.value(before.currentRow)))
+                    }
+                    hasBefore = try before.step()
+                    beforeCode = hasBefore ? try before.currentRow.text(at: 0) : ""
                 }
             }
-            do {
-                try connection.cachedStatement("""
-                    SELECT o.entity_code, o.value, o.decimals FROM observations AS o
-                    WHERE o.snapshot_id = ? AND o.period_id = ?
-                      AND NOT EXISTS (SELECT 1 FROM observations AS n
-                                      WHERE n.snapshot_id = ? AND n.period_id = o.period_id AND n.entity_code = o.entity_code)
-                    ORDER BY o.entity_code
-                    """).forEachRow(binding: previousID, periodID, snapshotID) { row in
-                    droppedCount += 1
-                    if keep() { dropped.append(.init(entity: try row.get(0), value: PublishedValue(value: try row.get(1), decimals: try row.get(2)))) }
-                }
-            }
+            // Dropped figures come after the added and changed ones in the receipt's budget.
+            for figure in droppedFigures where keep() { dropped.append(figure) }
             let previousDate = CalendarDate(previousText)
             result.append(.init(period: period, previousSnapshot: previousID, previousPublishedOn: previousDate,
                                 becomesCurrent: previousDate.map { publishedOn >= $0 } ?? true,
@@ -86,5 +96,14 @@ enum SnapshotDifferences {
                                 unchangedCount: unchangedCount, added: added, changed: changed, dropped: dropped))
         }
         return (result, truncated)
+    }
+
+    /// One period of one snapshot, in primary-key order. Two texts, so that the statement
+    /// cache holds one statement for each side of the merge.
+    static let previousFigures = "SELECT entity_code, value, decimals FROM observations AS previous WHERE snapshot_id = ? AND period_id = ? ORDER BY entity_code"
+    static let newFigures = "SELECT entity_code, value, decimals FROM observations AS new WHERE snapshot_id = ? AND period_id = ? ORDER BY entity_code"
+
+    static func value(_ row: Row) throws -> PublishedValue {
+        PublishedValue(value: try row.real(at: 1), decimals: Int(try row.integer(at: 2)))
     }
 }

@@ -73,6 +73,7 @@ struct SnapshotImporter {
                                         totalBytes: chunks.totalBytes))
             }
         }
+        try writer.finish()
         guard writer.rowsStored > 0 else {
             throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
         }

@@ -133,6 +133,10 @@ public final class Statement {
         }
     }
 
+    /// The current row, after ``step()`` returned `true`: for walking two statements side
+    /// by side (a merge), where ``forEachRow(_:)`` would walk one.
+    public var currentRow: Row { Row(statement: self) }
+
     /// Runs the statement to completion, ignoring any rows (a statement may do work on
     /// every row it steps over, so stopping at the first one would be wrong).
     public func execute() throws {
