@@ -83,6 +83,24 @@ struct ImportCLITests {
         #expect(missingFormat.status == 64)
     }
 
+    @Test func standardInputGivenTwiceIsUnchangedTheSecondTime() throws {
+        // Standard input cannot be read twice to hash it first: the rows are written in a
+        // savepoint and undone when they repeat a stored snapshot.
+        let arguments = ["import", "-", "--input-format", "csv", "--measure", "eoi_download_share_12m",
+                         "--source", "ft-2025-11-26", "--published", "2026-05-01", "--period", "2025-09/2026-08"]
+        #expect(try run(["import", Repository.path("Fixtures/eoi-12m-ft-2025-11-26.json")]).status == 0)
+        let input = "country,share\nCN,18.2\nUS,15.1\n"
+        #expect(try run(arguments, input: input).status == 0)
+        let before = try databaseFingerprint(database)
+        let again = try run(arguments, input: input)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("the same content is already imported"))
+        #expect(try databaseFingerprint(database) == before)
+        // Other figures on the same date are another snapshot.
+        #expect(try run(arguments, input: "country,share\nCN,18.3\nUS,15.1\n").status == 0)
+        #expect(try snapshots() == 3)
+    }
+
     @Test func aDryRunWritesNothing() throws {
         #expect(try run(["init"]).status == 0)
         let before = try databaseFingerprint(database)

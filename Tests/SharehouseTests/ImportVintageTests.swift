@@ -94,6 +94,38 @@ struct ImportVintageTests {
         #expect((difference.addedCount, difference.changedCount, difference.droppedCount, difference.unchangedCount) == (3, 1, 2, 1))
     }
 
+    @Test func aFileThatMayRepeatIsHashedFirstAndWrittenOnlyWhenNew() throws {
+        try workspace.write("v1.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.8\n")
+        let first = try workspace.importFile("v1.csv")
+        // The same date again, with the same figures in another order: a repeat, found by
+        // the first pass, which writes nothing (not even a period).
+        try workspace.write("again.csv", "entity,period,value\nUS,2025-08,15.8\nCN,2025-08,17.1\n")
+        let before = try workspace.fingerprint()
+        let again = try workspace.importFile("again.csv")
+        #expect(again.outcome == .unchanged)
+        #expect(again.snapshotID == first.snapshotID)
+        #expect(again.rowsRead == 2)
+        #expect(try workspace.fingerprint() == before)
+        // The same date with a new period: the first pass gives the new period a stand-in
+        // id, the second writes it for real.
+        try workspace.write("more.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.8\nCN,2025-09,17.4\n")
+        let more = try workspace.importFile("more.csv")
+        #expect(more.outcome == .imported)
+        #expect(more.snapshotID == first.snapshotID + 1)
+        #expect(more.periods.map(\.description) == ["2025-08", "2025-09"])
+        let stored = try workspace.warehouse.database.read { connection in
+            try connection.fetchAll("""
+                SELECT p.start_date, c.figures FROM snapshot_periods AS c JOIN periods AS p ON p.id = c.period_id
+                WHERE c.snapshot_id = ? ORDER BY p.start_date
+                """, more.snapshotID) { "\(try $0.get(0) as String) \(try $0.get(1) as Int64)" }
+        }
+        #expect(stored == ["2025-08-01 2", "2025-09-01 1"])
+        let standIns = try workspace.warehouse.database.read { connection in
+            try connection.fetchOne("SELECT count(*) FROM periods WHERE id <= 0") { try $0.get(0) as Int64 }
+        }
+        #expect(standIns == 0)
+    }
+
     @Test func anOlderVintageImportedLaterIsKeptAsHistory() throws {
         try workspace.write("new.csv", "entity,period,value\nUS,2025-08,15.86\n",
                             sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))

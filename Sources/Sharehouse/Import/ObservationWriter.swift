@@ -73,9 +73,21 @@ struct ObservationWriter {
 
     /// Rows per INSERT: each statement run costs SQLite a fixed overhead (halt, reset,
     /// constraint counters) that one row per run pays in full; 64 rows cut the import's
-    /// instructions by about a tenth (BENCHMARKS.md). 320 parameters, far under SQLite's
-    /// limit.
+    /// instructions by a sixth (BENCHMARKS.md). 320 parameters, far under SQLite's limit.
     static let batchSize = 64
+    enum Mode {
+        /// 64 rows to a statement.
+        case batches
+        /// One row to a statement: inside a savepoint, where SQLite keeps a journal of
+        /// every page each multi-row INSERT touches until the savepoint ends (a one-row
+        /// INSERT needs none).
+        case oneRowAtATime
+        /// Checks every row and keeps the totals and digests, writing nothing: periods
+        /// not stored yet get stand-in ids below zero. For the content hash of a file
+        /// that may repeat a stored snapshot.
+        case hashOnly
+    }
+    let mode: Mode
 
     static let nameMatchLimit = 1000
     /// Distinct periods in one snapshot: a century of days. What the importer keeps in
@@ -83,7 +95,7 @@ struct ObservationWriter {
     static let periodLimit = 36_600
 
     init(connection: Connection, snapshotID: Int64, unit: Measure.Unit, file: String, resolver: EntityResolver,
-         defaultPeriod: Period?, decimalComma: Bool) throws {
+         defaultPeriod: Period?, decimalComma: Bool, mode: Mode = .batches) throws {
         self.connection = connection
         self.snapshotID = snapshotID
         self.unit = unit
@@ -91,6 +103,7 @@ struct ObservationWriter {
         self.resolver = resolver
         self.defaultPeriod = defaultPeriod
         self.decimalComma = decimalComma
+        self.mode = mode
         insert = try connection.cachedStatement("""
             INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES (?, ?, ?, ?, ?)
             """)
@@ -107,7 +120,15 @@ struct ObservationWriter {
         let value = try valueOf(raw)
         pending.append(PendingRow(periodID: periodID, period: period, code: code, value: value,
                                   location: raw.entityLocation ?? raw.valueLocation))
-        if pending.count == Self.batchSize { try writePending() }
+        switch mode {
+        case .hashOnly:
+            pending.removeAll(keepingCapacity: true)
+            rowsStored += 1
+        case .oneRowAtATime:
+            try insertOne(pending.removeLast())
+        case .batches:
+            if pending.count == Self.batchSize { try writePending() }
+        }
         if current?.id != periodID {
             if let current { storedTotals[current.id] = current.totals }
             current = (periodID, storedTotals.removeValue(forKey: periodID) ?? PeriodTotals(period: period))
@@ -224,6 +245,8 @@ struct ObservationWriter {
         if let existing = try connection.fetchOne("SELECT id FROM periods WHERE start_date = ? AND end_date = ?", start, end,
                                                   map: { try $0.get(0) as Int64 }) {
             id = existing
+        } else if mode == .hashOnly {
+            id = -Int64(periodCache.count + 1)
         } else {
             try connection.execute("INSERT INTO periods (start_date, end_date) VALUES (?, ?)", start, end)
             id = connection.lastInsertedRowID

@@ -14,7 +14,8 @@ struct SnapshotImporter {
     var values: [ObservationInput]?
 
     /// Thrown inside the import's savepoint when the content was already imported, so
-    /// that everything the import wrote is rolled back; carries the receipt.
+    /// that everything the import wrote is rolled back; carries the receipt. Only an
+    /// import that may repeat a stored snapshot runs in a savepoint (see `run(on:)`).
     struct AlreadyImported: Error {
         let receipt: ImportReceipt
     }
@@ -26,21 +27,9 @@ struct SnapshotImporter {
 
     func run(on connection: Connection) throws -> ImportReceipt {
         let file = input.name
-        let chunks: ChunkedReader
-        var reader: any ObservationReader
+        var (chunks, reader, format) = try openReader()
         var places: [(origin: String, description: SnapshotDescription)] = []
-        if let values {
-            chunks = try ChunkedReader(.bytes([], name: file))
-            reader = ValuesObservationReader(description: options.description, observations: values)
-        } else {
-            chunks = try ChunkedReader(input)
-            let format = try format(of: file)
-            switch format {
-            case .json: reader = try JSONSnapshotReader(reader: chunks, fileName: file)
-            case .ndjson: reader = NDJSONObservationReader(reader: chunks, fileName: file)
-            case .csv: reader = try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: ","), fileName: file)
-            case .tsv: reader = try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: "\t"), fileName: file)
-            }
+        if values == nil {
             places.append(("the file", reader.embeddedDescription))
             if format != .json, options.readsSidecar, let (path, sidecar) = try Self.sidecar(of: input) {
                 places.append(("the sidecar \(path)", sidecar))
@@ -51,83 +40,139 @@ struct SnapshotImporter {
 
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
-
-        // The snapshot row comes first, unsealed (see migration 0005), so that every
-        // foreign key holds as rows are written; it is sealed with its content hash last.
-        // Deferring foreign keys instead would make SQLite scan the observations for
-        // every new period (a parent row) while the snapshot row was missing.
-        let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
-        try connection.execute("""
-            INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
-                                   verification, coverage, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(),
-            Self.unsealed, Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
-        var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
-                                           resolver: resolver, defaultPeriod: metadata.period,
-                                           decimalComma: options.decimalComma)
-        while let raw = try reader.next() {
-            try writer.add(raw)
-            if writer.rowsRead % Self.progressInterval == 0, let progress = options.progress {
-                progress(ImportProgress(file: file, rowsRead: writer.rowsRead, bytesRead: chunks.bytesRead,
-                                        totalBytes: chunks.totalBytes))
-            }
-        }
-        try writer.finish()
-        guard writer.rowsStored > 0 else {
-            throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
-        }
-        try writer.checkTotals()
-        let coverage = try connection.cachedStatement(
-            "INSERT INTO snapshot_periods (period_id, snapshot_id, figures, digest) VALUES (?, ?, ?, ?)")
-        for (periodID, totals) in writer.totals.sorted(by: { $0.key < $1.key }) {
-            try coverage.bind(periodID, snapshotID, totals.count, totals.digest.hex)
-            try coverage.execute()
-        }
-
-        let hash = Self.contentHash(metadata: metadata, totals: writer.totals)
-        let periods = writer.totals.values.map(\.period).sorted()
-        let baseReceipt = { (outcome: ImportReceipt.Outcome, id: Int64, stored: Int, differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
+        let receipt = { (outcome: ImportReceipt.Outcome, id: Int64, writer: ObservationWriter, stored: Int,
+                         differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
             ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
                           publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
-                          rowsRead: writer.rowsRead, rowsStored: stored, periods: periods, matchedByName: writer.nameMatches,
-                          differences: differences, differencesTruncated: truncated, addedMeasures: addedMeasures,
-                          addedSources: addedSources)
+                          rowsRead: writer.rowsRead, rowsStored: stored, periods: writer.totals.values.map(\.period).sorted(),
+                          matchedByName: writer.nameMatches, differences: differences, differencesTruncated: truncated,
+                          addedMeasures: addedMeasures, addedSources: addedSources)
         }
-        if let existing = try connection.fetchOne("""
+        func read(into writer: inout ObservationWriter) throws {
+            while let raw = try reader.next() {
+                try writer.add(raw)
+                if writer.rowsRead % Self.progressInterval == 0, let progress = options.progress {
+                    progress(ImportProgress(file: file, rowsRead: writer.rowsRead, bytesRead: chunks.bytesRead,
+                                            totalBytes: chunks.totalBytes))
+                }
+            }
+            try writer.finish()
+            guard writer.rowsStored > 0 else {
+                throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
+            }
+            try writer.checkTotals()
+        }
+
+        // Only a snapshot of the same measure, source and date can hold the same figures.
+        // Then a first pass reads the file and hashes it, writing nothing: a repeat ends
+        // there. Otherwise the rows are written, 64 to a statement, outside any savepoint:
+        // under an open savepoint SQLite would keep a journal of every page each
+        // statement touches until the savepoint ends (gigabytes of temporary writes for a
+        // million rows, BENCHMARKS.md). Standard input cannot be read twice: there the
+        // rows are written in a savepoint, one to a statement, and undone if a repeat.
+        let mayRepeat = try connection.fetchOne(
+            "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
+            measure.key, metadata.source.key, metadata.publishedOn.description) { try $0.get(0) as Int64 } != nil
+        let readsTwice = mayRepeat && !input.isStandardInput
+        if readsTwice {
+            var hasher = try ObservationWriter(connection: connection, snapshotID: 0, unit: measure.unit, file: file,
+                                               resolver: resolver, defaultPeriod: metadata.period,
+                                               decimalComma: options.decimalComma, mode: .hashOnly)
+            try read(into: &hasher)
+            let hash = Self.contentHash(metadata: metadata, totals: hasher.totals)
+            try checkNotRepeated(hash: hash, metadata: metadata, measure: measure, on: connection) { existing in
+                receipt(.unchanged, existing, hasher, 0, [], false)
+            }
+            (chunks, reader, format) = try openReader()
+        }
+
+        func store() throws -> ImportReceipt {
+            // The snapshot row comes first, unsealed (see migration 0005), so that every
+            // foreign key holds as rows are written; it is sealed with its content hash last.
+            // Deferring foreign keys instead would make SQLite scan the observations for
+            // every new period (a parent row) while the snapshot row was missing.
+            let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
+            try connection.execute("""
+                INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
+                                       verification, coverage, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(),
+                Self.unsealed, Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
+            var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
+                                               resolver: resolver, defaultPeriod: metadata.period,
+                                               decimalComma: options.decimalComma,
+                                               mode: mayRepeat && !readsTwice ? .oneRowAtATime : .batches)
+            try read(into: &writer)
+            let coverage = try connection.cachedStatement(
+                "INSERT INTO snapshot_periods (period_id, snapshot_id, figures, digest) VALUES (?, ?, ?, ?)")
+            for (periodID, totals) in writer.totals.sorted(by: { $0.key < $1.key }) {
+                try coverage.bind(periodID, snapshotID, totals.count, totals.digest.hex)
+                try coverage.execute()
+            }
+            let hash = Self.contentHash(metadata: metadata, totals: writer.totals)
+            try checkNotRepeated(hash: hash, metadata: metadata, measure: measure, on: connection) { existing in
+                receipt(.unchanged, existing, writer, 0, [], false)
+            }
+            let (differences, truncated) = try SnapshotDifferences.compute(
+                snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
+                periods: writer.totals.map { ($0.key, $0.value.period, $0.value.digest.hex, $0.value.count) },
+                limit: Self.differenceLimit, on: connection)
+            try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
+            return receipt(options.dryRun ? .dryRun : .imported, snapshotID, writer, options.dryRun ? 0 : writer.rowsStored,
+                           differences, truncated)
+        }
+        return try mayRepeat && !readsTwice ? connection.savepoint(store) : store()
+    }
+
+    /// A reader of the input from its start, and the format it reads.
+    private func openReader() throws -> (ChunkedReader, any ObservationReader, InputFormat?) {
+        let file = input.name
+        if let values {
+            return (try ChunkedReader(.bytes([], name: file)),
+                    ValuesObservationReader(description: options.description, observations: values), nil)
+        }
+        let chunks = try ChunkedReader(input)
+        let format = try format(of: file)
+        let reader: any ObservationReader = switch format {
+        case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
+        case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
+        case .csv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: ","), fileName: file)
+        case .tsv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: "\t"), fileName: file)
+        }
+        return (chunks, reader, format)
+    }
+
+    /// Throws ``AlreadyImported`` when a stored snapshot of the same measure, source and
+    /// date holds the same content, and refuses the import when it does with other
+    /// metadata.
+    private func checkNotRepeated(hash: String, metadata: SnapshotMetadata, measure: Measure, on connection: Connection,
+                                  unchanged: (Int64) -> ImportReceipt) throws {
+        guard let existing = try connection.fetchOne("""
             SELECT id, verification, coverage, note FROM snapshots
             WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
             """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { row in
                 (id: try row.get(0) as Int64, verification: try row.get(1) as String, coverage: try row.get(2) as String,
                  note: try row.get(3) as String?)
-            }) {
-            // The same figures with another verification, coverage or note would be a
-            // silent loss if reported as "unchanged": a snapshot is never edited, so say it.
-            var differences: [String] = []
-            if existing.verification != metadata.verification.rawValue {
-                differences.append("verification \(existing.verification), this import \(metadata.verification.rawValue)")
-            }
-            if existing.coverage != metadata.coverage.rawValue {
-                differences.append("coverage \(existing.coverage), this import \(metadata.coverage.rawValue)")
-            }
-            if existing.note != metadata.note {
-                differences.append("note \(existing.note.map { "\"\($0)\"" } ?? "none"), this import \(metadata.note.map { "\"\($0)\"" } ?? "none")")
-            }
-            guard differences.isEmpty else {
-                throw ImportError(file: file, reason: "the same figures are already imported as snapshot \(existing.id), with "
-                                  + differences.joined(separator: "; ") + "; a snapshot is never changed",
-                                  expected: "the stored metadata, or a new publication date if the source published again",
-                                  category: .refused)
-            }
-            throw AlreadyImported(receipt: baseReceipt(.unchanged, existing.id, 0, [], false))
+            }) else { return }
+        // The same figures with another verification, coverage or note would be a silent
+        // loss if reported as "unchanged": a snapshot is never edited, so say it.
+        var differences: [String] = []
+        if existing.verification != metadata.verification.rawValue {
+            differences.append("verification \(existing.verification), this import \(metadata.verification.rawValue)")
         }
-        let (differences, truncated) = try SnapshotDifferences.compute(
-            snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
-            periods: writer.totals.map { ($0.key, $0.value.period, $0.value.digest.hex, $0.value.count) },
-            limit: Self.differenceLimit, on: connection)
-        try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
-        return baseReceipt(options.dryRun ? .dryRun : .imported, snapshotID, options.dryRun ? 0 : writer.rowsStored,
-                           differences, truncated)
+        if existing.coverage != metadata.coverage.rawValue {
+            differences.append("coverage \(existing.coverage), this import \(metadata.coverage.rawValue)")
+        }
+        if existing.note != metadata.note {
+            differences.append("note \(existing.note.map { "\"\($0)\"" } ?? "none"), this import \(metadata.note.map { "\"\($0)\"" } ?? "none")")
+        }
+        guard differences.isEmpty else {
+            throw ImportError(file: input.name, reason: "the same figures are already imported as snapshot \(existing.id), with "
+                              + differences.joined(separator: "; ") + "; a snapshot is never changed",
+                              expected: "the stored metadata, or a new publication date if the source published again",
+                              category: .refused)
+        }
+        throw AlreadyImported(receipt: unchanged(existing.id))
     }
 
     // MARK: Steps

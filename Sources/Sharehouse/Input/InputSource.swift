@@ -10,6 +10,11 @@ public enum InputSource: Sendable {
     /// Bytes already in memory, with a name for messages (and to pick the format).
     case bytes([UInt8], name: String)
 
+    var isStandardInput: Bool {
+        if case .standardInput = self { return true }
+        return false
+    }
+
     /// The name used in messages: the path as given, `-` for standard input.
     public var name: String {
         switch self {
