@@ -29,6 +29,17 @@ struct FigureTableTests {
         #expect(table.ranks() == [1, 1, 3, 5, 3])  // aligned with codes AE, CN, DE, FR, US
     }
 
+    @Test func topIsTheStartOfTheRanking() {
+        let numbers: [Double] = [5, 20, 10, 20, 1, 10, 7, 20, 3, 10]
+        let codes = ["JP", "CN", "US", "AE", "ZA", "DE", "FR", "BR", "IN", "GB"]
+        let table = FigureTable(zip(codes, numbers).map { ($0, value($1)) })
+        let ranking = table.ranking().map(\.index)
+        for n in 0...12 {
+            #expect(table.top(n) == Array(ranking.prefix(n)), "top \(n)")
+        }
+        #expect(table.top(3).map { table.codes[$0] } == ["AE", "BR", "CN"])
+    }
+
     @Test func filtersKeepCodeOrderAndSums() {
         let table = FigureTable([("CN", value(17.1)), ("US", value(15.8)), ("DE", PublishedValue(value: 3.25, decimals: 2))])
         #expect(table.decimals == 2)

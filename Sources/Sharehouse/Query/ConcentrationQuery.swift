@@ -42,13 +42,13 @@ extension Warehouse {
             for page in book.periods {
                 let figures = page.figures
                 let decimals = figures.decimals
-                let ranking = figures.ranking()
+                let largest = figures.top(5)
                 let total = figures.total
                 let hhi = rounded(figures.values.reduce(0) { sum, share in sum + share.value * share.value }, decimals: 2 * decimals)
                 let top: (Int) -> Double = { count in
-                    rounded(ranking.prefix(count).reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals)
+                    rounded(largest.prefix(count).reduce(0) { $0 + figures.values[$1].value }, decimals: decimals)
                 }
-                let leader = figures.codes[ranking[0].index]
+                let leader = figures.codes[largest[0]]
                 let citation = try citations.number(for: page.vintage, measure: measure, catalog: catalog)
                 rows.append(.init(period: page.period, hhi: hhi, cr1: top(1), cr3: top(3), cr5: top(5), leader: leader,
                                   entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
