@@ -32,6 +32,18 @@ struct CitationList {
     private var numbers: [Int64: Int] = [:]
     private var chains: [String: [Source]] = [:]
 
+    /// The number of a citation another result already resolved, adding it on first use
+    /// (its source chain is reused, not read again).
+    mutating func number(reusing citation: Citation) -> Int {
+        if let number = numbers[citation.snapshotID] { return number }
+        let number = citations.count + 1
+        citations.append(Citation(number: number, snapshotID: citation.snapshotID, measure: citation.measure,
+                                  publishedOn: citation.publishedOn, verification: citation.verification,
+                                  coverage: citation.coverage, sources: citation.sources))
+        numbers[citation.snapshotID] = number
+        return number
+    }
+
     /// The number of the citation of `vintage`, adding it on first use.
     mutating func number(for vintage: Vintage, measure: String, catalog: CatalogReader) throws -> Int {
         if let number = numbers[vintage.snapshotID] { return number }

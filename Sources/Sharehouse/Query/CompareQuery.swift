@@ -35,8 +35,8 @@ extension Warehouse {
     public func compare(from: Period, to: Period, entities names: [String] = [],
                         scope: QueryScope = QueryScope()) throws -> ComparisonResult {
         let codes = try entityCodes(names)
-        let measure = try measureKey(for: scope, periods: [from, to], entities: codes)
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: [from, to], entities: codes, on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { $0 == from || $0 == to }
             guard let before = book.periods.first(where: { $0.period == from }) else {
                 throw QueryError.noData("\(from) in the measure \(measure)")

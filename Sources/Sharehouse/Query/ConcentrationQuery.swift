@@ -28,8 +28,8 @@ extension Warehouse {
     /// `period` alone), counting every entity with a figure.
     public func concentration(period: Period? = nil, from: Period? = nil, to: Period? = nil,
                               scope: QueryScope = QueryScope()) throws -> ConcentrationResult {
-        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [])
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { candidate in
                 if let period { return candidate == period }
                 return (from.map { candidate.start >= $0.start } ?? true) && (to.map { candidate.end <= $0.end } ?? true)

@@ -35,11 +35,11 @@ extension Warehouse {
         guard codes.count == 2 else { throw QueryError.invalid("crossovers need two different entities") }
         let series = try self.series(entities: codes, length: length, scope: scope)
         let measure = series.context.measure.key
-        return try database.read { connection in
-            var citations = CitationList()
-            let catalog = CatalogReader(connection: connection)
-            var crossings: [CrossoverResult.Crossing] = []
-            if byVintage {
+        var citations = CitationList()
+        var crossings: [CrossoverResult.Crossing] = []
+        if byVintage {
+            try database.read { connection in
+                let catalog = CatalogReader(connection: connection)
                 let vintages = try connection.fetchAll("""
                     SELECT id, source, published_on, verification, coverage FROM snapshots
                     WHERE measure = ? AND (? IS NULL OR source = ?) AND (? IS NULL OR published_on <= ?) ORDER BY published_on, id
@@ -69,33 +69,30 @@ extension Warehouse {
                                                publishedOn: vintage.publishedOn))
                     }
                 }
-            } else {
-                let byPeriod = Dictionary(grouping: series.points, by: \.period)
-                let pairs = byPeriod.keys.sorted().compactMap { period -> (Period, PublishedValue, PublishedValue)? in
-                    let points = byPeriod[period]!
-                    guard let a = points.first(where: { $0.entity == codes[0] }),
-                          let b = points.first(where: { $0.entity == codes[1] }) else { return nil }
-                    return (period, a.value, b.value)
-                }
-                let vintageOf = Dictionary(series.points.map { ($0.period, $0.citation) }, uniquingKeysWith: { first, _ in first })
-                for crossing in Self.crossings(pairs, codes) {
-                    let citation = series.context.citations[vintageOf[crossing.period]! - 1]
-                    let vintage = Vintage(snapshotID: citation.snapshotID, source: citation.sources.first?.key ?? "",
-                                          publishedOn: citation.publishedOn, verification: citation.verification,
-                                          coverage: citation.coverage)
-                    crossings.append(.init(period: crossing.period, previousPeriod: crossing.previous, leader: crossing.leader,
-                                           overtaken: crossing.overtaken, leaderValue: crossing.leaderValue,
-                                           overtakenValue: crossing.overtakenValue,
-                                           citation: try citations.number(for: vintage, measure: measure, catalog: catalog),
-                                           publishedOn: citation.publishedOn))
-                }
             }
-            var notes = series.context.notes
-            if crossings.isEmpty { notes.append("\(codes[0]) and \(codes[1]) do not change places in these periods") }
-            return CrossoverResult(context: QueryContext(measure: series.context.measure, scope: scope, notes: notes,
-                                                         citations: citations.citations),
-                                   entities: codes, periodLength: series.periodLength, byVintage: byVintage, crossings: crossings)
+        } else {
+            // The series already holds each period's citation, with its source chain.
+            let byPeriod = Dictionary(grouping: series.points, by: \.period)
+            let pairs = byPeriod.keys.sorted().compactMap { period -> (Period, PublishedValue, PublishedValue)? in
+                let points = byPeriod[period]!
+                guard let a = points.first(where: { $0.entity == codes[0] }),
+                      let b = points.first(where: { $0.entity == codes[1] }) else { return nil }
+                return (period, a.value, b.value)
+            }
+            let vintageOf = Dictionary(series.points.map { ($0.period, $0.citation) }, uniquingKeysWith: { first, _ in first })
+            for crossing in Self.crossings(pairs, codes) {
+                let citation = series.context.citations[vintageOf[crossing.period]! - 1]
+                crossings.append(.init(period: crossing.period, previousPeriod: crossing.previous, leader: crossing.leader,
+                                       overtaken: crossing.overtaken, leaderValue: crossing.leaderValue,
+                                       overtakenValue: crossing.overtakenValue,
+                                       citation: citations.number(reusing: citation), publishedOn: citation.publishedOn))
+            }
         }
+        var notes = series.context.notes
+        if crossings.isEmpty { notes.append("\(codes[0]) and \(codes[1]) do not change places in these periods") }
+        return CrossoverResult(context: QueryContext(measure: series.context.measure, scope: scope, notes: notes,
+                                                     citations: citations.citations),
+                               entities: codes, periodLength: series.periodLength, byVintage: byVintage, crossings: crossings)
     }
 
     /// The places where the sign of a - b changes, in time order; a tie is not a crossing

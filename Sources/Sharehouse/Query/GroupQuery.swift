@@ -23,8 +23,8 @@ extension Warehouse {
     public func groupShares(_ name: String, from: Period? = nil, to: Period? = nil,
                             scope: QueryScope = QueryScope()) throws -> GroupResult {
         let group = try resolveEntity(name).entity
-        let measure = try measureKey(for: scope, periods: nil, entities: [])
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
             let members = try connection.fetchAll(
                 "SELECT member_code, member_from, member_until FROM group_members WHERE group_code = ?", group.code) { row in
                 (code: try row.get(0) as String, since: (try row.get(1) as String?).flatMap { CalendarDate($0) },

@@ -25,8 +25,8 @@ extension Warehouse {
     /// `top` entities, then the rest as "other".
     public func leaders(period: Period? = nil, top: Int = 10, scope: QueryScope = QueryScope()) throws -> LeadersResult {
         guard top > 0 else { throw QueryError.invalid("top must be at least 1") }
-        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [])
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period == nil || $0 == period }
             guard let page = period == nil ? book.periods.last : book.periods.first else {
                 throw QueryError.noData(period.map { "\($0) in the measure \(measure)" } ?? "the measure \(measure)")

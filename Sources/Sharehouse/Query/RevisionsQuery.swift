@@ -30,8 +30,8 @@ extension Warehouse {
     public func revisions(entities names: [String] = [], period: Period? = nil,
                           scope: QueryScope = QueryScope()) throws -> RevisionsResult {
         let codes = Set(try entityCodes(names))
-        let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: Array(codes))
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: Array(codes), on: connection)
             let catalog = CatalogReader(connection: connection)
             let measureDefinition = try catalog.measure(measure)
             struct Figure { let vintage: Vintage; let period: Period; let entity: String; let value: PublishedValue }

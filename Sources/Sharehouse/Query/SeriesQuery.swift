@@ -25,8 +25,8 @@ extension Warehouse {
                        scope: QueryScope = QueryScope()) throws -> SeriesResult {
         let codes = try entityCodes(names)
         guard !codes.isEmpty else { throw QueryError.invalid("a series needs at least one entity") }
-        let measure = try measureKey(for: scope, periods: nil, entities: codes)
         return try database.read { connection in
+            let measure = try measureKey(for: scope, periods: nil, entities: codes, on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: codes) { period in
                 (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true)
             }

@@ -5,13 +5,15 @@ extension Warehouse {
     /// snapshot was published most recently (ties: the later import). nil on an empty
     /// warehouse.
     public func defaultMeasure() throws -> Measure? {
-        try database.read { connection in
-            let key = try connection.fetchOne("""
-                SELECT s.measure FROM snapshots AS s JOIN measures AS m ON m.key = s.measure
-                ORDER BY m.unit = 'percent' DESC, s.published_on DESC, s.id DESC LIMIT 1
-                """) { try $0.get(0) as String }
-            return try key.flatMap { try Catalog.measure(key: $0, in: connection) }
-        }
+        try database.read { try defaultMeasure(on: $0) }
+    }
+
+    func defaultMeasure(on connection: Connection) throws -> Measure? {
+        let key = try connection.fetchOne("""
+            SELECT s.measure FROM snapshots AS s JOIN measures AS m ON m.key = s.measure
+            ORDER BY m.unit = 'percent' DESC, s.published_on DESC, s.id DESC LIMIT 1
+            """) { try $0.get(0) as String }
+        return try key.flatMap { try Catalog.measure(key: $0, in: connection) }
     }
 
     /// Entity codes for names (codes, English or Arabic names, aliases), in order, once each.
@@ -28,39 +30,38 @@ extension Warehouse {
     /// The measure a query is about: the one named, else the one that has figures for
     /// every period asked for, else the default measure. Periods found only in different
     /// measures are an error that says so, never a silent choice.
-    func measureKey(for scope: QueryScope, periods: [Period]?, entities: [String]) throws -> String {
+    /// Runs inside the query's read, so that the whole query sees one state.
+    func measureKey(for scope: QueryScope, periods: [Period]?, entities: [String], on connection: Connection) throws -> String {
         if let key = scope.measure {
-            guard try measure(key: key) != nil else { throw QueryError.unknownMeasure(key) }
+            guard try Catalog.measure(key: key, in: connection) != nil else { throw QueryError.unknownMeasure(key) }
             return key
         }
         guard let periods, !periods.isEmpty else {
-            guard let measure = try defaultMeasure() else { throw QueryError.noData("any measure: the warehouse is empty") }
+            guard let measure = try defaultMeasure(on: connection) else { throw QueryError.noData("any measure: the warehouse is empty") }
             return measure.key
         }
-        let measuresByPeriod = try database.read { connection in
-            try periods.map { period -> (Period, [String]) in
-                (period, try connection.fetchAll("""
-                    SELECT DISTINCT s.measure FROM snapshots AS s JOIN periods AS p ON p.start_date = ? AND p.end_date = ?
-                    WHERE (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
-                      AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = p.id)
-                    ORDER BY s.measure
-                    """, period.start.description, period.end.description, scope.sources.sourceKey, scope.sources.sourceKey,
-                    scope.asOf?.description, scope.asOf?.description) { try $0.get(0) as String })
-            }
-        }
+        let measuresByPeriod = try periods.map { period -> (Period, [String]) in
+            (period, try connection.fetchAll("""
+                SELECT DISTINCT s.measure FROM snapshots AS s JOIN periods AS p ON p.start_date = ? AND p.end_date = ?
+                WHERE (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
+                  AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = p.id)
+                ORDER BY s.measure
+                """, period.start.description, period.end.description, scope.sources.sourceKey, scope.sources.sourceKey,
+                scope.asOf?.description, scope.asOf?.description) { try $0.get(0) as String })
+    }
         if let (empty, _) = measuresByPeriod.first(where: { $0.1.isEmpty }) {
             throw QueryError.noData("\(empty) in any measure" + (scope.asOf.map { " as of \($0)" } ?? ""))
         }
         let common = measuresByPeriod.dropFirst().reduce(Set(measuresByPeriod[0].1)) { $0.intersection($1.1) }
         if common.count == 1 { return common.first! }
         if common.count > 1 {
-            if let preferred = try defaultMeasure()?.key, common.contains(preferred) { return preferred }
+            if let preferred = try defaultMeasure(on: connection)?.key, common.contains(preferred) { return preferred }
             throw QueryError.ambiguousMeasure(candidates: common.sorted())
         }
         var details: [String] = []
         for (period, keys) in measuresByPeriod {
             let described = try keys.map { key -> String in
-                let measure = try measure(key: key)
+                let measure = try Catalog.measure(key: key, in: connection)
                 return "\(key) (\(measure?.name ?? key))"
             }
             details.append("\(period) is only in " + described.joined(separator: " and "))
