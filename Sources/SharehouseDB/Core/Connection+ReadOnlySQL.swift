@@ -23,7 +23,9 @@ extension Connection {
     /// - `PRAGMA query_only` is on while it runs, and a statement SQLite does not call
     ///   read-only (`VACUUM INTO`, say) is refused before it steps;
     /// - parameters are named (`:name`, `@name`, `$name`) and bound as text, never spliced;
-    /// - a time limit stops a runaway query, and at most `maxRows` rows are kept.
+    /// - a time limit stops a runaway query, at most `maxRows` rows are kept, and no
+    ///   string or blob may grow past ``readOnlyQueryMaximumLength`` (`randomblob(1e9)`
+    ///   is an error, not a gigabyte).
     ///
     /// A refusal is an ``SQLiteError`` with code `SQLITE_AUTH` and a message that names
     /// what was refused; nothing is written.
@@ -37,7 +39,9 @@ extension Connection {
         try execute("PRAGMA query_only = ON")
         let state = AuthorizerState()
         installReadOnlyAuthorizer(state)
+        let previousLength = sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, Self.readOnlyQueryMaximumLength)
         defer {
+            sqlite3_limit(handle, SQLITE_LIMIT_LENGTH, previousLength)
             sqlite3_set_authorizer(handle, nil, nil)
             try? execute("PRAGMA query_only = OFF")
             withExtendedLifetime(state) {}
@@ -74,6 +78,10 @@ extension Connection {
             return QueryOutput(columns: statement.columnNames, rows: rows, truncated: truncated)
         }
     }
+
+    /// The longest string or blob ad-hoc SQL may make: far above any text a warehouse
+    /// holds, far below what would exhaust memory.
+    public static let readOnlyQueryMaximumLength: Int32 = 16 << 20
 
     private func bindNamed(_ parameters: [String: String], to statement: Statement) throws {
         var used = Set<String>()
