@@ -11,34 +11,12 @@ import SharehouseTestSupport
 @Suite("Killed mid-way", .serialized)
 struct CrashTests {
     static let kills = Int(ProcessInfo.processInfo.environment["SHAREHOUSE_KILLS"] ?? "") ?? 4
-    static let rowsPerFile = 249 * 240  // 59,760 rows: a few hundred milliseconds to import
 
     let directory: TemporaryDirectory
     init() throws { directory = try TemporaryDirectory("crash") }
 
-    /// A share file of every country over `months` months, with its sidecar.
     func writeLargeFile(_ name: String, published: String, seed: UInt64) throws -> String {
-        let countries = try Connection(path: directory.file("pristine.sqlite"), options: .readOnly)
-            .fetchAll("SELECT code FROM entities WHERE kind = 'country' ORDER BY code") { try $0.get(0) as String }
-        var generator = seed
-        var text = "entity,period,value\n"
-        text.reserveCapacity(Self.rowsPerFile * 20)
-        for month in 0..<(Self.rowsPerFile / countries.count) {
-            let period = String(format: "%04d-%02d", 2000 + month / 12, month % 12 + 1)
-            for code in countries {
-                generator = generator &* 6364136223846793005 &+ 1442695040888963407
-                // Up to 0.6 each: about 75 per period, under 100.
-                text += "\(code),\(period),\(String(format: "%.3f", Double(generator >> 44) / Double(1 << 20) * 0.6))\n"
-            }
-        }
-        try directory.write(name + ".json", """
-            {"measure": {"key": "crash_share", "name": "Crash-test share", "unit": "percent",
-                         "universe": "synthetic", "attribution": "synthetic"},
-             "source": {"key": "crash-source", "title": "Synthetic crash-test data (not real)",
-                        "url": "https://example.invalid/crash", "kind": "dataset"},
-             "published_on": "\(published)", "coverage": "complete"}
-            """)
-        return try directory.write(name, text)
+        try LargeShareFile.write(name, in: directory, warehouse: directory.file("pristine.sqlite"), published: published, seed: seed)
     }
 
     func integrity(_ path: String) throws -> String {

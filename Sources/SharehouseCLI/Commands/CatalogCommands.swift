@@ -14,7 +14,7 @@ struct SourcesListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let sources = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).sources()
+        let sources = try global.openWarehouse(readOnly: true).sources()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(sources))
         case .table:
@@ -35,7 +35,7 @@ struct SourcesShowCommand: ParsableCommand {
     @Argument(help: "The source's key.") var key: String
 
     func run() throws {
-        let chain = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).sourceChain(key: key)
+        let chain = try global.openWarehouse(readOnly: true).sourceChain(key: key)
         guard !chain.isEmpty else { throw CatalogError.unknown(kind: "source", key: key) }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(chain))
@@ -73,7 +73,7 @@ struct SourcesAddCommand: ParsableCommand {
         let source = Source(key: key, title: title, publisher: publisher, authors: authors, url: url,
                             publishedOn: published.flatMap { CalendarDate($0) }, accessedOn: accessed.flatMap { CalendarDate($0) },
                             language: language, kind: kind.value, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
-        let added = try Warehouse(path: global.databasePath).addSource(source)
+        let added = try global.openWarehouse().addSource(source)
         Terminal.note(added ? "Added the source \(key)." : "The source \(key) is already there, as given.")
     }
 }
@@ -96,7 +96,7 @@ struct MeasuresListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let measures = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).measures()
+        let measures = try global.openWarehouse(readOnly: true).measures()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(measures))
         case .table:
@@ -114,7 +114,7 @@ struct MeasuresShowCommand: ParsableCommand {
     @Argument(help: "The measure's key.") var key: String
 
     func run() throws {
-        guard let measure = try Warehouse(path: global.databasePath, options: .init(readOnly: true)).measure(key: key) else {
+        guard let measure = try global.openWarehouse(readOnly: true).measure(key: key) else {
             throw CatalogError.unknown(kind: "measure", key: key)
         }
         switch output.format {
@@ -143,7 +143,7 @@ struct MeasuresAddCommand: ParsableCommand {
     func run() throws {
         let measure = Measure(key: key, name: name, unit: unit.value, universe: universe, attribution: attribution,
                               description: description)
-        let added = try Warehouse(path: global.databasePath).addMeasure(measure)
+        let added = try global.openWarehouse().addMeasure(measure)
         Terminal.note(added ? "Added the measure \(key)." : "The measure \(key) is already there, as given.")
     }
 }

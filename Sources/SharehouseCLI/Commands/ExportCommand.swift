@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this source's snapshots.", valueName: "key")) var source: String?
 
     func run() throws {
-        let warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
+        let warehouse = try global.openWarehouse(readOnly: true)
         let files = try warehouse.export(to: directory, measure: measure, source: source)
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(files))

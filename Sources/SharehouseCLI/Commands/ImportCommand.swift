@@ -69,7 +69,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try Warehouse(path: global.databasePath)
+        let warehouse = try global.openWarehouse()
         var description = SnapshotDescription()
         description.measure = measure.map { .key($0) }
         description.source = source.map { .key($0) }

@@ -59,7 +59,7 @@ struct ReportOutput {
     let names: [String: String]
 
     init(_ global: GlobalOptions) throws {
-        warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
+        warehouse = try global.openWarehouse(readOnly: true)
         names = try warehouse.entityNames()
     }
 

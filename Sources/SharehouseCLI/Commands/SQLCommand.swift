@@ -49,7 +49,7 @@ struct SQLCommand: ParsableCommand {
             let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             values[String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ":@$"))] = String(parts[1])
         }
-        let warehouse = try Warehouse(path: global.databasePath, options: .init(readOnly: true))
+        let warehouse = try global.openWarehouse(readOnly: true)
         let output = try warehouse.query(text, parameters: values, maxRows: maxRows,
                                          timeLimit: .milliseconds(timeoutMilliseconds))
         Terminal.output(SQLOutputRenderer.render(output, as: format))

@@ -1,11 +1,23 @@
 import ArgumentParser
 import Foundation
+import Sharehouse
 
 /// Options every command that touches a warehouse takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "The warehouse file.", discussion: "Default: $SHAREHOUSE_DB, else ./sharehouse.sqlite.", valueName: "path"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Seconds to wait while another process writes to the warehouse.", valueName: "seconds"))
+    var wait: Double = 10
+
+    /// The warehouse, waiting at most --wait seconds for another writer.
+    func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
+        guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
+        return try Warehouse(path: databasePath,
+                             options: .init(readOnly: readOnly, busyTimeout: .milliseconds(Int64(wait * 1000))))
+    }
 
     /// The warehouse path: --db, else $SHAREHOUSE_DB, else ./sharehouse.sqlite.
     var databasePath: String {

@@ -32,7 +32,15 @@ extension Connection {
         if isInTransaction {
             return try savepoint(body)
         }
-        try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        do {
+            try execute("BEGIN \(kind.rawValue) TRANSACTION")
+        } catch var error as SQLiteError where ResultCode.busy ~= error.code {
+            // "database is locked" says little to a person at a terminal.
+            error.message = "\(path) is busy: another process kept it locked for longer than the "
+                + "\(busyTimeout.components.seconds) s this waits; try again when it has finished"
+            error.sql = nil
+            throw error
+        }
         transactionDepth += 1
         defer {
             transactionDepth -= 1

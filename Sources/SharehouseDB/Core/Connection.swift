@@ -64,6 +64,8 @@ public final class Connection {
     /// Set when SQLite rolled back a transaction this wrapper opened, until it unwinds.
     var rolledBackBySQLite = false
     let timeLimit = TimeLimitState()
+    /// How long a statement waits for another connection's lock before SQLITE_BUSY.
+    public private(set) var busyTimeout: Duration = .zero
 
     /// Opens (and with `.readWrite(create: true)`, creates) the database file at `path`.
     public convenience init(path: String, options: Options = Options()) throws {
@@ -113,6 +115,7 @@ public final class Connection {
     private func configure(_ options: Options) throws {
         sqlite3_extended_result_codes(handle, 1)
         sqlite3_busy_timeout(handle, Int32(clamping: options.busyTimeout.milliseconds))
+        busyTimeout = options.busyTimeout
         sharehouse_disable_double_quoted_strings(handle)
         sharehouse_enable_defensive(handle)
         try execute(options.foreignKeys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF")
