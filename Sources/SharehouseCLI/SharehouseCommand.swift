@@ -25,6 +25,9 @@ struct SharehouseCommand: ParsableCommand {
 
     /// Runs the command, and turns library errors into a message and an exit status.
     static func main() {
+        // Past a file-size limit (ulimit -f) a write fails with EFBIG, which SQLite
+        // reports as a full disk and rolls back, instead of the signal killing the process.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot(GlobalOptions.movingLeadingDatabaseOption(in: Array(CommandLine.arguments.dropFirst())))
             try command.run()

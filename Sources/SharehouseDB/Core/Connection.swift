@@ -114,6 +114,11 @@ public final class Connection {
 
     private func configure(_ options: Options) throws {
         sqlite3_extended_result_codes(handle, 1)
+        // SQLite opens a file it may not write read-only without a word, and the first
+        // write then fails deep inside a command; say it at once, naming the file.
+        if case .readWrite = options.mode, !isInMemory, sqlite3_db_readonly(handle, "main") == 1 {
+            throw SQLiteError(code: .readOnly, message: "the file cannot be written (it, or its folder, is read-only)")
+        }
         sqlite3_busy_timeout(handle, Int32(clamping: options.busyTimeout.milliseconds))
         busyTimeout = options.busyTimeout
         sharehouse_disable_double_quoted_strings(handle)

@@ -73,6 +73,7 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
 
     // Extended codes this package tests for. The values are fixed by SQLite's ABI
     // (primary | n << 8); the C macros are not importable into Swift.
+    public static let ioErrorWrite = ResultCode(rawValue: 778)          // SQLITE_IOERR_WRITE
     public static let busySnapshot = ResultCode(rawValue: 517)            // SQLITE_BUSY | 2<<8
     public static let readOnlyDatabaseMoved = ResultCode(rawValue: 1032)  // SQLITE_READONLY | 4<<8
     public static let constraintCheck = ResultCode(rawValue: 275)         // SQLITE_CONSTRAINT | 1<<8

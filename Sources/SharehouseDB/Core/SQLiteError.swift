@@ -27,6 +27,10 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, L
 
     public var description: String {
         var text = "\(message) [\(code.name)]"
+        if ResultCode.full ~= code || code == .ioErrorWrite {
+            // Out of space or past a file-size limit: SQLite rolled the transaction back.
+            text += " (the disk may be full or a file-size limit reached; the transaction was rolled back)"
+        }
         if let location { text += " at \(location)" }
         if let sql { text += " in: \(SQLiteError.abbreviate(sql))" }
         return text
