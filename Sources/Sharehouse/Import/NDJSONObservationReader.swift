@@ -28,15 +28,19 @@ struct NDJSONObservationReader: ObservationReader {
         return nil
     }
 
-    /// The next line without its line end, and its number.
+    /// The next line without its line end, and its number. Lines end with LF, CRLF or a
+    /// lone CR (as the CSV reader reads them, so that an error's line number is the one an
+    /// editor shows); a CR last in the buffer waits for the next chunk, which may begin
+    /// with its LF.
     private mutating func nextLine() throws -> (ArraySlice<UInt8>, Int)? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let end = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
+               buffer[end] == 0x0A || end + 1 < buffer.count || exhausted {
+                var next = end + 1
+                if buffer[end] == 0x0D, next < buffer.count, buffer[next] == 0x0A { next += 1 }
                 line += 1
-                var end = newline
-                if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 let slice = buffer[start..<end]
-                start = newline + 1
+                start = next
                 return (slice, line)
             }
             if exhausted {
@@ -55,8 +59,8 @@ struct NDJSONObservationReader: ObservationReader {
                 start = 0
             }
             if let chunk = try reader.next() {
-                if line == 0, buffer.isEmpty, let encoding = TextEncodingCheck.foreignByteOrderMark(chunk[...]) {
-                    throw ImportError(file: fileName, line: 1, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
+                if line == 0, buffer.isEmpty, let reason = TextEncodingCheck.foreignStart(chunk[...]) {
+                    throw ImportError(file: fileName, line: 1, column: 1, reason: reason)
                 }
                 buffer += chunk
                 if line == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }

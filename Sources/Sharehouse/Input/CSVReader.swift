@@ -25,6 +25,10 @@ struct CSVReader {
         UInt8(ascii: ","): "comma", UInt8(ascii: ";"): "semicolon", UInt8(ascii: "\t"): "tab", UInt8(ascii: "|"): "vertical bar",
     ]
     static let maximumFields = 10_000
+    /// All the fields of one record together: a wide table of 10,000 periods is a few
+    /// hundred KiB, and without this a line of 10,000 fields of 1 MiB each would be held
+    /// whole (10 GiB) before anything looked at it.
+    static let maximumRecordBytes = 4 << 20
 
     let fileName: String
     let delimiter: UInt8
@@ -39,6 +43,8 @@ struct CSVReader {
     private var field: [UInt8] = []
     /// True while the field read so far is ASCII without NUL bytes.
     private var fieldIsPlainASCII = true
+    /// Bytes of the fields of the current record before the one being read.
+    private var recordBytes = 0
 
     init(reader: ChunkedReader, delimiter: UInt8, fileName: String) {
         self.reader = reader
@@ -54,6 +60,7 @@ struct CSVReader {
         record.fields.removeAll(keepingCapacity: true)
         record.locations.removeAll(keepingCapacity: true)
         record.line = line
+        recordBytes = 0
         while true {
             let location = SourceLocation(line: line, column: column)
             let quoted = try readField(at: location)
@@ -62,6 +69,7 @@ struct CSVReader {
             }
             record.fields.append(try text(of: field, at: location, quoted: quoted))
             record.locations.append(location)
+            recordBytes += field.count
             guard let byte = try peek() else { return true }
             if byte == delimiter {
                 advance(byte)
@@ -125,6 +133,7 @@ struct CSVReader {
                     throw ImportError(file: fileName, at: location,
                                       reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
                 }
+                try checkRecordSize(adding: end - index, at: location)
                 field.append(contentsOf: chunk[index..<end])
                 column += columns
                 previousWasCarriageReturn = false
@@ -142,10 +151,21 @@ struct CSVReader {
     private mutating func append(_ byte: UInt8, at location: SourceLocation) throws {
         if byte >= 0x80 || byte == 0 { fieldIsPlainASCII = false }
         guard field.count < Self.maximumFieldBytes else {
+            // Almost always a quote left open: everything after it reads as one field.
             throw ImportError(file: fileName, at: location,
-                              reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
+                              reason: "the quoted field that starts here is longer than \(Self.maximumFieldBytes / 1024) KiB: "
+                                + "is it a quote left open?",
+                              expected: "a closing \" at the end of the field (a quote inside a quoted field is written twice: \"\")")
         }
+        try checkRecordSize(adding: 1, at: location)
         field.append(byte)
+    }
+
+    private func checkRecordSize(adding count: Int, at location: SourceLocation) throws {
+        guard recordBytes + field.count + count <= Self.maximumRecordBytes else {
+            throw ImportError(file: fileName, at: location,
+                              reason: "the line is longer than \(Self.maximumRecordBytes / 1024) KiB; this is not a table of figures")
+        }
     }
 
     private func text(of bytes: [UInt8], at location: SourceLocation, quoted: Bool) throws -> String {
@@ -154,19 +174,25 @@ struct CSVReader {
         if let text = String(validating: bytes, as: UTF8.self), !bytes.contains(0) {
             return text
         }
-        let offset = bytes.firstIndex(of: 0) ?? TextEncodingCheck.firstInvalidUTF8(in: bytes) ?? 0
+        // Whichever comes first: a NUL byte (valid UTF-8, but never text) or a byte that is
+        // not UTF-8.
+        let nul = bytes.firstIndex(of: 0)
+        let invalid = TextEncodingCheck.firstInvalidUTF8(in: bytes)
+        let offset = [nul, invalid].compactMap { $0 }.min() ?? 0
         let column = location.column + (quoted ? 1 : 0) + String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count
         throw ImportError(file: fileName, line: location.line, column: column,
-                          reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
+                          reason: offset == nul ? TextEncodingCheck.nulByteMessage
+                            : TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
     }
 
-    /// Skips a UTF-8 byte-order mark; refuses UTF-16 and UTF-32 ones.
+    /// Skips a UTF-8 byte-order mark; refuses UTF-16 and UTF-32 (with a mark or without),
+    /// and files that are not text at all (a workbook, an image, a program).
     private mutating func checkStart() throws {
         startChecked = true
         guard try peek() != nil else { return }
-        while chunk.count - index < 4, !exhausted, try refill(keeping: true) {}
-        if let encoding = TextEncodingCheck.foreignByteOrderMark(chunk[index...]) {
-            throw ImportError(file: fileName, line: 1, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
+        while chunk.count - index < 64, !exhausted, try refill(keeping: true) {}
+        if let reason = TextEncodingCheck.foreignStart(chunk[index...]) {
+            throw ImportError(file: fileName, line: 1, column: 1, reason: reason)
         }
         if chunk[index...].starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
     }

@@ -25,8 +25,8 @@ struct JSONParser {
     /// Parses the whole text as one JSON value.
     static func parse(_ bytes: [UInt8], fileName: String, startLine: Int = 1) throws -> JSONNode {
         var parser = JSONParser(bytes: bytes, fileName: fileName, startLine: startLine)
-        if let encoding = TextEncodingCheck.foreignByteOrderMark(bytes[...]) {
-            throw ImportError(file: fileName, line: startLine, column: 1, reason: TextEncodingCheck.message(encoding: encoding))
+        if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
+            throw ImportError(file: fileName, line: startLine, column: 1, reason: reason)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
@@ -42,6 +42,7 @@ struct JSONParser {
         let value = try parser.parseValue(depth: 0)
         parser.skipSpace()
         guard parser.index == bytes.count else {
+            if parser.atComment { throw parser.commentError() }
             throw parser.error("unexpected text after the JSON value", expected: "the end of the input")
         }
         return value
@@ -63,6 +64,7 @@ struct JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(value: .number(try parseNumber()), location: location)
         default:
+            if atComment { throw commentError() }
             throw error("unexpected \(describe(byte))", expected: "a JSON value (object, array, string, number, true, false or null)")
         }
     }
@@ -79,7 +81,11 @@ struct JSONParser {
         while true {
             skipSpace()
             let keyLocation = SourceLocation(line: line, column: column)
-            guard current == UInt8(ascii: "\"") else { throw error("expected a member name in quotes") }
+            guard current == UInt8(ascii: "\"") else {
+                if current == nil { throw error("the object is never closed", expected: "a member name in quotes, or '}'") }
+                if atComment { throw commentError() }
+                throw error("expected a member name in quotes")
+            }
             let key = try parseString()
             guard seen.insert(key).inserted else {
                 throw ImportError(file: fileName, at: keyLocation, reason: "the member \"\(key)\" appears twice in this object")
@@ -225,6 +231,15 @@ struct JSONParser {
     // MARK: Bytes
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    /// True at `//` or `/*`: a comment, which JSON does not have (JSON5 and JSONC do).
+    private var atComment: Bool {
+        current == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*"))
+    }
+
+    private func commentError() -> ImportError {
+        error("a comment: JSON has no comments", expected: "plain JSON (put remarks in the snapshot's \"note\")")
+    }
 
     private func peek(_ offset: Int) -> UInt8? {
         index + offset < bytes.count ? bytes[index + offset] : nil
