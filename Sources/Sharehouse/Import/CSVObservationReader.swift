@@ -50,7 +50,8 @@ struct CSVObservationReader: ObservationReader {
             guard record.fields.count == columnCount else {
                 let column = record.fields.count > columnCount ? record.locations[columnCount].column : nil
                 throw ImportError(file: fileName, line: record.line, column: column,
-                                  reason: "the row has \(record.fields.count) field(s) but the header has \(columnCount)",
+                                  reason: "the row has \(record.fields.count) field(s) but the header has \(columnCount)"
+                                    + otherDelimiterHint(in: record),
                                   expected: "one field per header column (quote a field that contains the delimiter)")
             }
             switch shape {
@@ -69,6 +70,20 @@ struct CSVObservationReader: ObservationReader {
             }
         }
         return pending.removeLast()
+    }
+
+    /// For a row with too few fields that holds another delimiter ("US;2025-08;15.8" under
+    /// a comma header): says so, since the file mixes delimiters.
+    private func otherDelimiterHint(in record: CSVRecord) -> String {
+        guard record.fields.count < columnCount else { return "" }
+        for (candidate, name) in [(UInt8(ascii: ";"), "semicolon"), (UInt8(ascii: "\t"), "tab"), (UInt8(ascii: ","), "comma"),
+                                  (UInt8(ascii: "|"), "vertical bar")] where candidate != reader.delimiter {
+            if record.fields.contains(where: { $0.utf8.contains(candidate) }) {
+                return "; it holds a \(name): the file mixes delimiters (the header's is a "
+                    + "\(reader.delimiter == UInt8(ascii: "\t") ? "tab" : "comma"))"
+            }
+        }
+        return ""
     }
 
     private static func shape(of header: CSVRecord, delimiter: UInt8, fileName: String) throws -> Shape {

@@ -20,9 +20,21 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
         self.file = file
         self.line = line
         self.column = column
-        self.reason = reason
-        self.expected = expected
+        self.reason = Self.bounded(reason)
+        self.expected = expected.map(Self.bounded)
         self.category = category
+    }
+
+    /// The longest reason (or expectation) kept whole, in UTF-8 bytes.
+    static let maximumMessageBytes = 1000
+
+    /// `text`, or its start and end when it is longer than ``maximumMessageBytes``. A
+    /// reason quotes the input ("\"…\" is not a number"), and the input may be a field of
+    /// a megabyte: the message stays a line, and keeps its end, which says what is wrong.
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > maximumMessageBytes else { return text }
+        let head = text.prefix(400), tail = text.suffix(400)
+        return head + "…(\(text.count - head.count - tail.count) characters left out)…" + tail
     }
 
     public init(file: String, at location: SourceLocation?, reason: String, expected: String? = nil) {

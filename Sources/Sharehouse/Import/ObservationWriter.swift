@@ -90,6 +90,8 @@ struct ObservationWriter {
     let mode: Mode
 
     static let nameMatchLimit = 1000
+    /// The longest entity name read, in UTF-8 bytes (the longest real one is under 100).
+    static let maximumNameBytes = 256
     /// Distinct periods in one snapshot: a century of days. What the importer keeps in
     /// memory grows with periods (their totals, the receipt), so they are bounded.
     static let periodLimit = 36_600
@@ -199,6 +201,15 @@ struct ObservationWriter {
 
     private mutating func entityCode(_ raw: RawObservation) throws -> String {
         if let code = entityCache[raw.entity] { return code }
+        // Suggestions compare the name with every known name and alias, at a cost that
+        // grows with its length: a name of megabytes (a quote left open, a broken export)
+        // would take minutes. No country or group has a name near this long.
+        guard raw.entity.utf8.count <= Self.maximumNameBytes else {
+            throw ImportError(file: file, at: raw.entityLocation,
+                              reason: "\"\(raw.entity.prefix(40))…\" (\(raw.entity.utf8.count) bytes) is too long for a name "
+                                + "of a country or group",
+                              expected: "a code such as CN, or a name such as China or الصين")
+        }
         let match: EntityMatch
         do {
             match = try resolver.resolve(raw.entity)

@@ -24,6 +24,7 @@ struct SnapshotImporter {
     /// The content hash of a snapshot not sealed yet (migration 0005).
     static let unsealed = String(repeating: "0", count: 64)
     static let differenceLimit = 1000
+    static let maximumSidecarBytes = 1 << 20
 
     func run(on connection: Connection) throws -> ImportReceipt {
         let file = input.name
@@ -253,10 +254,13 @@ struct SnapshotImporter {
             throw ImportError(file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
                               expected: "one sidecar with the snapshot's metadata")
         }
-        guard let data = FileManager.default.contents(atPath: sidecar) else {
-            throw ImportError(file: sidecar, reason: "the sidecar cannot be read", category: .missingInput)
+        // Read in chunks up to a limit: a sidecar is a few lines of metadata, and reading
+        // one whole could take without bound (a sidecar linked to /dev/zero never ends).
+        guard let bytes = try ChunkedReader(.file(sidecar)).readAll(limit: Self.maximumSidecarBytes) else {
+            throw ImportError(file: sidecar, reason: "the sidecar is larger than \(Self.maximumSidecarBytes >> 20) MiB",
+                              expected: "a sidecar of a few lines: the snapshot's measure, source and publication date")
         }
-        let root = try JSONParser.parse([UInt8](data), fileName: sidecar)
+        let root = try JSONParser.parse(bytes, fileName: sidecar)
         let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
         return (sidecar, description)
     }

@@ -94,9 +94,16 @@ struct SnapshotJSONDecoder {
             default: authors = try optionalString(authorsNode)
             }
         }
-        let url = try members["url"].flatMap { try optionalString($0) }
-        if let url, let urlNode = members["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            throw mismatch(urlNode, expected: "an http:// or https:// URL")
+        // Checked here, not only when the catalog stores the source, so that the error
+        // names the citation's line and column.
+        guard let urlNode = members["url"], let url = try optionalString(urlNode), !url.trimmingSpaces.isEmpty else {
+            throw ImportError(file: file, at: node.location,
+                              reason: "the source has no url: a figure without a full citation cannot be imported",
+                              expected: "a citation with key, title, url and kind")
+        }
+        guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+            throw ImportError(file: file, at: urlNode.location, reason: "\"\(url)\" is not an http:// or https:// URL",
+                              expected: "the address where the source can be read, such as https://example.org/report")
         }
         return Source(
             key: try validKey(try string(keyNode), at: keyNode), title: title,
