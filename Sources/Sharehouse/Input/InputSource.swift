@@ -81,6 +81,8 @@ final class ChunkedReader {
     /// Everything that is left, for formats read whole (a JSON snapshot).
     func readAll(limit: Int) throws -> [UInt8]? {
         var all: [UInt8] = []
+        // The known size at once, rather than doubling up to twice the file's size.
+        all.reserveCapacity(min(totalBytes ?? 0, limit) + Self.chunkSize)
         while let chunk = try next() {
             all += chunk
             if all.count > limit { return nil }

@@ -15,6 +15,10 @@ struct JSONParser {
     private var index = 0
     private var line = 1
     private var column = 1
+    /// The member of the top-level object whose array is skipped and left to a cursor
+    /// (see ``parse(_:fileName:deferring:)``), and where that array starts.
+    private var deferredMember: String?
+    private var deferredArray: (index: Int, line: Int, column: Int)?
 
     init(bytes: [UInt8], fileName: String, startLine: Int = 1) {
         self.bytes = bytes
@@ -25,25 +29,88 @@ struct JSONParser {
     /// Parses the whole text as one JSON value.
     static func parse(_ bytes: [UInt8], fileName: String, startLine: Int = 1) throws -> JSONNode {
         var parser = JSONParser(bytes: bytes, fileName: fileName, startLine: startLine)
-        if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
-            throw ImportError(file: fileName, line: startLine, column: 1, reason: reason)
+        return try parser.parseDocument()
+    }
+
+    /// Parses the whole text as one JSON value, but keeps the array of the top-level
+    /// object's member `member` out of the tree (the node holds an empty array): the
+    /// parser only finds where it ends (its brackets and strings), and the cursor parses
+    /// its elements, strictly, one at a time. An array that never ends is parsed here, to
+    /// say where it goes wrong.
+    ///
+    /// A snapshot's observations are nearly all of it, and a parsed node takes about ten
+    /// times the bytes of its text: a JSON snapshot at its 32 MiB limit took 330 MB as a
+    /// tree, and takes about twice its size this way.
+    static func parse(_ bytes: [UInt8], fileName: String, deferring member: String) throws -> (JSONNode, ArrayCursor?) {
+        var parser = JSONParser(bytes: bytes, fileName: fileName)
+        parser.deferredMember = member
+        let root = try parser.parseDocument()
+        guard let start = parser.deferredArray else { return (root, nil) }
+        var cursor = JSONParser(bytes: bytes, fileName: fileName)
+        (cursor.index, cursor.line, cursor.column) = start
+        return (root, ArrayCursor(parser: cursor))
+    }
+
+    /// The elements of an array that ``parse(_:fileName:deferring:)`` left out of the
+    /// tree, parsed one at a time, with the errors and places a whole parse would give.
+    struct ArrayCursor {
+        private var parser: JSONParser
+        private var started = false
+        private var finished = false
+
+        fileprivate init(parser: JSONParser) {
+            self.parser = parser
         }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
+
+        /// The next element, or nil after the last.
+        mutating func next() throws -> JSONNode? {
+            guard !finished else { return nil }
+            parser.skipSpace()
+            if started {
+                guard let byte = parser.current else { throw parser.error("the array is never closed", expected: "']'") }
+                parser.advance()
+                if byte == UInt8(ascii: "]") {
+                    finished = true
+                    return nil
+                }
+                guard byte == UInt8(ascii: ",") else {
+                    throw parser.error("unexpected \(parser.describe(byte)) in an array", expected: "',' or ']'", back: 1)
+                }
+                parser.skipSpace()
+            } else {
+                started = true
+                parser.advance()  // [
+                parser.skipSpace()
+                if parser.current == UInt8(ascii: "]") {
+                    finished = true
+                    return nil
+                }
+            }
+            // The array is a member of the top-level object: its elements are at depth 2.
+            return try parser.parseValue(depth: 2)
+        }
+    }
+
+    private mutating func parseDocument() throws -> JSONNode {
+        if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
+            throw ImportError(file: fileName, line: line, column: 1, reason: reason)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
         // without a byte-order mark.
         if bytes.prefix(4).contains(0) {
-            throw ImportError(file: fileName, line: startLine, column: 1,
+            throw ImportError(file: fileName, line: line, column: 1,
                               reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
         }
-        parser.skipSpace()
-        guard parser.index < bytes.count else {
-            throw parser.error("the input is empty", expected: "a JSON value")
+        skipSpace()
+        guard index < bytes.count else {
+            throw error("the input is empty", expected: "a JSON value")
         }
-        let value = try parser.parseValue(depth: 0)
-        parser.skipSpace()
-        guard parser.index == bytes.count else {
-            if parser.atComment { throw parser.commentError() }
-            throw parser.error("unexpected text after the JSON value", expected: "the end of the input")
+        let value = try parseValue(depth: 0)
+        skipSpace()
+        guard index == bytes.count else {
+            if atComment { throw commentError() }
+            throw error("unexpected text after the JSON value", expected: "the end of the input")
         }
         return value
     }
@@ -94,7 +161,17 @@ struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the member name \"\(key)\"") }
             advance()
             skipSpace()
-            members.append((key, keyLocation, try parseValue(depth: depth + 1)))
+            if depth == 0, key == deferredMember, current == UInt8(ascii: "[") {
+                let location = SourceLocation(line: line, column: column)
+                deferredArray = (index, line, column)
+                if !skipBalanced() {
+                    (index, line, column) = deferredArray!
+                    _ = try parseArray(depth: depth + 1, keepingElements: false)
+                }
+                members.append((key, keyLocation, JSONNode(value: .array([]), location: location)))
+            } else {
+                members.append((key, keyLocation, try parseValue(depth: depth + 1)))
+            }
             skipSpace()
             guard let byte = current else { throw error("the object is never closed", expected: "'}'") }
             advance()
@@ -103,7 +180,9 @@ struct JSONParser {
         }
     }
 
-    private mutating func parseArray(depth: Int) throws -> JSONNode.Value {
+    /// An array; with `keepingElements` false its elements are parsed (and so checked) but
+    /// not kept.
+    private mutating func parseArray(depth: Int, keepingElements: Bool = true) throws -> JSONNode.Value {
         advance()  // [
         var elements: [JSONNode] = []
         skipSpace()
@@ -113,7 +192,8 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            elements.append(try parseValue(depth: depth + 1))
+            let element = try parseValue(depth: depth + 1)
+            if keepingElements { elements.append(element) }
             skipSpace()
             guard let byte = current else { throw error("the array is never closed", expected: "']'") }
             advance()
@@ -122,54 +202,85 @@ struct JSONParser {
         }
     }
 
+    /// Moves past the array or object that starts here looking only at brackets and
+    /// strings (whatever is between them is for the cursor to check); false when the
+    /// input ends inside it.
+    private mutating func skipBalanced() -> Bool {
+        var depth = 0, inString = false
+        while let byte = current {
+            advance()
+            if inString {
+                if byte == UInt8(ascii: "\\"), current != nil {
+                    advance()
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                depth -= 1
+                if depth == 0 { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// A string. Runs of bytes between escapes are validated where they lie in the input
+    /// and appended whole: copying them byte by byte into a buffer and then scalar by
+    /// scalar took about ten times a long string's size (300 MB for a 31 MB string).
     private mutating func parseString() throws -> String {
         let start = SourceLocation(line: line, column: column)
         advance()  // "
-        var scalars = String.UnicodeScalarView()
-        var run: [UInt8] = []
-        func flush() throws {
-            guard !run.isEmpty else { return }
-            guard let text = String(validating: run, as: UTF8.self) else {
-                throw ImportError(file: fileName, at: start,
-                                  reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: run)))
-            }
-            scalars.append(contentsOf: text.unicodeScalars)
-            run.removeAll(keepingCapacity: true)
-        }
+        var text = ""
+        var runStart = index
         while true {
             guard let byte = current else {
                 throw ImportError(file: fileName, at: start, reason: "the string that starts here is never closed", expected: "a closing \"")
             }
             if byte == UInt8(ascii: "\"") {
+                try appendRun(runStart..<index, to: &text, stringStart: start)
                 advance()
-                try flush()
-                return String(scalars)
+                return text
             }
             if byte < 0x20 {
                 throw error("a control character (a raw line break or tab) inside a string", expected: "it written as an escape (\\n, \\t)")
             }
             if byte == UInt8(ascii: "\\") {
-                try flush()
+                try appendRun(runStart..<index, to: &text, stringStart: start)
                 advance()
                 guard let escape = current else { throw error("the input ends inside an escape") }
                 advance()
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
+                case UInt8(ascii: "\""): text.unicodeScalars.append("\"")
+                case UInt8(ascii: "\\"): text.unicodeScalars.append("\\")
+                case UInt8(ascii: "/"): text.unicodeScalars.append("/")
+                case UInt8(ascii: "b"): text.unicodeScalars.append("\u{08}")
+                case UInt8(ascii: "f"): text.unicodeScalars.append("\u{0C}")
+                case UInt8(ascii: "n"): text.unicodeScalars.append("\n")
+                case UInt8(ascii: "r"): text.unicodeScalars.append("\r")
+                case UInt8(ascii: "t"): text.unicodeScalars.append("\t")
+                case UInt8(ascii: "u"): text.unicodeScalars.append(try parseUnicodeEscape())
                 default: throw error("unknown escape \\\(describe(escape))", back: 1)
                 }
+                runStart = index
                 continue
             }
-            run.append(byte)
             advance()
         }
+    }
+
+    /// Appends the bytes of `range`, which must be UTF-8, to `text`.
+    private func appendRun(_ range: Range<Int>, to text: inout String, stringStart: SourceLocation) throws {
+        guard !range.isEmpty else { return }
+        guard let run = String(validating: bytes[range], as: UTF8.self) else {
+            throw ImportError(file: fileName, at: stringStart,
+                              reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes[range])))
+        }
+        text += run
     }
 
     private mutating func parseUnicodeEscape() throws -> Unicode.Scalar {
