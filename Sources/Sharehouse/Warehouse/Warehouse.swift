@@ -101,9 +101,16 @@ public final class Warehouse: Sendable {
     /// Every entity's English name by code, read straight from the table (without
     /// building the resolver), for labelling results.
     public func entityNames() throws -> [String: String] {
-        try database.read { connection in
+        try entityNames(in: .english)
+    }
+
+    /// Every entity's name in `language` by code (Arabic where the entity has an Arabic
+    /// name, else English).
+    public func entityNames(in language: ReportLanguage) throws -> [String: String] {
+        let sql = language == .arabic ? "SELECT code, coalesce(name_ar, name_en) FROM entities" : "SELECT code, name_en FROM entities"
+        return try database.read { connection in
             var names: [String: String] = [:]
-            try connection.cachedStatement("SELECT code, name_en FROM entities").forEachRow { row in
+            try connection.cachedStatement(sql).forEachRow { row in
                 names[try row.get(0)] = try row.get(1)
             }
             return names

@@ -1,0 +1,86 @@
+/// A self-contained HTML page: inline CSS, inline SVG, no scripts, nothing fetched. It is
+/// also well-formed XML (every element closed, only XML's five entities), so tests parse
+/// it, and it prints cleanly and reads at phone width.
+public struct HTMLPage: Sendable {
+    public var title: String
+    public var language: ReportLanguage
+    private var body: [String] = []
+
+    public init(title: String, language: ReportLanguage = .english) {
+        self.title = title
+        self.language = language
+    }
+
+    /// Escapes text for HTML and XML.
+    public static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+
+    /// Adds markup to the body as it is.
+    public mutating func append(_ markup: String) { body.append(markup) }
+
+    /// A figure (a number with its sign and percent) kept left to right inside a
+    /// right-to-left paragraph.
+    public func number(_ text: String) -> String {
+        "<bdi dir=\"ltr\">\(Self.escape(text))</bdi>"
+    }
+
+    /// A table: a header row, then rows of cells already escaped or marked up; `numeric`
+    /// columns align to the end and keep their digits left to right.
+    public static func table(header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
+        var lines = ["<div class=\"scroll\"><table>"]
+        if let caption { lines.append("<caption>\(escape(caption))</caption>") }
+        lines.append("<thead><tr>" + header.enumerated().map { index, cell in
+            "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(escape(cell))</th>"
+        }.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in rows {
+            lines.append("<tr>" + row.enumerated().map { index, cell in
+                numeric.contains(index) ? "<td class=\"num\"><bdi dir=\"ltr\">\(cell)</bdi></td>" : "<td>\(cell)</td>"
+            }.joined() + "</tr>")
+        }
+        lines.append("</tbody></table></div>")
+        return lines.joined(separator: "\n")
+    }
+
+    public func render() -> String {
+        let direction = language.isRightToLeft ? "rtl" : "ltr"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)" dir="\(direction)">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(Self.escape(title))</title>
+            <style>
+            \(Self.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static let css = """
+        body { margin: 0; font: 16px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, "Noto Naskh Arabic", sans-serif; color: #1a1a1a; background: #ffffff; }
+        main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0; }
+        h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc; }
+        p.lead { font-size: 1.15rem; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; margin: 0.5rem 0; }
+        caption { text-align: start; font-weight: bold; padding: 0.25rem 0; }
+        th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e0e0e0; text-align: start; vertical-align: top; }
+        th { background: #f3f3f3; }
+        td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        figure { margin: 1rem 0; }
+        svg { max-width: 100%; height: auto; }
+        .note { color: #444444; font-size: 0.9rem; }
+        ol.citations li { margin-bottom: 0.5rem; }
+        a { color: #0050a0; overflow-wrap: anywhere; }
+        @media print { body { font-size: 11pt; } main { max-width: none; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } a { color: #000000; } }
+        """
+}
