@@ -18,7 +18,7 @@ struct SharehouseCommand: ParsableCommand {
             data, 1 anything else.
             """,
         version: PackageVersion.current,
-        subcommands: [InitCommand.self, ImportCommand.self, ReportCommand.self, SQLCommand.self, ExportCommand.self,
+        subcommands: [InitCommand.self, ImportCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self, ExportCommand.self,
                       SourcesCommand.self, MeasuresCommand.self,
                       MigrateCommand.self, EntitiesCommand.self]
     )

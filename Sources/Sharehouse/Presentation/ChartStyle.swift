@@ -12,7 +12,7 @@ public struct ChartStyle: Sendable {
 
     /// Okabe and Ito's colours, which colour-blind readers tell apart.
     static let colors = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]
-    static let dashes = ["", "7 4", "2 3", "9 3 2 3", "4 4", "1 2", "12 4", "5 2 1 2"]
+    static let dashes = ["none", "7 4", "2 3", "9 3 2 3", "4 4", "1 2", "12 4", "5 2 1 2"]
     enum Marker: CaseIterable { case circle, square, triangle, diamond }
 
     static func color(_ index: Int) -> String { colors[index % colors.count] }

@@ -34,8 +34,20 @@ struct ReportOptions: ParsableArguments {
                                                                    valueName: "name"))
     var entity: [String] = []
 
-    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json or ndjson.")
+    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json, ndjson or html (a self-contained page).")
     var format: ReportFormat = .table
+
+    @Option(name: .customLong("lang"), help: "Words and entity names: en or ar.")
+    var languageOption: LanguageOption = .en
+
+    @Option(name: .customLong("digits"), help: "Digits of figures: western (17.1%) or arabic-indic (١٧٫١٪).")
+    var digitsOption: DigitsOption = .western
+
+    var language: ReportLanguage { languageOption.language }
+    var digits: DigitStyle { digitsOption.style }
+
+    @Flag(name: .customLong("no-color"), help: "No sparklines or other terminal decoration (also when NO_COLOR is set).")
+    var noColor = false
 
     func validate() throws {
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD, not \(asOf)") }
@@ -56,18 +68,21 @@ func parsePeriod(_ text: String?, option: String) throws -> Period? {
 /// Opens the warehouse for reading, renders `result` in the chosen format.
 struct ReportOutput {
     let warehouse: Warehouse
+    /// Entity names in the report's language.
     let names: [String: String]
+    let options: ReportOptions
 
-    init(_ global: GlobalOptions) throws {
+    init(_ global: GlobalOptions, _ options: ReportOptions) throws {
         warehouse = try global.openWarehouse(readOnly: true)
-        names = try warehouse.entityNames()
+        names = try warehouse.entityNames(in: options.language)
+        self.options = options
     }
 
     /// JSON and NDJSON from the result; other formats from its document. `rows` pairs
     /// each row with the number of the citation it rests on, for NDJSON lines that stand
     /// alone.
     func emit<R: Encodable>(_ result: R, rows: [(row: any Encodable, citation: Int?)], citations: [Citation],
-                            format: ReportFormat, document: () -> ReportDocument) throws {
+                            format: ReportFormat, chart: (() throws -> String)? = nil, document: () -> ReportDocument) throws {
         switch format {
         case .json:
             Terminal.output(try JSONOutput.render(result))
@@ -76,9 +91,28 @@ struct ReportOutput {
                 let citation = number.flatMap { number in citations.first { $0.number == number } }
                 Terminal.output(try JSONOutput.renderLine(NDJSONRow(row: row, citation: citation)))
             }
+        case .html:
+            let localized = DocumentLocalization.localize(document(), language: options.language, digits: options.digits)
+            Terminal.output(HTMLDocumentRenderer.render(localized, chart: try chart?()))
         default:
-            Terminal.output(ReportRenderer.render(document(), as: format))
+            let localized = DocumentLocalization.localize(document(), language: options.language, digits: options.digits)
+            Terminal.output(ReportRenderer.render(localized, as: format))
         }
+    }
+
+    func barChart(_ result: LeadersResult) -> String {
+        BarChart(result, names: names, language: options.language, digits: options.digits).svg()
+    }
+
+    func lineChart(_ result: SeriesResult) throws -> String {
+        try warehouse.lineChart(result, scope: options.scope, names: names, language: options.language, digits: options.digits).svg()
+    }
+
+    /// Sparklines in a table, for a person at a terminal.
+    var wantsSparklines: Bool {
+        options.format == .table
+            && Sparkline.wanted(noColor: options.noColor, environment: ProcessInfo.processInfo.environment,
+                                isTerminal: Terminal.isTerminal)
     }
 }
 
@@ -106,12 +140,25 @@ struct ReportHeadlineCommand: ParsableCommand {
                                                     shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: ReportOptions
+    @Flag(help: "The whole picture as one HTML page: headline, leaders, their shares over time, every source, citations.")
+    var all = false
+
+    func validate() throws {
+        if all, options.format != .table, options.format != .html {
+            throw ValidationError("--all writes an HTML page; use it with --format html (or no --format)")
+        }
+    }
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
+        if all {
+            Terminal.output(try output.warehouse.htmlReport(HTMLReportOptions(language: options.language, digits: options.digits,
+                                                                             scope: options.scope, entities: options.entity)))
+            return
+        }
         let result = try output.warehouse.leaders(top: 10, scope: options.scope)
         try output.emit(result, rows: result.rows.map { ($0, result.citation) }, citations: result.context.citations,
-                        format: options.format) {
+                        format: options.format, chart: { output.barChart(result) }) {
             var document = ReportDocuments.leaders(result, names: output.names)
             document.title = "Headline: " + document.title
             return document
@@ -127,12 +174,15 @@ struct ReportSeriesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: String?
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let entities = options.entity.isEmpty ? ["CN", "US"] : options.entity
         let result = try output.warehouse.series(entities: entities, from: try parsePeriod(from, option: "--from"),
                                                  to: try parsePeriod(to, option: "--to"), scope: options.scope)
-        try output.emit(result, rows: result.points.map { ($0, $0.citation) }, citations: result.context.citations, format: options.format) {
-            ReportDocuments.series(result, names: output.names)
+        try output.emit(result, rows: result.points.map { ($0, $0.citation) }, citations: result.context.citations, format: options.format,
+                        chart: { try output.lineChart(result) }) {
+            var document = ReportDocuments.series(result, names: output.names)
+            if output.wantsSparklines { ReportDocuments.appendTrend(result, to: &document) }
+            return document
         }
     }
 }
@@ -145,7 +195,7 @@ struct ReportCompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The later period.", valueName: "period")) var to: String
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.compare(from: try parsePeriod(from, option: "--from")!, to: try parsePeriod(to, option: "--to")!,
                                                   entities: options.entity, scope: options.scope)
         try output.emit(result, rows: result.rows.map { ($0, result.toCitation) }, citations: result.context.citations,
@@ -163,10 +213,10 @@ struct ReportLeadersCommand: ParsableCommand {
     @Option(help: "How many to list.") var top: Int = 10
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.leaders(period: try parsePeriod(period, option: "--period"), top: top, scope: options.scope)
         try output.emit(result, rows: result.rows.map { ($0, result.citation) }, citations: result.context.citations,
-                        format: options.format) {
+                        format: options.format, chart: { output.barChart(result) }) {
             ReportDocuments.leaders(result, names: output.names)
         }
     }
@@ -184,7 +234,7 @@ struct ReportCrossoversCommand: ParsableCommand {
     }
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.crossovers(options.entity[0], options.entity[1], byVintage: byVintage, scope: options.scope)
         try output.emit(result, rows: result.crossings.map { ($0, $0.citation) }, citations: result.context.citations, format: options.format) {
             ReportDocuments.crossovers(result, names: output.names)
@@ -201,7 +251,7 @@ struct ReportConcentrationCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: String?
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.concentration(period: try parsePeriod(period, option: "--period"),
                                                         from: try parsePeriod(from, option: "--from"),
                                                         to: try parsePeriod(to, option: "--to"), scope: options.scope)
@@ -219,7 +269,7 @@ struct ReportRevisionsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: String?
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.revisions(entities: options.entity, period: try parsePeriod(period, option: "--period"),
                                                     scope: options.scope)
         try output.emit(result, rows: result.rows.map { ($0, $0.citation) }, citations: result.context.citations,
@@ -237,7 +287,7 @@ struct ReportSourcesCommand: ParsableCommand {
     @Flag(help: "Only the period itself, not the ones overlapping it.") var exact = false
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.crossSource(period: try parsePeriod(period, option: "--period"), entities: options.entity,
                                                       exactOnly: exact, asOf: options.scope.asOf)
         try output.emit(result, rows: result.rows.map { ($0, nil) }, citations: result.citations, format: options.format) {
@@ -258,7 +308,7 @@ struct ReportGroupsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let output = try ReportOutput(global)
+        let output = try ReportOutput(global, options)
         let result = try output.warehouse.groupShares(options.entity[0], from: try parsePeriod(from, option: "--from"),
                                                       to: try parsePeriod(to, option: "--to"), scope: options.scope)
         try output.emit(result, rows: result.rows.map { ($0, $0.citation) }, citations: result.context.citations,

@@ -14,6 +14,8 @@ struct ReportDocument {
     var rowCitations: [Int?] = []
     var notes: [String] = []
     var citations: [Citation] = []
+    /// The language of the words the renderers add ("Sources:", "Note:").
+    var language: ReportLanguage = .english
 
     mutating func append(_ row: [String], citation: Int?) {
         rows.append(row)
@@ -23,7 +25,7 @@ struct ReportDocument {
 
 /// The output formats of reports and ad-hoc SQL.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, csv, tsv, json, ndjson
+    case table, markdown, csv, tsv, json, ndjson, html
 }
 
 /// Renders a ``ReportDocument`` as text.
@@ -35,6 +37,7 @@ enum ReportRenderer {
         case .csv: delimited(document, separator: ",")
         case .tsv: delimited(document, separator: "\t")
         case .json, .ndjson: fatalError("JSON is rendered from the result itself")
+        case .html: HTMLDocumentRenderer.render(document, chart: nil)
         }
     }
 
@@ -44,11 +47,12 @@ enum ReportRenderer {
         var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
         if !document.notes.isEmpty {
             lines.append("")
-            lines += document.notes.flatMap { wrap("Note: " + $0, indent: "", continuation: "      ") }
+            let note = document.language == .arabic ? "ملاحظة: " : "Note: "
+            lines += document.notes.flatMap { wrap(note + $0, indent: "", continuation: "      ") }
         }
         if !document.citations.isEmpty {
             lines.append("")
-            lines.append("Sources:")
+            lines.append(document.language.text(.sourcesLine))
             lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary, indent: "  ", continuation: "      ") }
         }
         return lines.joined(separator: "\n")
@@ -88,7 +92,7 @@ enum ReportRenderer {
         }
         if !document.citations.isEmpty {
             lines.append("")
-            lines.append("Sources:")
+            lines.append(document.language.text(.sourcesLine))
             lines.append("")
             lines += document.citations.map { "\($0.number). " + $0.summary }
         }

@@ -25,6 +25,15 @@ enum ReportDocuments {
         return document
     }
 
+    /// A last row with each entity's sparkline over its last 24 periods.
+    static func appendTrend(_ result: SeriesResult, to document: inout ReportDocument) {
+        let periods = Array(Array(Set(result.points.map(\.period))).sorted().suffix(24))
+        let lines = result.entities.map { code in
+            Sparkline.render(periods.map { period in result.points.first { $0.entity == code && $0.period == period }?.value.value })
+        }
+        document.append(["TREND"] + lines + [""], citation: nil)
+    }
+
     static func compare(_ result: ComparisonResult, names: [String: String]) -> ReportDocument {
         var document = ReportDocument(
             title: "Compare \(result.from) [\(result.fromCitation)] with \(result.to) [\(result.toCitation)]",

@@ -6,7 +6,7 @@ struct TableRenderer {
     enum Alignment { case left, right }
 
     struct Column {
-        let title: String
+        var title: String
         let alignment: Alignment
 
         static func left(_ title: String) -> Column { Column(title: title, alignment: .left) }

@@ -12,6 +12,9 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// True when standard output is a terminal (not a pipe or a file).
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
     /// Writes an error message to standard error.
     static func error(_ text: String) {
         note("sharehouse: error: " + text)
