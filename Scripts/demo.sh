@@ -27,3 +27,9 @@ echo "# One period across every source and measure (sharehouse report sources ..
 echo
 echo "# Why 17.1% and 41% are not one series (sharehouse report compare ...)"
 "$sharehouse" report compare --from 2024-09/2025-08 --to 2025-02/2026-02 --entity CN --entity US || true
+echo
+echo "# The whole picture as one page (sharehouse report --all --format html), in English and in Arabic"
+"$sharehouse" report --all --format html > sharehouse-report.html
+"$sharehouse" report --all --format html --lang ar --digits arabic-indic > sharehouse-report-ar.html
+echo "Open $(pwd)/sharehouse-report.html in a browser (and sharehouse-report-ar.html for Arabic):"
+echo "who leads, by how much, in which period, by which measure, and who says so, with charts and citations."

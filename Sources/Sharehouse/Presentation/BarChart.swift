@@ -62,7 +62,7 @@ public struct BarChart: Sendable {
             svg.element("line", ["x1": n(x(tick)), "y1": n(top - 4), "x2": n(x(tick)), "y2": n(barsBottom),
                                  "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1"])
             svg.element("text", ["x": n(x(tick)), "y": n(barsBottom + 16), "text-anchor": "middle", "fill": "#444444"],
-                        content: style.digits.percent(tick, decimals: tickDecimals))
+                        content: style.figure(tick, decimals: tickDecimals))
         }
         svg.close("g")
 
@@ -76,7 +76,7 @@ public struct BarChart: Sendable {
                                  "height": n(rowHeight - 8), "fill": bar.isAggregate ? "#bbbbbb" : ChartStyle.color(0),
                                  "data-value": DecimalText.fixed(bar.value.value, decimals: bar.value.decimals)])
             svg.element("text", ["x": n(x(bar.value.value) + 6), "y": n(rowTop + 16)],
-                        content: style.digits.percent(bar.value.value, decimals: bar.value.decimals))
+                        content: style.figure(bar.value.value, decimals: bar.value.decimals))
         }
         svg.close("g")
 

@@ -4,10 +4,18 @@
 public struct ChartStyle: Sendable {
     public var digits: DigitStyle
     public var rightToLeft: Bool
+    /// Figures are shares in percent (17.1%); false for counts (1150000000).
+    public var isPercent: Bool
 
-    public init(digits: DigitStyle = .western, rightToLeft: Bool = false) {
+    public init(digits: DigitStyle = .western, rightToLeft: Bool = false, isPercent: Bool = true) {
         self.digits = digits
         self.rightToLeft = rightToLeft
+        self.isPercent = isPercent
+    }
+
+    /// A figure as the chart labels it.
+    func figure(_ value: Double, decimals: Int) -> String {
+        isPercent ? digits.percent(value, decimals: decimals) : digits.format(value, decimals: decimals)
     }
 
     /// Okabe and Ito's colours, which colour-blind readers tell apart.

@@ -14,7 +14,7 @@ extension BarChart {
                       .joined(separator: ", "),
                   bars: bars, axisTitle: language.text(.shareAxis),
                   footnotes: ["\(language.text(.sourcesLine)) " + sources.joined(separator: "; ")],
-                  style: ChartStyle(digits: digits, rightToLeft: language.isRightToLeft))
+                  style: ChartStyle(digits: digits, rightToLeft: language.isRightToLeft, isPercent: leaders.context.measure.unit == .percent))
     }
 }
 
@@ -55,6 +55,6 @@ extension Warehouse {
             periods: periods.map(\.description), lines: lines, axisTitle: language.text(.shareAxis),
             revisedLabel: language.text(.revisedLater),
             footnotes: ["\(language.text(.sourcesLine)) " + sources.joined(separator: "; ")],
-            style: ChartStyle(digits: digits, rightToLeft: language.isRightToLeft))
+            style: ChartStyle(digits: digits, rightToLeft: language.isRightToLeft, isPercent: result.context.measure.unit == .percent))
     }
 }

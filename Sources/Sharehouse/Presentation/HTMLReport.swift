@@ -78,8 +78,11 @@ extension Warehouse {
             }
             let columnCitations = across.columns.map { citations.number($0.citation, in: across.citations) }
             var table = across.rows.prefix(15).map { row in
-                [HTMLPage.escape(name(row.entity))] + row.values.map { value in
-                    value.map { HTMLPage.escape(digits.percent($0.value, decimals: $0.decimals)) } ?? "–"
+                [HTMLPage.escape(name(row.entity))] + zip(row.values, across.columns).map { value, column in
+                    value.map { figure in
+                        HTMLPage.escape(column.measure.unit == .percent ? digits.percent(figure.value, decimals: figure.decimals)
+                                                                        : digits.format(figure.value, decimals: figure.decimals))
+                    } ?? "–"
                 }
             }
             table.append([HTMLPage.escape(language.text(.sources))] + columnCitations.map { cite($0) })

@@ -98,7 +98,7 @@ public struct LineChart: Sendable {
             svg.element("line", ["x1": n(plotLeft), "y1": n(y(tick)), "x2": n(plotRight), "y2": n(y(tick)),
                                  "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1"])
             svg.element("text", ["x": n(plotLeft - 6), "y": n(y(tick) + 4), "text-anchor": "end", "fill": "#444444"],
-                        content: style.digits.percent(tick, decimals: tickDecimals))
+                        content: style.figure(tick, decimals: tickDecimals))
         }
         let every = LabelPlacement.stride(labelWidth: Double(periods.map(\.count).max() ?? 7) * 7 + 8,
                                           spacing: periods.count < 2 ? plotRight - plotLeft : (plotRight - plotLeft) / Double(periods.count - 1))
@@ -138,7 +138,7 @@ public struct LineChart: Sendable {
         for (index, line) in lines.enumerated() {
             guard let end = ends[index] else { continue }
             svg.element("text", merge(["x": n(plotRight + 8), "y": n(placed[index]), "fill": ChartStyle.color(index)], style.textDirection),
-                        content: "\(line.name) \(style.digits.percent(end.value.value, decimals: end.value.decimals))")
+                        content: "\(line.name) \(style.figure(end.value.value, decimals: end.value.decimals))")
         }
         svg.close("g")
 
