@@ -179,10 +179,28 @@ struct CSVReader {
         let nul = bytes.firstIndex(of: 0)
         let invalid = TextEncodingCheck.firstInvalidUTF8(in: bytes)
         let offset = [nul, invalid].compactMap { $0 }.min() ?? 0
-        let column = location.column + (quoted ? 1 : 0) + String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count
-        throw ImportError(file: fileName, line: location.line, column: column,
+        let place = Self.place(after: bytes[..<offset], from: SourceLocation(line: location.line, column: location.column + (quoted ? 1 : 0)))
+        throw ImportError(file: fileName, line: place.line, column: place.column,
                           reason: offset == nul ? TextEncodingCheck.nulByteMessage
                             : TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
+    }
+
+    /// Where the byte after `bytes` is, when they start at `start`: a quoted field may span
+    /// lines (CR, LF or CRLF), and a column counts characters, not bytes. (Fuzzing found a
+    /// NUL on line 41 reported as line 1, column 647.)
+    static func place(after bytes: ArraySlice<UInt8>, from start: SourceLocation) -> SourceLocation {
+        var line = start.line, column = start.column
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) {
+                line += 1
+                column = 1
+            } else if byte != 0x0A, byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            previous = byte
+        }
+        return SourceLocation(line: line, column: column)
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16 and UTF-32 (with a mark or without),

@@ -57,7 +57,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         if monthAligned {
             let months = self.months!
             if months == 1 { return Self.monthText(start) }
-            if months == 3, start.month % 3 == 1 { return "\(start.year)-Q\((start.month + 2) / 3)" }
+            if months == 3, start.month % 3 == 1 { return CalendarDate.pad(start.year, 4) + "-Q\((start.month + 2) / 3)" }
             if months == 12, start.month == 1 { return String(CalendarDate.pad(start.year, 4)) }
             return Self.monthText(start) + "/" + Self.monthText(end)
         }

@@ -27,16 +27,23 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, L
 
     public var description: String {
         var text = "\(message) [\(code.name)]"
-        if ResultCode.full ~= code || code == .ioErrorWrite {
-            // Out of space or past a file-size limit: SQLite rolled the transaction back.
-            text += " (the disk may be full or a file-size limit reached; the transaction was rolled back)"
-        }
+        if isOutOfSpace { text += " (\(Self.outOfSpaceNote))" }
         if let location { text += " at \(location)" }
         if let sql { text += " in: \(SQLiteError.abbreviate(sql))" }
         return text
     }
 
     public var errorDescription: String? { description }
+
+    /// Out of space or past a file-size limit (a write failed): SQLite rolled the
+    /// transaction back.
+    public var isOutOfSpace: Bool { ResultCode.full ~= code || code == .ioErrorWrite }
+    static let outOfSpaceNote = "the disk may be full or a file-size limit reached; the transaction was rolled back"
+
+    /// A fault of the machine rather than of the SQL: I/O, space, memory, a lock held.
+    public var isFaultOfTheMachine: Bool {
+        [ResultCode.ioError, .full, .noMemory, .busy, .locked].contains(code.primary)
+    }
 
     /// Shortens long SQL to its first line (and at most 200 characters) for messages.
     static func abbreviate(_ sql: String) -> String {

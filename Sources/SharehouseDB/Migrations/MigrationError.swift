@@ -59,7 +59,8 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
                 + "renumber it above \(highestApplied) so that every database applies migrations in one order"
         case .statementFailed(let path, let location, let error):
             let place = location.map { "\(path):\($0)" } ?? path
-            return "\(place): \(error.message) [\(error.code.name)]; the migration was rolled back, nothing of it was kept"
+            let cause = error.isOutOfSpace ? " (\(SQLiteError.outOfSpaceNote))" : ""
+            return "\(place): \(error.message) [\(error.code.name)]\(cause); the migration was rolled back, nothing of it was kept"
         case .forbiddenStatement(let path, let location, let statement, let reason):
             return "\(path):\(location): \(statement) cannot run in a migration: \(reason)"
         case .foreignKeyViolations(let path, let violations):
@@ -77,6 +78,9 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
 
     public var category: ErrorCategory {
         switch self {
+        case .statementFailed(_, _, let error) where error.isFaultOfTheMachine:
+            // A full disk is not the migration's fault: exit 1, as any other command.
+            .failure
         case .invalidFileName, .emptyMigration, .duplicateVersion, .statementFailed, .forbiddenStatement, .foreignKeyViolations,
              .unknownVersion:
             .badInput
