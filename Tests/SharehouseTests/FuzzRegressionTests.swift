@@ -30,4 +30,20 @@ struct FuzzRegressionTests {
         #expect(error.column == 14, "US,2024-01,2ج is 13 characters: \(error)")
         #expect(try workspace.fingerprint() == before)
     }
+
+    /// name-normalize: "8اۥل-" gave "8ال" by the fast path and "8اۥل" by the full one: the
+    /// fast path dropped U+06E5 (a small waw, a letter) as if it were a mark. Every scalar
+    /// the fast path answers for, between letters, now folds as the full path folds it.
+    @Test func theFastPathFoldsEveryScalarItAnswersForAsTheFullPathDoes() {
+        var checked = 0
+        for value in UInt32(0)...0x2FFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for name in ["8\u{0627}\(scalar)\u{0644}", "a\(scalar)b", "\(scalar)"] {
+                guard let quick = NameNormalizer.fastPath(name) else { continue }
+                checked += 1
+                #expect(quick == NameNormalizer.fullPath(name), "U+\(String(value, radix: 16, uppercase: true)) in \(name.debugDescription)")
+            }
+        }
+        #expect(checked > 400)
+    }
 }
