@@ -99,7 +99,7 @@ struct ChartAndHTMLCLITests {
         #expect(xml.texts.contains("revised in a later publication"), "the synthetic series was revised")
         #expect(xml.texts.contains { $0.hasPrefix("Sources: [1]") })
         #expect(try run("chart", "series", "--entity", "CN", "--entity", "United States", "--measure", "synthetic_monthly_share").stdout
-            == svg + "\n", "standard output gives the same bytes")
+            == svg, "standard output gives the same bytes, to the last newline")
 
         let leaders = try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar",
                               "--digits", "arabic-indic")
@@ -121,8 +121,98 @@ struct ChartAndHTMLCLITests {
         let terminal = try runProcess("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": ""])
         #expect(terminal.stdout.contains("TREND"), "\(terminal.stdout)")
         #expect(terminal.stdout.contains { Sparkline.blocks.contains($0) })
+        // One scale for every row: France, between 1.5 and 1.6, stays at the bottom next to
+        // China's climb from 8 to 21 (drawn on its own scale it went to full height).
+        let both = try runProcess("/usr/bin/script", ["-qec", command.replacingOccurrences(of: "--entity CN", with: "--entity CN --entity FR"),
+                                                      "/dev/null"], environment: ["NO_COLOR": ""])
+        let trend = try #require(both.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("TREND") })
+        let lines = trend.split(separator: " ", omittingEmptySubsequences: true)
+        #expect(lines.count == 3 && lines[2].allSatisfy { $0 == "▁" }, "\(trend)")
+        #expect(lines.count == 3 && lines[1].last == "█")
         let noColor = try runProcess("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1"])
         #expect(!noColor.stdout.contains("TREND"))
+    }
+
+    /// The Arabic page: charts laid out left to right inside it, periods and dates kept
+    /// in order after Arabic words, English fields isolated, the notes in Arabic, and one
+    /// id per element.
+    @Test func theArabicPageKeepsChartsAndPeriodsInOrder() throws {
+        let result = try run("report", "--all", "--format", "html", "--lang", "ar", "--digits", "arabic-indic")
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        let xml = XMLCheck(html)
+        #expect(xml.error == nil, "\(xml.error ?? "")")
+        #expect(!html.contains("direction=\"rtl\""))
+        #expect(xml.values(of: "direction", in: "svg") == ["ltr", "ltr"])
+        #expect(html.contains("svg { direction: ltr;"), "the page's CSS too")
+        let ids = xml.attributes.compactMap { $0["id"] }
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        #expect(ids.contains("leaders-chart-title") && ids.contains("series-chart-title"))
+        #expect(html.contains("<h2>المتصدرون · <bdi dir=\"ltr\">2024-09/2025-08</bdi></h2>"))
+        #expect(html.contains("<h2>الفترة نفسها في كل المصادر · <bdi dir=\"ltr\">2024-09/2025-08</bdi></h2>"))
+        #expect(html.contains("bdi[dir=\"ltr\"] { white-space: nowrap; }"), "a period does not break at its hyphen")
+        #expect(html.contains("«<bdi>Share of Hugging Face model downloads by developer country, trailing 12 months</bdi>»"))
+        // The notes in Arabic, figures in the chosen digits; nothing left in English.
+        #expect(html.contains("<p class=\"note\">لا يذكر المصدر إلا أبرز الجهات: ٦٧٫٠٤٪ منها غير مفصّلة</p>"))
+        #expect(html.contains("<p class=\"note\">٤ مقاييس: كل عمود يعدّ ما يعدّه مقياسه؛ لا تقرأ عبر المقاييس كأنها سلسلة واحدة</p>"))
+        for english in ["the source lists only", "measures: a column counts", "columns marked with", "التحقق: secondary", "التحقق: primary"] {
+            #expect(!html.contains(english), "\(english)")
+        }
+        #expect(html.contains("التحقق: منقول عن مصدر ثانوي"))
+        // The standalone chart: Arabic sentences read right to left, their periods and
+        // dates left to right.
+        let chart = try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar")
+        let bars = XMLCheck(chart.stdout)
+        #expect(bars.texts.contains("\u{2067}المتصدرون · \u{2066}2024-09/2025-08\u{2069}\u{2069}"))
+        #expect(bars.texts.contains("\u{2067}المصادر: [1] Argaam (أرقام), \u{2066}2025-11-26\u{2069}\u{2069}"))
+        #expect(bars.values(of: "direction", in: "text").isEmpty)
+        let english = XMLCheck(try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466").stdout)
+        #expect(english.texts.contains("Sources: [1] Argaam (أرقام), \u{2066}2025-11-26\u{2069}"), "a date after an Arabic name")
+        #expect(english.texts.contains("Leaders · 2024-09/2025-08"))
+        #expect(english.texts.contains("Share of Hugging Face model downloads by developer country, trailing 12 months"), "the measure as subtitle")
+    }
+
+    /// The English page: the leaders from the source that breaks the period down most, the
+    /// measure over time named, the sources table headed by names, and a layout for
+    /// phones and print.
+    @Test func theWholePageNamesItsSourcesAndMeasures() throws {
+        let html = try run("report", "--all", "--format", "html").stdout
+        let xml = XMLCheck(html)
+        #expect(xml.error == nil, "\(xml.error ?? "")")
+        // MIT Technology Review gives the headline with two entities; Argaam lists eight.
+        #expect(html.contains("Leaders as broken down by the source that lists the most entities for this period: Argaam (أرقام), \u{2066}2025-11-26\u{2069} <a href=\"#cite-2\">[2]</a> (<bdi dir=\"ltr\">8</bdi> entities)"))
+        #expect(xml.values(of: "data-value", in: "rect") == ["17.1", "15.8", "3.6", "3.4", "1.0", "0.4", "0.2", "0.2", "58.3"])
+        #expect(html.contains("<h2>Over time · Synthetic monthly download shares (not real data)</h2>"))
+        // Column headers: the source's and the measure's names, the keys small.
+        #expect(html.contains("<th scope=\"col\" class=\"num\">Argaam (أرقام)<span class=\"measure\">Share of Hugging Face model downloads by developer country, trailing 12 months</span><small><code>eoi_download_share_12m</code> <code>argaam-1862466</code></small></th>"))
+        #expect(!html.contains("eoi_download_share_12m · "))
+        #expect(html.contains("<td class=\"num\"><bdi dir=\"ltr\">1,150,000,000</bdi></td>"), "counts grouped")
+        // Phones scroll a chart of readable size; print lets tables wrap.
+        #expect(html.contains("@media (max-width: 40rem) { figure svg { max-width: none; width: 40rem; } }"))
+        #expect(html.contains(".scroll, figure { overflow: visible; }"))
+    }
+
+    @Test func countChartsHaveNoPercentSigns() throws {
+        let result = try run("chart", "leaders", "--measure", "atom_cumulative_downloads")
+        #expect(result.status == 0, "\(result.stderr)")
+        let xml = XMLCheck(result.stdout)
+        #expect(!xml.texts.contains { $0.contains("%") }, "\(xml.texts)")
+        #expect(xml.texts.contains("China 1,150,000,000, United States 723,000,000"), "the description")
+        #expect(xml.texts.contains("1,150,000,000") && xml.texts.contains("1.25 B") && xml.texts.contains("Downloads"))
+    }
+
+    @Test func sixLinesWrapTheLegendAndSayWhoHasNoFigures() throws {
+        let result = try run("chart", "series", "--measure", "synthetic_monthly_share", "--entity", "CN", "--entity", "US", "--entity", "GB",
+                             "--entity", "FR", "--entity", "IN", "--entity", "DE")
+        let xml = XMLCheck(result.stdout)
+        #expect(xml.texts.contains("India (no figures)"))
+        #expect(xml.values(of: "data-entity", in: "g") == ["China", "United States", "United Kingdom", "France", "Germany"])
+        let legend = try #require(result.stdout.firstMatch(of: /<g class="legend">(?s)(.*?)<\/g>/)).1
+        let entries = legend.matches(of: /<text x="([0-9.]+)" y="([0-9.]+)"[^>]*>([^<]+)<\/text>/)
+        #expect(entries.map { String($0.3) }.last == "revised in a later publication")
+        for entry in entries {
+            #expect(Double(entry.1)! + TextMetrics.width(String(entry.3), fontSize: 12) <= 760 - 16, "\(entry.3)")
+        }
     }
 
     @Test func textReportsInArabic() throws {
@@ -133,6 +223,10 @@ struct ChartAndHTMLCLITests {
         #expect(result.stdout.contains("الصين"))
         #expect(result.stdout.contains("١٧٫١٪"))
         #expect(result.stdout.contains("المصادر:"))
+        #expect(result.stdout.contains("المقياس: eoi_download_share_12m"))
+        #expect(!result.stdout.contains("measure:"))
+        let series = try run("report", "series", "--entity", "CN", "--measure", "synthetic_monthly_share", "--lang", "ar")
+        #expect(series.stdout.hasPrefix("السلسلة: الصين (فترات من شهر واحد)\n"))
     }
 }
 

@@ -50,7 +50,7 @@ struct PresentationTests {
         #expect(SVGWriter.number(1.2345) == "1.23")
     }
 
-    static func sampleChart(digits: DigitStyle = .western, rightToLeft: Bool = false) -> LineChart {
+    static func sampleChart(digits: DigitStyle = .western, language: ReportLanguage = .english) -> LineChart {
         LineChart(
             title: "Shares <over> time", summary: "China leads & the US follows",
             periods: ["2025-01", "2025-02", "2025-03"],
@@ -62,7 +62,7 @@ struct PresentationTests {
                                                           .init(period: 2, value: PublishedValue(value: 15.8, decimals: 1))]),
             ],
             axisTitle: "Share (%)", revisedLabel: "revised later", footnotes: ["Sources: [1] Argaam, 2025-11-26"],
-            style: ChartStyle(digits: digits, rightToLeft: rightToLeft))
+            style: ChartStyle(digits: digits, language: language))
     }
 
     @Test func aLineChartIsWellFormedComplete() throws {
@@ -73,7 +73,7 @@ struct PresentationTests {
         #expect(xml.elements.prefix(3) == ["svg", "title", "desc"], "title and desc come first, for screen readers")
         #expect(xml.texts.contains("Shares <over> time"), "text is escaped, and parses back")
         #expect(xml.texts.contains("China 17.1%"))
-        #expect(xml.texts.contains("الولايات المتحدة 15.8%"))
+        #expect(xml.texts.contains("الولايات المتحدة \u{2066}15.8%\u{2069}"), "a figure after an Arabic name stays left to right")
         #expect(xml.texts.contains("revised later"))
         #expect(xml.texts.contains("Sources: [1] Argaam, 2025-11-26"))
         #expect(xml.texts.contains("20%") && xml.texts.contains("0%"))
@@ -84,10 +84,140 @@ struct PresentationTests {
         let dashes = xml.values(of: "stroke-dasharray", in: "polyline")
         #expect(dashes.count == 2 && Set(dashes).count == 2)
         #expect(svg == Self.sampleChart().svg(), "the same data gives the same bytes")
-        let arabic = XMLCheck(Self.sampleChart(digits: .arabicIndic, rightToLeft: true).svg())
+        let arabic = XMLCheck(Self.sampleChart(digits: .arabicIndic, language: .arabic).svg())
         #expect(arabic.error == nil)
         #expect(arabic.texts.contains("China ١٧٫١٪"))
-        #expect(arabic.values(of: "direction", in: "text").contains("rtl"))
+        // The figure after an Arabic name is isolated, so it is not read as Arabic.
+        #expect(arabic.texts.contains("الولايات المتحدة \u{2066}١٥٫٨٪\u{2069}"))
+    }
+
+    /// Right-to-left text anchored at its end ran off the chart in Chrome: charts are laid
+    /// out left to right in every language, and say so on the root, which a right-to-left
+    /// page would otherwise hand down.
+    @Test func chartsAreLaidOutLeftToRightInArabicToo() {
+        let line = XMLCheck(Self.sampleChart(digits: .arabicIndic, language: .arabic).svg())
+        let bars = XMLCheck(BarChart(title: "المتصدرون · \(BidiText.leftToRight("2024-09/2025-08"))", summary: "",
+                                     bars: [.init(label: "الصين", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "حصة التنزيلات (٪)",
+                                     footnotes: ["المصادر: [١] Argaam (أرقام), \(BidiText.leftToRight("2025-11-26"))"],
+                                     style: ChartStyle(digits: .arabicIndic, language: .arabic)).svg())
+        for xml in [line, bars] {
+            #expect(xml.error == nil)
+            #expect(xml.values(of: "direction", in: "svg") == ["ltr"])
+            #expect(xml.values(of: "direction", in: "text").isEmpty)
+            #expect(xml.values(of: "unicode-bidi", in: "text").isEmpty)
+        }
+        // Arabic sentences read right to left within themselves (U+2067 ... U+2069), the
+        // period inside left to right (U+2066 ... U+2069), both placed from the left.
+        #expect(bars.texts.contains("\u{2067}المتصدرون · \u{2066}2024-09/2025-08\u{2069}\u{2069}"))
+        #expect(bars.texts.contains("\u{2067}المصادر: [١] Argaam (أرقام), \u{2066}2025-11-26\u{2069}\u{2069}"))
+        #expect(bars.values(of: "x", in: "text").first == "16")
+        // The bar's name ends left of the bar, its value after it.
+        #expect(bars.values(of: "text-anchor", in: "text").filter { $0 == "end" }.count == 1)
+    }
+
+    @Test func periodsAndDatesAreIsolatedOnlyAfterRightToLeftText() {
+        #expect(BidiText.leftToRight("2025-11-26", after: "Argaam (أرقام), ") == "\u{2066}2025-11-26\u{2069}")
+        #expect(BidiText.leftToRight("2025-11-26", after: "Argaam, ") == "2025-11-26")
+        #expect(BidiText.leftToRight("2024-09/2025-08", after: "Leaders", language: .arabic) == "\u{2066}2024-09/2025-08\u{2069}")
+        #expect(BidiText.sentence("المتصدرون", language: .arabic) == "\u{2067}المتصدرون\u{2069}")
+        #expect(BidiText.sentence("Leaders", language: .english) == "Leaders")
+    }
+
+    /// A long measure in the title was cut at 760 pixels: it is a subtitle now, and both
+    /// lines are shortened with "…" to the estimated width; `<title>` keeps all of it.
+    @Test func titlesAndSubtitlesFitTheWidth() throws {
+        let measure = "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the "
+            + "Economies of Open Intelligence study of 851,000 models"
+        let chart = BarChart(title: "Leaders · 2024-09/2025-08", subtitle: measure, summary: "China 17.1%",
+                             bars: [.init(label: "China", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "Share (%)",
+                             footnotes: [])
+        let xml = XMLCheck(chart.svg())
+        #expect(xml.texts.contains("Leaders · 2024-09/2025-08"))
+        #expect(xml.texts.contains("Leaders · 2024-09/2025-08 · " + measure), "the full title for screen readers")
+        let subtitle = try #require(xml.texts.first { $0.hasSuffix("…") })
+        #expect(subtitle == "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the Economies of Open…")
+        #expect(TextMetrics.width(subtitle, fontSize: 12) <= 760 - 32)
+        #expect(TextMetrics.truncate("short", toWidth: 100, fontSize: 12) == "short")
+        #expect(TextMetrics.wrap("aaaa bbbb cccc", toWidth: TextMetrics.width("aaaa bbbb", fontSize: 11), fontSize: 11) == ["aaaa bbbb", "cccc"])
+    }
+
+    /// Counts are not shares: no percent sign, thousands grouped, the axis in millions or
+    /// billions, and a left margin as wide as its longest tick label.
+    @Test func countsAreWrittenAsCountsNotPercentages() throws {
+        #expect(DigitStyle.western.grouped(1_150_000_000, decimals: 0) == "1,150,000,000")
+        #expect(DigitStyle.western.grouped(-1234.5, decimals: 1) == "-1,234.5")
+        #expect(DigitStyle.western.grouped(999, decimals: 0) == "999")
+        #expect(DigitStyle.arabicIndic.grouped(723_000_000, decimals: 0) == "٧٢٣٬٠٠٠٬٠٠٠")
+        let style = ChartStyle(isPercent: false)
+        #expect(style.tickLabels([0, 250_000_000, 500_000_000, 750_000_000, 1_000_000_000, 1_250_000_000])
+            == ["0", "0.25 B", "0.50 B", "0.75 B", "1.00 B", "1.25 B"])
+        #expect(style.tickLabels([0, 20_000, 40_000]) == ["0", "20,000", "40,000"])
+        #expect(ChartStyle(language: .arabic, isPercent: false).tickLabels([0, 5_000_000]) == ["0", "5 مليون"])
+        let chart = LineChart(title: "Downloads over time", summary: "", periods: ["2025", "2026"],
+                              lines: [.init(name: "China", points: [.init(period: 0, value: PublishedValue(value: 12_345_678, decimals: 0)),
+                                                                    .init(period: 1, value: PublishedValue(value: 23_456_789, decimals: 0))])],
+                              axisTitle: "Downloads", revisedLabel: "revised", footnotes: [], style: style)
+        let svg = chart.svg()
+        let xml = XMLCheck(svg)
+        #expect(!xml.texts.contains { $0.contains("%") })
+        #expect(xml.texts.contains("China 23,456,789"))
+        #expect(xml.texts.contains("25 M"))
+        // Every tick label starts inside the chart: right-aligned at x, its width to the left.
+        for match in svg.matches(of: /<text x="([0-9.]+)" y="[0-9.]+" text-anchor="end" fill="#444444">([^<]+)<\/text>/) {
+            #expect(Double(match.1)! - TextMetrics.width(String(match.2), fontSize: 12) >= 16, "\(match.2)")
+        }
+    }
+
+    @Test func twoChartsOnAPageHaveTheirOwnIds() {
+        var chart = Self.sampleChart()
+        chart.idPrefix = "series-chart"
+        let xml = XMLCheck(chart.svg())
+        #expect(xml.values(of: "id", in: "title") == ["series-chart-title"])
+        #expect(xml.values(of: "id", in: "desc") == ["series-chart-desc"])
+        #expect(xml.values(of: "aria-labelledby", in: "svg") == ["series-chart-title series-chart-desc"])
+    }
+
+    /// Six entities overflowed the legend's one row; a line without figures had an entry
+    /// with nothing drawn and nothing said; four marker shapes left six lines alike in grey.
+    @Test func theLegendWrapsSaysWhatHasNoFiguresAndEveryLineHasItsMarker() {
+        #expect(LegendLayout.rows([100, 100, 100], left: 16, right: 250, gap: 14)
+            == [.init(x: 16, row: 0), .init(x: 130, row: 0), .init(x: 16, row: 1)])
+        #expect(LegendLayout.rows([400], left: 16, right: 250, gap: 14) == [.init(x: 16, row: 0)])
+        #expect(ChartStyle.Marker.allCases.count == ChartStyle.colors.count)
+        let names = ["China", "United States", "United Kingdom", "France", "India", "Germany", "Switzerland", "Singapore"]
+        let chart = LineChart(title: "Shares over time", summary: "", periods: ["2025-01", "2025-02"],
+                              lines: names.map { name in
+                                  .init(name: name, points: name == "India" ? [] : [.init(period: 0, value: PublishedValue(value: 3, decimals: 1)),
+                                                                                    .init(period: 1, value: PublishedValue(value: 4, decimals: 1), isRevised: true)])
+                              },
+                              axisTitle: "Share (%)", revisedLabel: "revised in a later publication", footnotes: [])
+        let svg = chart.svg()
+        let xml = XMLCheck(svg)
+        #expect(xml.texts.contains("India (no figures)"))
+        #expect(!xml.values(of: "data-entity", in: "g").contains("India"), "nothing drawn for India")
+        let legend = try! #require(svg.firstMatch(of: /<g class="legend">(?s)(.*?)<\/g>/)).1
+        let entries = legend.matches(of: /<text x="([0-9.]+)" y="([0-9.]+)"[^>]*>([^<]+)<\/text>/)
+        #expect(entries.count == 9)
+        #expect(Set(entries.map { $0.2 }).count == 2, "two rows")
+        for entry in entries {
+            #expect(Double(entry.1)! + TextMetrics.width(String(entry.3), fontSize: 12) <= 760 - 16, "\(entry.3)")
+        }
+    }
+
+    @Test func notesAndVerificationInArabic() {
+        #expect(ReportLanguage.arabic.note("the source lists only its top entities: 67.04% is not broken down", digits: .arabicIndic)
+            == "لا يذكر المصدر إلا أبرز الجهات: ٦٧٫٠٤٪ منها غير مفصّلة")
+        #expect(ReportLanguage.arabic.note("4 measures: a column counts what its measure counts; never read across measures as one series",
+                                           digits: .western)
+            == "4 مقاييس: كل عمود يعدّ ما يعدّه مقياسه؛ لا تقرأ عبر المقاييس كأنها سلسلة واحدة")
+        #expect(ReportLanguage.arabic.note("columns marked with their own period only overlap 2024-09/2025-08", digits: .arabicIndic)
+            == "الأعمدة المعلَّمة بفترتها الخاصة لا تطابق \u{2066}2024-09/2025-08\u{2069} بل تتداخل معها فقط", "periods keep Western digits")
+        #expect(ReportLanguage.arabic.note("something new", digits: .western) == nil)
+        #expect(ReportLanguage.english.note("something new", digits: .western) == "something new")
+        #expect(ReportLanguage.arabic.verification(.secondary) == "منقول عن مصدر ثانوي")
+        #expect(ReportLanguage.english.verification(.secondary) == "secondary")
+        #expect(ReportLanguage.arabic.periodLength(.months(1)) == "شهر واحد")
+        #expect(ReportLanguage.arabic.periodLength(.months(12)) == "12 شهراً")
     }
 
     @Test func aBarChartShowsEveryBarAndTheOthers() {

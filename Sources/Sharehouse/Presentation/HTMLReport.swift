@@ -29,86 +29,135 @@ extension Warehouse {
         func name(_ code: String) -> String { names[code] ?? code }
         func cite(_ number: Int) -> String { "<a href=\"#cite-\(number)\">[\(digits.format(Double(number), decimals: 0))]</a>" }
         var page = HTMLPage(title: language.text(.reportTitle), language: language)
+        func notes(_ list: [String]) {
+            for note in list {
+                let text = language.note(note, digits: digits).map(HTMLPage.escape) ?? page.phrase(note)
+                page.append("<p class=\"note\">\(text)</p>")
+            }
+        }
         var citations = PageCitations()
         page.append("<h1>\(HTMLPage.escape(language.text(.reportTitle)))</h1>")
 
         // The headline: who leads, by how much, when, by which measure, who says so.
-        let leaders = try self.leaders(top: options.top, scope: options.scope)
-        let measure = leaders.context.measure
-        let leaderCitation = citations.number(leaders.citation, in: leaders.context.citations)
-        page.append("<p class=\"lead\">\(headline(leaders, names: name, digits: digits, language: language, page: page)) \(cite(leaderCitation))</p>")
-        page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(HTMLPage.escape(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
-                    + "\(HTMLPage.escape(language.text(.universe))): \(HTMLPage.escape(measure.universe)). "
-                    + "\(HTMLPage.escape(language.text(.attribution))): \(HTMLPage.escape(measure.attribution)).</p>")
-        for note in leaders.context.notes { page.append("<p class=\"note\">\(HTMLPage.escape(note))</p>") }
+        let headline = try self.leaders(top: options.top, scope: options.scope)
+        let measure = headline.context.measure
+        let headlineCitation = citations.number(headline.citation, in: headline.context.citations)
+        page.append("<p class=\"lead\">\(self.headline(headline, names: name, digits: digits, language: language, page: page)) \(cite(headlineCitation))</p>")
+        page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
+                    + "\(HTMLPage.escape(language.text(.universe))): \(page.phrase(measure.universe)). "
+                    + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(measure.attribution)).</p>")
+        notes(headline.context.notes)
 
-        // Leaders: a bar chart and the table.
-        page.append("<h2>\(HTMLPage.escape(language.text(.leaders))) · \(HTMLPage.escape(leaders.period.description))</h2>")
+        // Leaders: a bar chart and the table, from the source that breaks the headline's
+        // period down into the most entities (a top-2 list says little about the rest).
+        let across = try? crossSource(period: headline.period, asOf: options.scope.asOf)
+        let leaders = try detailedLeaders(headline, across: across, options: options)
+        page.append("<h2>\(HTMLPage.escape(language.text(.leaders))) · \(page.number(leaders.period.description))</h2>")
+        if let citation = leaders.context.citations.first(where: { $0.number == leaders.citation }) {
+            let number = citations.number(citation)
+            page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.leadersSourceNote))) \(page.phrase(citation.shortName)) \(cite(number)) "
+                        + "(\(page.number(digits.format(Double(leaders.rows.count + leaders.otherCount), decimals: 0))) "
+                        + "\(HTMLPage.escape(language.text(.entitiesCount))))</p>")
+        }
         var pageCitations = citations
-        let barChart = BarChart(leaders, names: names, language: language, digits: digits) { pageCitations.number($0, in: leaders.context.citations) }
+        var barChart = BarChart(leaders, names: names, language: language, digits: digits) { pageCitations.number($0, in: leaders.context.citations) }
+        barChart.idPrefix = "leaders-chart"
         citations = pageCitations
         page.append("<figure>\n\(barChart.svg())</figure>")
+        let isPercent = leaders.context.measure.unit == .percent
+        func figure(_ value: Double, _ decimals: Int) -> String {
+            HTMLPage.escape(isPercent ? digits.percent(value, decimals: decimals) : digits.grouped(value, decimals: decimals))
+        }
         var rows = leaders.rows.map { row in
-            [digits.format(Double(row.rank), decimals: 0), HTMLPage.escape(name(row.entity)),
-             HTMLPage.escape(digits.percent(row.value.value, decimals: row.value.decimals))]
+            [digits.format(Double(row.rank), decimals: 0), HTMLPage.escape(name(row.entity)), figure(row.value.value, row.value.decimals)]
         }
         if let other = leaders.other {
-            rows.append(["", HTMLPage.escape("\(language.text(.other)) (\(digits.format(Double(leaders.otherCount), decimals: 0)))"),
-                         HTMLPage.escape(digits.percent(other.value, decimals: other.decimals))])
+            rows.append(["", HTMLPage.escape(language.text(.other)) + " (" + page.number(digits.format(Double(leaders.otherCount), decimals: 0)) + ")",
+                         figure(other.value, other.decimals)])
         }
         if let rest = leaders.notReported {
-            rows.append(["", HTMLPage.escape(language.text(.notReported)), HTMLPage.escape(digits.percent(rest.value, decimals: rest.decimals))])
+            rows.append(["", HTMLPage.escape(language.text(.notReported)), figure(rest.value, rest.decimals)])
         }
-        page.append(HTMLPage.table(header: [language.text(.rank), language.text(.entity), language.text(.share)], rows: rows,
-                                   numeric: [0, 2]))
+        page.append(HTMLPage.table(header: [language.text(.rank), language.text(.entity), language.text(isPercent ? .share : .value)],
+                                   rows: rows, numeric: [0, 2]))
+        if leaders.citation != headline.citation || leaders.context.citations.first?.snapshotID != headline.context.citations.first?.snapshotID {
+            notes(leaders.context.notes)
+        }
 
-        // Over time: the leaders' series in the share measure with the most periods.
+        // Over time: the leaders' series in the headline's measure, or the share measure
+        // with the most periods; the heading names the measure, which may differ.
         if let chart = try seriesChart(leaders: leaders, options: options, names: names, citations: &citations) {
-            page.append("<h2>\(HTMLPage.escape(language.text(.series)))</h2>")
+            page.append("<h2>\(HTMLPage.escape(language.text(.series))) · \(page.phrase(chart.measure.name))</h2>")
             page.append("<figure>\n\(chart.svg)</figure>")
-            page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(HTMLPage.escape(chart.measure.name)) "
-                        + "(<code>\(HTMLPage.escape(chart.measure.key))</code>). \(HTMLPage.escape(chart.measure.universe)).</p>")
+            page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(chart.measure.name)) "
+                        + "(<code>\(HTMLPage.escape(chart.measure.key))</code>). \(page.phrase(chart.measure.universe)).</p>")
         }
 
         // The same period in every source and measure, with each measure's definition.
-        if let across = try? crossSource(period: leaders.period, asOf: options.scope.asOf), !across.columns.isEmpty {
-            page.append("<h2>\(HTMLPage.escape(language.text(.crossSource))) · \(HTMLPage.escape(leaders.period.description))</h2>")
-            let header = [language.text(.entity)] + across.columns.map { column in
-                "\(column.measure.key) · \(column.source)" + (column.isExactPeriod ? "" : " · \(column.period)")
+        if let across, !across.columns.isEmpty {
+            page.append("<h2>\(HTMLPage.escape(language.text(.crossSource))) · \(page.number(headline.period.description))</h2>")
+            // A column is named by its source and measure as people say them; the keys stay,
+            // small, for whoever queries the warehouse.
+            let header = [HTMLPage.escape(language.text(.entity))] + across.columns.map { column in
+                let source = across.citations.first { $0.number == column.citation }.map { $0.sources.first?.publisher ?? column.source } ?? column.source
+                var cell = page.phrase(source)
+                if !column.isExactPeriod { cell += " · \(page.number(column.period.description))" }
+                return cell + "<span class=\"measure\">\(page.phrase(column.measure.name))</span>"
+                    + "<small><code>\(HTMLPage.escape(column.measure.key))</code> <code>\(HTMLPage.escape(column.source))</code></small>"
             }
             let columnCitations = across.columns.map { citations.number($0.citation, in: across.citations) }
             var table = across.rows.prefix(15).map { row in
                 [HTMLPage.escape(name(row.entity))] + zip(row.values, across.columns).map { value, column in
                     value.map { figure in
                         HTMLPage.escape(column.measure.unit == .percent ? digits.percent(figure.value, decimals: figure.decimals)
-                                                                        : digits.format(figure.value, decimals: figure.decimals))
+                                                                        : digits.grouped(figure.value, decimals: figure.decimals))
                     } ?? "–"
                 }
             }
             table.append([HTMLPage.escape(language.text(.sources))] + columnCitations.map { cite($0) })
-            page.append(HTMLPage.table(header: header, rows: table, numeric: Set(1...max(1, across.columns.count))))
+            page.append(HTMLPage.table(headerMarkup: header, rows: table, numeric: Set(1...max(1, across.columns.count))))
             page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.notComparable)))</p>")
             var seen = Set<String>()
             page.append("<dl>")
             for column in across.columns where seen.insert(column.measure.key).inserted {
                 let definition = column.measure
-                page.append("<dt><code>\(HTMLPage.escape(definition.key))</code>: \(HTMLPage.escape(definition.name))</dt>")
-                page.append("<dd>\(HTMLPage.escape(language.text(.universe))): \(HTMLPage.escape(definition.universe)). "
-                            + "\(HTMLPage.escape(language.text(.attribution))): \(HTMLPage.escape(definition.attribution)).</dd>")
+                page.append("<dt><code>\(HTMLPage.escape(definition.key))</code>: \(page.phrase(definition.name))</dt>")
+                page.append("<dd>\(HTMLPage.escape(language.text(.universe))): \(page.phrase(definition.universe)). "
+                            + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(definition.attribution)).</dd>")
             }
             page.append("</dl>")
-            for note in across.notes { page.append("<p class=\"note\">\(HTMLPage.escape(note))</p>") }
+            notes(across.notes)
         }
 
         // Who says so.
         page.append("<h2>\(HTMLPage.escape(language.text(.citations)))</h2>")
         page.append("<ol class=\"citations\">")
         for citation in citations.citations {
-            page.append("<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, language: language, digits: digits))</li>")
+            page.append("<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, language: language, page: page))</li>")
         }
         page.append("</ol>")
         page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) <code>\(HTMLPage.escape((path as NSString).lastPathComponent))</code>.</p>")
         return page.render()
+    }
+
+    /// The headline period's leaders from the source that lists the most entities for it
+    /// (a tie keeps the headline's own source); the headline itself when a source was
+    /// chosen, or none lists more.
+    private func detailedLeaders(_ headline: LeadersResult, across: CrossSourceResult?, options: HTMLReportOptions) throws -> LeadersResult {
+        guard case .preferred = options.scope.sources, let across else { return headline }
+        let headlineSource = headline.context.citations.first { $0.number == headline.citation }?.sources.first?.key
+        var best: (source: String, count: Int)?
+        for (index, column) in across.columns.enumerated() where column.isExactPeriod && column.measure.key == headline.context.measure.key {
+            let count = across.rows.filter { $0.values[index] != nil }.count
+            if best == nil || count > best!.count || (count == best!.count && column.source == headlineSource) {
+                best = (column.source, count)
+            }
+        }
+        guard let best, best.source != headlineSource else { return headline }
+        var scope = options.scope
+        scope.measure = headline.context.measure.key
+        scope.sources = .only(best.source)
+        return (try? leaders(period: headline.period, top: options.top, scope: scope)) ?? headline
     }
 
     /// "China leads with 17.1% in 2024-09/2025-08, 1.3 points ahead of the United States
@@ -117,8 +166,8 @@ extension Warehouse {
                           page: HTMLPage) -> String {
         guard let first = leaders.rows.first else { return HTMLPage.escape(language.text(.noFigures)) }
         let share = page.number(digits.percent(first.value.value, decimals: first.value.decimals))
-        let period = "<bdi dir=\"ltr\">\(HTMLPage.escape(leaders.period.description))</bdi>"
-        let measure = HTMLPage.escape(leaders.context.measure.name)
+        let period = page.number(leaders.period.description)
+        let measure = page.phrase(leaders.context.measure.name)
         let leader = "<strong>\(HTMLPage.escape(names(first.entity)))</strong>"
         guard let second = leaders.rows.dropFirst().first(where: { $0.entity != first.entity }) else {
             return language == .arabic ? "تتصدر \(leader) بحصة \(share) في \(period) حسب مقياس «\(measure)»."
@@ -160,28 +209,31 @@ extension Warehouse {
         }
         guard let (measure, result) = best else { return nil }
         var pageCitations = citations
-        let chart = try lineChart(result, scope: options.scope, names: names, language: options.language, digits: options.digits) {
+        var chart = try lineChart(result, scope: options.scope, names: names, language: options.language, digits: options.digits) {
             pageCitations.number($0, in: result.context.citations)
         }
+        chart.idPrefix = "series-chart"
         citations = pageCitations
         return SeriesChart(svg: chart.svg(), measure: measure)
     }
 
-    /// A citation with its chain: the source cited (linked), then what it relays.
-    private func citationMarkup(_ citation: Citation, language: ReportLanguage, digits: DigitStyle) -> String {
+    /// A citation with its chain: the source cited (linked), then what it relays. Titles
+    /// and notes are isolated on an Arabic page; dates kept left to right.
+    private func citationMarkup(_ citation: Citation, language: ReportLanguage, page: HTMLPage) -> String {
+        let comma = language == .arabic ? "، " : ", "
         var parts: [String] = []
         for (depth, source) in citation.sources.enumerated() {
             var text = depth == 0 ? "" : "↳ "
-            if let publisher = source.publisher { text += HTMLPage.escape(publisher) + ", " }
-            let title = "“\(HTMLPage.escape(source.title))”"
+            if let publisher = source.publisher { text += page.phrase(publisher) + comma }
+            let title = page.phrase("“\(source.title)”")
             text += source.url.map { "<a href=\"\(HTMLPage.escape($0))\">\(title)</a>" } ?? title
-            if let published = source.publishedOn { text += ", <bdi dir=\"ltr\">\(published)</bdi>" }
-            if let note = source.accessNote { text += " <span class=\"note\">(\(HTMLPage.escape(note)))</span>" }
+            if let published = source.publishedOn { text += comma + page.number(published.description) }
+            if let note = source.accessNote { text += " <span class=\"note\">\(page.phrase("(\(note))"))</span>" }
             parts.append(text)
         }
-        parts.append("<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) <code>\(HTMLPage.escape(citation.measure))</code>, "
-                     + "\(HTMLPage.escape(language.text(.published))) <bdi dir=\"ltr\">\(citation.publishedOn)</bdi>, "
-                     + "\(HTMLPage.escape(language.text(.verified))): \(citation.verification.rawValue)</span>")
+        parts.append("<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) <code>\(HTMLPage.escape(citation.measure))</code>\(comma)"
+                     + "\(HTMLPage.escape(language.text(.published))) \(page.number(citation.publishedOn.description))\(comma)"
+                     + "\(HTMLPage.escape(language.text(.verified))): \(HTMLPage.escape(language.verification(citation.verification)))</span>")
         return parts.joined(separator: "<br/>")
     }
 }

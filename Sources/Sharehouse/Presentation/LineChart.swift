@@ -27,20 +27,28 @@ public struct LineChart: Sendable {
     }
 
     public var title: String
+    /// A second, smaller line under the title (the measure), shortened to fit.
+    public var subtitle: String?
     /// What the chart shows, in words, for screen readers.
     public var summary: String
     public var periods: [String]
     public var lines: [Line]
     public var axisTitle: String
     public var revisedLabel: String
+    /// Said in the legend of a line without a single figure, which draws nothing.
+    public var noFiguresLabel = "no figures"
     public var footnotes: [String]
     public var style: ChartStyle
     public var width = 760.0
     public var plotHeight = 300.0
+    /// The start of the ids of the chart's `<title>` and `<desc>`: two charts on one page
+    /// need two prefixes.
+    public var idPrefix = "chart"
 
-    public init(title: String, summary: String, periods: [String], lines: [Line], axisTitle: String,
+    public init(title: String, subtitle: String? = nil, summary: String, periods: [String], lines: [Line], axisTitle: String,
                 revisedLabel: String, footnotes: [String], style: ChartStyle = ChartStyle()) {
         self.title = title
+        self.subtitle = subtitle
         self.summary = summary
         self.periods = periods
         self.lines = lines
@@ -52,55 +60,69 @@ public struct LineChart: Sendable {
 
     public func svg() -> String {
         let n = SVGWriter.number
-        let left = 56.0, right = 170.0, top = 78.0
-        let plotLeft = left, plotRight = width - right
-        let footnoteLines = footnotes.flatMap { ChartStyle.wrap($0, width: 120) }
-        let plotBottom = top + plotHeight
-        let height = plotBottom + 44 + Double(footnoteLines.count) * 15 + 8
         let maximum = lines.flatMap(\.points).map(\.value.value).max() ?? 1
         let ticks = AxisTicks.nice(minimum: 0, maximum: maximum)
         let yMaximum = ticks.last ?? 1
-        let tickDecimals = AxisTicks.decimalsOfStep(ticks.count > 1 ? ticks[1] - ticks[0] : 1)
+        let tickLabels = style.tickLabels(ticks)
+
+        // The legend: a stroke and a marker per line, then the revised-point ring; in rows.
+        let hasRevised = lines.contains { $0.points.contains(where: \.isRevised) }
+        let legendTexts = lines.map { $0.points.isEmpty ? "\($0.name) (\(noFiguresLabel))" : $0.name } + (hasRevised ? [revisedLabel] : [])
+        let legendWidths = legendTexts.enumerated().map { index, text in
+            (index < lines.count && !lines[index].points.isEmpty ? 34 : 18) + TextMetrics.width(text, fontSize: 12)
+        }
+        let legend = LegendLayout.rows(legendWidths, left: 16, right: width - 16, gap: 14)
+        let legendTop = subtitle == nil ? 48.0 : 62.0
+        let legendRows = Double((legend.map(\.row).max() ?? 0) + 1)
+        let top = legendTop + (legendRows - 1) * 18 + 30
+
+        // Room for the widest tick label on the left and the widest end label on the right.
+        let ends = lines.map { $0.points.max { $0.period < $1.period } }
+        let endLabels = zip(lines, ends).map { line, end in
+            end.map { "\(line.name) \(BidiText.leftToRight(style.figure($0.value.value, decimals: $0.value.decimals), after: line.name))" }
+        }
+        let plotLeft = max(56, 16 + (tickLabels.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 0) + 6)
+        let endWidth = endLabels.compactMap { $0.map { TextMetrics.width($0, fontSize: 12) } }.max() ?? 0
+        let plotRight = width - min(width * 0.35, max(40, endWidth + 24))
+        let footnoteLines = footnotes.flatMap { TextMetrics.wrap($0, toWidth: width - 32, fontSize: 11) }
+        let plotBottom = top + plotHeight
+        let height = plotBottom + 44 + Double(footnoteLines.count) * 15 + 8
         func x(_ index: Int) -> Double {
             periods.count < 2 ? (plotLeft + plotRight) / 2 : plotLeft + Double(index) * (plotRight - plotLeft) / Double(periods.count - 1)
         }
         func y(_ value: Double) -> Double { plotBottom - value / yMaximum * plotHeight }
 
         var svg = SVGWriter()
-        svg.open("svg", ["xmlns": "http://www.w3.org/2000/svg", "width": n(width), "height": n(height),
-                         "viewBox": "0 0 \(n(width)) \(n(height))", "role": "img", "aria-labelledby": "chart-title chart-desc",
-                         "font-family": "Helvetica, Arial, sans-serif", "font-size": "12"])
-        svg.element("title", ["id": "chart-title"], content: title)
-        svg.element("desc", ["id": "chart-desc"], content: summary)
-        svg.element("rect", ["width": n(width), "height": n(height), "fill": "#ffffff"])
-        svg.element("text", title(x: style.rightToLeft ? width - 16 : 16), content: title)
+        svg.open("svg", ChartFrame.root(width: width, height: height, idPrefix: idPrefix))
+        ChartFrame.heading(title: title, subtitle: subtitle, summary: summary, width: width, height: height, idPrefix: idPrefix,
+                           language: style.language, in: &svg)
 
-        // Legend: a stroke and a marker per line, then the revised-point marker.
         svg.open("g", ["class": "legend"])
-        var legendX = 16.0
-        for (index, line) in lines.enumerated() {
-            svg.element("line", ["x1": n(legendX), "y1": "48", "x2": n(legendX + 28), "y2": "48", "stroke": ChartStyle.color(index),
-                                 "stroke-width": "2", "stroke-dasharray": ChartStyle.dash(index)])
-            ChartStyle.marker(ChartStyle.marker(index), x: legendX + 14, y: 48, size: 3.5, fill: ChartStyle.color(index), in: &svg)
-            svg.element("text", merge(["x": n(legendX + 34), "y": "52"], style.textDirection), content: line.name)
-            legendX += 48 + Double(line.name.count) * 7
-        }
-        if lines.contains(where: { $0.points.contains(where: \.isRevised) }) {
-            svg.element("circle", ["cx": n(legendX + 6), "cy": "48", "r": "6", "fill": "none", "stroke": "#000000", "stroke-width": "1.5"])
-            svg.element("text", merge(["x": n(legendX + 18), "y": "52"], style.textDirection), content: revisedLabel)
+        for (index, text) in legendTexts.enumerated() {
+            let entryX = legend[index].x, entryY = legendTop + Double(legend[index].row) * 18
+            if index >= lines.count {
+                svg.element("circle", ["cx": n(entryX + 6), "cy": n(entryY), "r": "6", "fill": "none", "stroke": "#000000", "stroke-width": "1.5"])
+                svg.element("text", ["x": n(entryX + 18), "y": n(entryY + 4)], content: text)
+            } else if lines[index].points.isEmpty {
+                svg.element("text", ["x": n(entryX), "y": n(entryY + 4), "fill": "#666666"], content: text)
+            } else {
+                svg.element("line", ["x1": n(entryX), "y1": n(entryY), "x2": n(entryX + 28), "y2": n(entryY), "stroke": ChartStyle.color(index),
+                                     "stroke-width": "2", "stroke-dasharray": ChartStyle.dash(index)])
+                ChartStyle.marker(ChartStyle.marker(index), x: entryX + 14, y: entryY, size: 3.5, fill: ChartStyle.color(index), in: &svg)
+                svg.element("text", ["x": n(entryX + 34), "y": n(entryY + 4)], content: text)
+            }
         }
         svg.close("g")
 
-        // Axes: grid lines at round values, labelled in percent.
+        // Axes: grid lines at round values.
         svg.open("g", ["class": "axes"])
-        svg.element("text", merge(["x": n(plotLeft), "y": n(top - 10), "fill": "#444444"], style.textDirection), content: axisTitle)
-        for tick in ticks {
+        svg.element("text", ["x": n(16), "y": n(top - 10), "fill": "#444444"], content: axisTitle)
+        for (tick, label) in zip(ticks, tickLabels) {
             svg.element("line", ["x1": n(plotLeft), "y1": n(y(tick)), "x2": n(plotRight), "y2": n(y(tick)),
                                  "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1"])
-            svg.element("text", ["x": n(plotLeft - 6), "y": n(y(tick) + 4), "text-anchor": "end", "fill": "#444444"],
-                        content: style.figure(tick, decimals: tickDecimals))
+            svg.element("text", ["x": n(plotLeft - 6), "y": n(y(tick) + 4), "text-anchor": "end", "fill": "#444444"], content: label)
         }
-        let every = LabelPlacement.stride(labelWidth: Double(periods.map(\.count).max() ?? 7) * 7 + 8,
+        let every = LabelPlacement.stride(labelWidth: (periods.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 40) + 8,
                                           spacing: periods.count < 2 ? plotRight - plotLeft : (plotRight - plotLeft) / Double(periods.count - 1))
         for (index, period) in periods.enumerated() where index % every == 0 || index == periods.count - 1 {
             if index != periods.count - 1, periods.count - 1 - index < every { continue }  // keep the last label clear
@@ -111,7 +133,7 @@ public struct LineChart: Sendable {
         svg.close("g")
 
         // The lines, their markers, and the revised points' rings.
-        for (index, line) in lines.enumerated() {
+        for (index, line) in lines.enumerated() where !line.points.isEmpty {
             let color = ChartStyle.color(index)
             let points = line.points.sorted { $0.period < $1.period }
             svg.open("g", ["class": "series", "data-entity": line.name])
@@ -131,35 +153,18 @@ public struct LineChart: Sendable {
         }
 
         // Each line's last value at its end, spread so that no two overlap.
-        let ends = lines.map { $0.points.max { $0.period < $1.period } }
         let wanted = ends.map { $0.map { y($0.value.value) + 4 } ?? plotBottom }
         let placed = LabelPlacement.spread(wanted, gap: 14, within: top...(plotBottom + 4))
         svg.open("g", ["class": "end-labels"])
-        for (index, line) in lines.enumerated() {
-            guard let end = ends[index] else { continue }
-            svg.element("text", merge(["x": n(plotRight + 8), "y": n(placed[index]), "fill": ChartStyle.color(index)], style.textDirection),
-                        content: "\(line.name) \(style.figure(end.value.value, decimals: end.value.decimals))")
+        for (index, label) in endLabels.enumerated() {
+            guard let label else { continue }
+            svg.element("text", ["x": n(plotRight + 8), "y": n(placed[index]), "fill": ChartStyle.color(index)], content: label)
         }
         svg.close("g")
 
-        // Sources.
-        svg.open("g", ["class": "footnotes", "fill": "#444444", "font-size": "11"])
-        for (index, line) in footnoteLines.enumerated() {
-            svg.element("text", merge(["x": n(style.rightToLeft ? width - 16 : 16), "y": n(plotBottom + 44 + Double(index) * 15),
-                                       "text-anchor": style.rightToLeft ? "end" : "start"], style.textDirection), content: line)
-        }
-        svg.close("g")
+        ChartFrame.footnotes(footnoteLines, top: plotBottom + 44, language: style.language, in: &svg)
         svg.close("svg")
         return svg.text
     }
-
-    private func title(x: Double) -> SVGWriter.Attributes {
-        merge(["x": SVGWriter.number(x), "y": "24", "font-size": "16", "font-weight": "bold",
-               "text-anchor": style.rightToLeft ? "end" : "start"], style.textDirection)
-    }
 }
 
-/// Attributes of `first`, then those of `second`, as one list.
-func merge(_ first: KeyValuePairs<String, String>, _ second: SVGWriter.Attributes) -> SVGWriter.Attributes {
-    SVGWriter.list(first) + second
-}

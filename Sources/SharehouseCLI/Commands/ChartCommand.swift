@@ -48,7 +48,8 @@ struct ChartOptions: ParsableArguments {
     /// Writes the chart where it was asked for.
     func write(_ svg: String) throws {
         guard let out else {
-            Terminal.output(svg)
+            // The SVG ends with a newline and output adds one: the same bytes as --out.
+            Terminal.output(svg.hasSuffix("\n") ? String(svg.dropLast()) : svg)
             return
         }
         do {

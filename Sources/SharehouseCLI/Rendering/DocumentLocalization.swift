@@ -11,6 +11,10 @@ enum DocumentLocalization {
         document.language = language
         if language == .arabic {
             document.title = translateTitle(document.title)
+            document.about = document.about.map(translateAbout)
+            document.rows = document.rows.map { $0.map { cells[$0] ?? translateCell($0) } }
+            // Notes the library knows are translated; others stay in English.
+            document.notes = document.notes.map { language.note($0, digits: digits) ?? $0 }
             document.columns = document.columns.map { column in
                 var column = column
                 column.title = headers[column.title] ?? column.title
@@ -54,6 +58,27 @@ enum DocumentLocalization {
         "MEMBERS": "الأعضاء", "WITHOUT A FIGURE": "بلا رقم", "TREND": "الاتجاه",
     ]
 
+    /// Words of cells that are not figures: the sparkline row, the rest of a ranking.
+    static let cells: [String: String] = [
+        "TREND": ReportLanguage.arabic.text(.trend), "not broken down by the source": "غير مفصّل في المصدر",
+    ]
+
+    static func translateCell(_ cell: String) -> String {
+        guard let match = cell.wholeMatch(of: /other listed \((\d+)\)/) else { return cell }
+        return "آخرون مذكورون (\(match.1))"
+    }
+
+    /// "measure: key: name (percent)", "source: key only", "as known on date".
+    static func translateAbout(_ line: String) -> String {
+        if line.hasPrefix("measure: ") {
+            return "المقياس: " + line.dropFirst("measure: ".count)
+                .replacingOccurrences(of: " (percent)", with: " (نسبة مئوية)").replacingOccurrences(of: " (count)", with: " (عدد)")
+        }
+        if let match = line.wholeMatch(of: /source: (.+) only/) { return "المصدر: \(match.1) وحده" }
+        if let match = line.wholeMatch(of: /as known on (.+)/) { return "كما عُرف في \(match.1)" }
+        return line
+    }
+
     static let titleWords: [(String, String)] = [
         ("Headline: ", "الخلاصة: "), ("Leaders, ", "المتصدرون، "), ("Series: ", "السلسلة: "), ("Compare ", "مقارنة "),
         (" with ", " مع "), ("Crossovers: ", "تبادل المراكز: "), ("Concentration", "التركّز"), ("Revisions", "المراجعات"),
@@ -61,6 +86,12 @@ enum DocumentLocalization {
     ]
 
     static func translateTitle(_ title: String) -> String {
-        titleWords.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let translated = titleWords.reduce(title) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // The period length of a series: "(فترات من 1 month)" -> "(فترات من شهر واحد)".
+        return translated.replacing(/فترات من (\d+) (month|months|day|days)\)/) { match in
+            let n = Int(match.1) ?? 1
+            let length: PeriodLength = match.2.hasPrefix("month") ? .months(n) : .days(n)
+            return "فترات من \(ReportLanguage.arabic.periodLength(length)))"
+        }
     }
 }

@@ -25,12 +25,16 @@ enum ReportDocuments {
         return document
     }
 
-    /// A last row with each entity's sparkline over its last 24 periods.
+    /// A last row with each entity's sparkline over its last 24 periods, all on one scale
+    /// (the least to the greatest figure of the table): a share moving from 1.5 to 1.6 is
+    /// drawn nearly flat next to one moving from 8 to 21, not at full height.
     static func appendTrend(_ result: SeriesResult, to document: inout ReportDocument) {
         let periods = Array(Array(Set(result.points.map(\.period))).sorted().suffix(24))
-        let lines = result.entities.map { code in
-            Sparkline.render(periods.map { period in result.points.first { $0.entity == code && $0.period == period }?.value.value })
+        let values = result.entities.map { code in
+            periods.map { period in result.points.first { $0.entity == code && $0.period == period }?.value.value }
         }
+        let all = values.flatMap { $0.compactMap { $0 } }
+        let lines = values.map { Sparkline.render($0, low: all.min(), high: all.max()) }
         document.append(["TREND"] + lines + [""], citation: nil)
     }
 

@@ -3,9 +3,13 @@
 enum Sparkline {
     static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    static func render(_ values: [Double?]) -> String {
+    /// `values` drawn between `low` and `high` (by default their own least and greatest).
+    /// Rows of one table share a scale, so that a flat row stays flat next to a steep one.
+    static func render(_ values: [Double?], low: Double? = nil, high: Double? = nil) -> String {
         let present = values.compactMap { $0 }
-        guard let low = present.min(), let high = present.max() else { return String(repeating: " ", count: values.count) }
+        guard let low = low ?? present.min(), let high = high ?? present.max(), !present.isEmpty else {
+            return String(repeating: " ", count: values.count)
+        }
         return String(values.map { value -> Character in
             guard let value else { return " " }
             guard high > low else { return blocks[3] }
