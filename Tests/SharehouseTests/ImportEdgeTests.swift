@@ -24,6 +24,24 @@ struct ImportEdgeTests {
         #expect(receipt.addedSources.sorted() == ["argaam-1862466", "eoi-2025", "ft-2025-11-26"])
     }
 
+    @Test func aNoteLongerThan64KiBIsRefusedAtItsPlace() throws {
+        let original = try String(contentsOfFile: Repository.path("Fixtures/eoi-12m-argaam-2025-11.json"), encoding: .utf8)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
+        object["note"] = String(repeating: "x", count: 64 << 10)
+        let fits = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        #expect(try workspace.warehouse.importSnapshot(from: .bytes([UInt8](fits), name: "fits.json"), options: ImportOptions(dryRun: true))
+            .rowsRead > 0)
+        object["note"] = String(repeating: "x", count: (64 << 10) + 1)
+        let long = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        let before = try workspace.fingerprint()
+        let error = try #require(throws: ImportError.self) {
+            try workspace.warehouse.importSnapshot(from: .bytes([UInt8](long), name: "long.json"))
+        }
+        #expect(error.file == "long.json" && error.line == 1 && error.column != nil, "\(error)")
+        #expect(error.reason == "the text here is 65537 bytes long; names, titles and notes are at most 64 KiB", "\(error)")
+        #expect(try workspace.fingerprint() == before)
+    }
+
     @Test func theSameFiguresWithOtherMetadataAreRefusedNotLost() throws {
         try workspace.write("a.csv", "entity,period,value\nCN,2025-08,17.1\n")
         _ = try workspace.importFile("a.csv")

@@ -162,8 +162,17 @@ struct SnapshotJSONDecoder {
         return result
     }
 
+    /// The longest text a snapshot's member may hold: a note or a title is a paragraph, and
+    /// a 31 MB note was stored whole (and took 217 MB to read) before this limit.
+    static let maximumStringBytes = 64 << 10
+
     func string(_ node: JSONNode) throws -> String {
         guard case .string(let text) = node.value else { throw mismatch(node, expected: "a string") }
+        guard text.utf8.count <= Self.maximumStringBytes else {
+            throw ImportError(file: file, at: node.location,
+                              reason: "the text here is \(text.utf8.count) bytes long; names, titles and notes are at most "
+                                + "\(Self.maximumStringBytes / 1024) KiB")
+        }
         return text
     }
 
