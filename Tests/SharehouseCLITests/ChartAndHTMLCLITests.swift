@@ -189,7 +189,12 @@ struct ChartAndHTMLCLITests {
         #expect(html.contains("<td class=\"num\"><bdi dir=\"ltr\">1,150,000,000</bdi></td>"), "counts grouped")
         // Phones scroll a chart of readable size; print lets tables wrap.
         #expect(html.contains("@media (max-width: 40rem) { figure svg { max-width: none; width: 40rem; } }"))
-        #expect(html.contains(".scroll, figure { overflow: visible; }"))
+        #expect(html.contains(".scroll, figure { overflow: visible; } table { width: 100%; font-size: 8.5pt; }"))
+        // Argaam's two measures are two snapshots of one article: written out once.
+        let items = xml.values(of: "id", in: "li")
+        #expect(items.count == 9)
+        #expect(html.components(separatedBy: "How did China outperform the United States").count - 1 == 1, "the Argaam title once")
+        #expect(html.contains("<li id=\"cite-8\">The same publication as <a href=\"#cite-2\">[2]</a><br/><span class=\"note\">Measure <code>eoi_download_share_cumulative</code>"))
     }
 
     @Test func countChartsHaveNoPercentSigns() throws {

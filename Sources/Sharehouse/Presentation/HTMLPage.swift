@@ -96,13 +96,14 @@ public struct HTMLPage: Sendable {
         th .measure { display: block; font-weight: normal; }
         th small { display: block; font-weight: normal; color: #555555; overflow-wrap: anywhere; }
         bdi[dir="ltr"] { white-space: nowrap; }
-        figure { margin: 1rem 0; overflow-x: auto; }
+        figure { margin: 1rem 0; overflow-x: auto; direction: ltr; }
         svg { direction: ltr; max-width: 100%; height: auto; }
         @media (max-width: 40rem) { figure svg { max-width: none; width: 40rem; } }
         .note { color: #444444; font-size: 0.9rem; }
         ol.citations li { margin-bottom: 0.5rem; }
         a { color: #0050a0; overflow-wrap: anywhere; }
         @media print { body { font-size: 11pt; } main { max-width: none; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } a { color: #000000; }
-          .scroll, figure { overflow: visible; } table { width: 100%; } th, td { overflow-wrap: anywhere; } th.num { min-width: 0; } figure svg { width: 100%; max-width: 100%; } }
+          .scroll, figure { overflow: visible; } table { width: 100%; font-size: 8.5pt; } th, td { padding: 0.15rem 0.3rem; } th.num { min-width: 0; }
+          figure svg { width: 100%; max-width: 100%; } }
         """
 }

@@ -132,8 +132,14 @@ extension Warehouse {
         // Who says so.
         page.append("<h2>\(HTMLPage.escape(language.text(.citations)))</h2>")
         page.append("<ol class=\"citations\">")
+        // Two snapshots of one publication (two measures of one article) keep their own
+        // numbers, but the publication is written out once; the second points to the first.
+        var firstBySources: [[String]: Int] = [:]
         for citation in citations.citations {
-            page.append("<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, language: language, page: page))</li>")
+            let chain = citation.sources.map(\.key)
+            let earlier = firstBySources[chain]
+            if earlier == nil { firstBySources[chain] = citation.number }
+            page.append("<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, sameSourcesAs: earlier.map(cite), language: language, page: page))</li>")
         }
         page.append("</ol>")
         page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) <code>\(HTMLPage.escape((path as NSString).lastPathComponent))</code>.</p>")
@@ -219,10 +225,11 @@ extension Warehouse {
 
     /// A citation with its chain: the source cited (linked), then what it relays. Titles
     /// and notes are isolated on an Arabic page; dates kept left to right.
-    private func citationMarkup(_ citation: Citation, language: ReportLanguage, page: HTMLPage) -> String {
+    private func citationMarkup(_ citation: Citation, sameSourcesAs earlier: String?, language: ReportLanguage, page: HTMLPage) -> String {
         let comma = language == .arabic ? "، " : ", "
         var parts: [String] = []
-        for (depth, source) in citation.sources.enumerated() {
+        if let earlier { parts.append("\(HTMLPage.escape(language.text(.sameSourcesAs))) \(earlier)") }
+        for (depth, source) in citation.sources.enumerated() where earlier == nil {
             var text = depth == 0 ? "" : "↳ "
             if let publisher = source.publisher { text += page.phrase(publisher) + comma }
             let title = page.phrase("“\(source.title)”")

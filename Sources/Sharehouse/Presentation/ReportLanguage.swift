@@ -14,7 +14,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         case leadsBy, inPeriod, byMeasure, accordingTo, generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case leadersSourceNote, entitiesCount, periodsOf, trend, value
+        case leadersSourceNote, entitiesCount, periodsOf, trend, value, sameSourcesAs
     }
 
     public func text(_ label: Label) -> String {
@@ -46,7 +46,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         .shareAxis: "Share of downloads (%)", .leadersChartTitle: "Leaders", .seriesChartTitle: "Shares over time",
         .countAxis: "Downloads", .countSeriesChartTitle: "Downloads over time", .millions: "M", .billions: "B",
         .leadersSourceNote: "Leaders as broken down by the source that lists the most entities for this period:",
-        .entitiesCount: "entities", .periodsOf: "periods of", .trend: "TREND", .value: "Value",
+        .entitiesCount: "entities", .periodsOf: "periods of", .trend: "TREND", .value: "Value", .sameSourcesAs: "The same publication as",
     ]
 
     static let arabicLabels: [Label: String] = [
@@ -62,6 +62,6 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
         .shareAxis: "حصة التنزيلات (٪)", .leadersChartTitle: "المتصدرون", .seriesChartTitle: "الحصص عبر الزمن",
         .countAxis: "عدد التنزيلات", .countSeriesChartTitle: "التنزيلات عبر الزمن", .millions: "مليون", .billions: "مليار",
         .leadersSourceNote: "المتصدرون كما يفصّلهم المصدر الذي يذكر أكبر عدد من الجهات في هذه الفترة:",
-        .entitiesCount: "جهات", .periodsOf: "فترات من", .trend: "الاتجاه", .value: "القيمة",
+        .entitiesCount: "جهات", .periodsOf: "فترات من", .trend: "الاتجاه", .value: "القيمة", .sameSourcesAs: "المنشور نفسه كما في",
     ]
 }
