@@ -268,7 +268,13 @@ struct ObservationWriter {
 
     private func valueOf(_ raw: RawObservation) throws -> PublishedValue {
         let parsed: PublishedValue.Parsed
-        let text = raw.valueIsNumber ? (PublishedValue.expandingExponent(raw.value) ?? raw.value) : raw.value
+        let expanded = raw.valueIsNumber ? PublishedValue.expandingExponent(raw.value) : nil
+        if raw.valueIsNumber, expanded == nil, raw.value.contains(where: { $0 == "e" || $0 == "E" }) {
+            // A JSON number, but its exponent is beyond what a published figure can have.
+            throw ImportError(file: file, at: raw.valueLocation, reason: "the number \(raw.value) is out of range",
+                              expected: "a figure written with an exponent between -40 and 40, or written out, such as 17.1")
+        }
+        let text = expanded ?? raw.value
         switch PublishedValue.parse(text, decimalComma: decimalComma && !raw.valueIsNumber) {
         case .success(let value): parsed = value
         case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
