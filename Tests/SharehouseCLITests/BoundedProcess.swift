@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import SharehouseDB
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -113,7 +113,7 @@ func runBounded(_ executable: String, _ arguments: [String], standardInput: Stri
         throw BoundedProcessError.spawn(spawned, executable)
     }
 
-    let output = Mutex<[Int32: Data]>([:])
+    let output = Locked<[Int32: Data]>([:])
     let drained = DispatchGroup()
     for descriptor in [stdoutPipe[0], stderrPipe[0]] {
         drained.enter()

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import Sharehouse
 import SharehouseDB
@@ -111,7 +110,7 @@ struct ConcurrencyTests {
             try LargeShareFile.write("task\(index).csv", in: directory, warehouse: database, months: 12,
                                      published: "2026-0\(index + 1)-15", seed: UInt64(index))
         }
-        final class Failures: Sendable { let list = Mutex<[String]>([]) }
+        final class Failures: Sendable { let list = Locked<[String]>([]) }
         let failures = Failures()
         await withTaskGroup(of: Void.self) { group in
             for file in files {

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import SharehouseDB
 import SharehouseTestSupport
@@ -160,7 +159,7 @@ struct ImportCLITests {
             for day in 1...28 { rows.append("CN,2024-0\(index + 1)-\(day < 10 ? "0" : "")\(day),\(index + 1).0") }
             try directory.write("p\(index).csv", rows.joined(separator: "\n") + "\n")
         }
-        let results = Mutex<[ProcessResult]>([])
+        let results = Locked<[ProcessResult]>([])
         let database = self.database, folder = directory.path
         DispatchQueue.concurrentPerform(iterations: 4) { index in
             let result = try? SharehouseBinary.run(["import", folder + "/p\(index).csv", "--measure", "eoi_download_share_12m",

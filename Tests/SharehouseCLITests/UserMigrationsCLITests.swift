@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import Sharehouse
 import SharehouseDB
@@ -157,7 +156,7 @@ struct UserMigrationsCLITests {
                     WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 30000) SELECT x FROM n;
                 """)
         }
-        let results = Mutex<[Result<ProcessResult, any Error>]>([])
+        let results = Locked<[Result<ProcessResult, any Error>]>([])
         let database = self.database, folder = self.folder, cwd = directory.path
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             let result = Result { try SharehouseBinary.run(["migrate", "up", "--dir", folder, "--db", database], in: cwd) }

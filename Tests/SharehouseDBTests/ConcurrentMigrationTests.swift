@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import SharehouseDB
 import SharehouseTestSupport
@@ -21,7 +20,7 @@ struct ConcurrentMigrationTests {
                 """)
         }
         let set = try MigrationSet(name: "concurrent", origin: "test", files: files)
-        let results = Mutex<[Result<[Int64], any Error>]>([])
+        let results = Locked<[Result<[Int64], any Error>]>([])
         let group = DispatchGroup()
         let start = DispatchSemaphore(value: 0)
         for _ in 0..<2 {

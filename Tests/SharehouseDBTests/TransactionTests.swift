@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import SharehouseDB
 import SharehouseTestSupport
@@ -185,7 +184,7 @@ struct TransactionTests {
         try holder.execute("BEGIN IMMEDIATE")
         try holder.execute("INSERT INTO t VALUES (1)")
 
-        let outcome = Mutex<Result<ContinuousClock.Instant, any Error>?>(nil)
+        let outcome = Locked<Result<ContinuousClock.Instant, any Error>?>(nil)
         let finished = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             let result = Result<ContinuousClock.Instant, any Error> {

@@ -1,6 +1,5 @@
 import Foundation
 public import SharehouseDB
-import Synchronization
 
 /// A Sharehouse warehouse: one SQLite file (or memory) holding entities, measures,
 /// sources, snapshots and their figures.
@@ -37,7 +36,7 @@ public final class Warehouse: Sendable {
     public let path: String
     /// The warehouse migrations that opening applied (empty when it was up to date).
     public let migrationsApplied: [AppliedMigration]
-    private let resolverCache = Mutex<EntityResolver?>(nil)
+    private let resolverCache = Locked<EntityResolver?>(nil)
 
     /// Opens the warehouse at `path`, creating and migrating it unless `options` say not to.
     public convenience init(path: String, options: Options = Options()) throws {

@@ -1,11 +1,11 @@
 import Foundation
+import SharehouseDB
 import Sharehouse
-import Synchronization
 
 /// A progress line on standard error while a large file imports, only when standard error
 /// is a terminal (never in a pipe or a log).
 enum ProgressLine {
-    private static let shown = Mutex(false)
+    private static let shown = Locked(false)
 
     static func forImports() -> (@Sendable (ImportProgress) -> Void)? {
         guard isatty(STDERR_FILENO) != 0 else { return nil }
