@@ -230,6 +230,11 @@ struct ChartAndHTMLCLITests {
         #expect(result.stdout.contains("المصادر:"))
         #expect(result.stdout.contains("المقياس: eoi_download_share_12m"))
         #expect(!result.stdout.contains("measure:"))
+        // The citation's own words stay as published; the words around them are Arabic.
+        #expect(result.stdout.contains("Argaam (أرقام)، «How did China outperform"), "\(result.stdout)")
+        #expect(result.stdout.contains("نُشر 2025-11-26،"), "\(result.stdout)")
+        #expect(result.stdout.contains("(غير مؤكد)؛ نقلًا عن Financial"), "\(result.stdout)")
+        #expect(!result.stdout.contains("published") && !result.stdout.contains("relays"), "\(result.stdout)")
         let series = try run("report", "series", "--entity", "CN", "--measure", "synthetic_monthly_share", "--lang", "ar")
         #expect(series.stdout.hasPrefix("السلسلة: الصين (فترات من شهر واحد)\n"))
     }

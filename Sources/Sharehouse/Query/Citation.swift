@@ -11,17 +11,28 @@ public struct Citation: Sendable, Hashable, Encodable {
     /// The source cited first, then each source it relays (article, newspaper, study).
     public let sources: [Source]
 
-    /// One line: "Argaam, "Title", 2025-11-26, <url> (unverified); relays Financial Times, ..."
-    public var summary: String {
+    /// One line: "Argaam, "Title", published 2025-11-26, <url> (secondary); relays Financial Times, ..."
+    public var summary: String { summary(with: .english) }
+
+    /// The words around a citation's own (title, publisher, URL), which a report's
+    /// language may change (`summary(in:)`).
+    struct SummaryWords: Sendable {
+        var comma = ", ", semicolon = "; ", openQuote = "\"", closeQuote = "\"", published = "published", relays = "relays"
+        var verification: @Sendable (Verification) -> String = { $0.rawValue }
+        static let english = SummaryWords()
+    }
+
+    func summary(with words: SummaryWords) -> String {
         guard let first = sources.first else { return "snapshot \(snapshotID)" }
-        var text = "\(first.publisher ?? first.key), \"\(first.title)\", published \(publishedOn)"
-        if let url = first.url { text += ", \(url)" }
+        var text = (first.publisher ?? first.key) + words.comma + words.openQuote + first.title + words.closeQuote
+            + words.comma + words.published + " \(publishedOn)"
+        if let url = first.url { text += words.comma + url }
         if let note = first.accessNote, note.lowercased().hasPrefix("paywalled") || note.lowercased().contains("mirror") {
             text += " [\(note.split(separator: ";").first.map(String.init) ?? note)]"
         }
-        text += " (\(verification.rawValue))"
+        text += " (\(words.verification(verification)))"
         let relays = sources.dropFirst().map { $0.publisher ?? $0.key }
-        if !relays.isEmpty { text += "; relays " + relays.joined(separator: ", ") }
+        if !relays.isEmpty { text += words.semicolon + words.relays + " " + relays.joined(separator: words.comma) }
         return text
     }
 }

@@ -20,7 +20,7 @@ enum HTMLDocumentRenderer {
             page.append("<h2>\(HTMLPage.escape(document.language.text(.citations)))</h2>")
             page.append("<ol class=\"citations\">")
             for citation in document.citations {
-                var text = HTMLPage.escape(citation.summary)
+                var text = HTMLPage.escape(citation.summary(in: document.language))
                 if let url = citation.sources.first?.url {
                     text = text.replacingOccurrences(of: HTMLPage.escape(url),
                                                      with: "<a href=\"\(HTMLPage.escape(url))\">\(HTMLPage.escape(url))</a>")

@@ -53,7 +53,7 @@ enum ReportRenderer {
         if !document.citations.isEmpty {
             lines.append("")
             lines.append(document.language.text(.sourcesLine))
-            lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary, indent: "  ", continuation: "      ") }
+            lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary(in: document.language), indent: "  ", continuation: "      ") }
         }
         return lines.joined(separator: "\n")
     }
@@ -94,7 +94,7 @@ enum ReportRenderer {
             lines.append("")
             lines.append(document.language.text(.sourcesLine))
             lines.append("")
-            lines += document.citations.map { "\($0.number). " + $0.summary }
+            lines += document.citations.map { "\($0.number). " + $0.summary(in: document.language) }
         }
         return lines.joined(separator: "\n")
     }
@@ -107,7 +107,7 @@ enum ReportRenderer {
             guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        let byNumber = Dictionary(document.citations.map { ($0.number, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        let byNumber = Dictionary(document.citations.map { ($0.number, $0.summary(in: document.language)) }, uniquingKeysWith: { first, _ in first })
         let hasCitations = !document.citations.isEmpty
         var lines = [(document.columns.map(\.title) + (hasCitations ? ["citation"] : [])).map(field).joined(separator: separator)]
         for (index, row) in document.rows.enumerated() {
