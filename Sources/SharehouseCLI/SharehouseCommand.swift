@@ -31,12 +31,16 @@ struct SharehouseCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(GlobalOptions.movingLeadingDatabaseOption(in: Array(CommandLine.arguments.dropFirst())))
             try command.run()
+            ReadOnlyLeftovers.remove()
         } catch let failure as any CategorizedError {
+            ReadOnlyLeftovers.remove()
             Terminal.error(String(describing: failure))
             exit(withError: ExitCode(ExitStatus(failure.category).code))
         } catch let status as ExitStatus {
+            ReadOnlyLeftovers.remove()
             exit(withError: ExitCode(status.code))
         } catch {
+            ReadOnlyLeftovers.remove()
             exit(withError: error)
         }
     }

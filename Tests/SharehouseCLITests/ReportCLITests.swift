@@ -21,6 +21,27 @@ struct ReportCLITests {
         try SharehouseBinary.run(arguments + ["--db", database], in: directory.path, input: input)
     }
 
+    /// A read-only connection cannot remove the write-ahead log when it closes; the
+    /// command does it after, unless another connection still uses the file.
+    @Test func commandsThatOnlyReadLeaveNoLogFilesBehind() throws {
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("w.sqlite-") }.sorted()
+        }
+        #expect(try leftovers() == [], "the import removed its log")
+        for arguments in [["report"], ["report", "--all", "--format", "html"], ["sql", "SELECT count(*) FROM observations"],
+                          ["sql", "DELETE FROM observations"], ["sources", "list"],
+                          ["chart", "leaders", "--period", "2024-09/2025-08", "--out", directory.file("c.svg")]] {
+            _ = try SharehouseBinary.run(arguments + ["--db", database], in: directory.path)
+            #expect(try leftovers() == [], "after \(arguments.joined(separator: " "))")
+        }
+        // While another connection has the file open, its log stays where it is.
+        let other = try Connection(path: database)
+        _ = try other.fetchOne("SELECT count(*) FROM sources") { try $0.get(0) as Int }
+        #expect(try run("report").status == 0)
+        #expect(try leftovers() == ["w.sqlite-shm", "w.sqlite-wal"])
+        #expect(try other.fetchOne("SELECT count(*) FROM sources") { try $0.get(0) as Int } ?? 0 > 0)
+    }
+
     @Test func theHeadlineListsLeadersAndItsSources() throws {
         let result = try run("report")
         #expect(result.status == 0, "\(result.stderr)")

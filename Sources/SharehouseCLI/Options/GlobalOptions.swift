@@ -15,6 +15,7 @@ struct GlobalOptions: ParsableArguments {
     /// The warehouse, waiting at most --wait seconds for another writer.
     func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
         guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
+        if readOnly { ReadOnlyLeftovers.remember(databasePath) }
         return try Warehouse(path: databasePath,
                              options: .init(readOnly: readOnly, busyTimeout: .milliseconds(Int64(wait * 1000))))
     }
