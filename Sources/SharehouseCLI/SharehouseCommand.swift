@@ -28,19 +28,24 @@ struct SharehouseCommand: ParsableCommand {
         // Past a file-size limit (ulimit -f) a write fails with EFBIG, which SQLite
         // reports as a full disk and rolls back, instead of the signal killing the process.
         signal(SIGXFSZ, SIG_IGN)
+        var failure: (any Error)?
         do {
             var command = try parseAsRoot(GlobalOptions.movingLeadingDatabaseOption(in: Array(CommandLine.arguments.dropFirst())))
             try command.run()
-            ReadOnlyLeftovers.remove()
-        } catch let failure as any CategorizedError {
-            ReadOnlyLeftovers.remove()
+        } catch {
+            failure = error
+        }
+        // The command's connections are closed by now (its warehouse went with run()).
+        ReadOnlyLeftovers.remove()
+        switch failure {
+        case nil:
+            return
+        case let failure as any CategorizedError:
             Terminal.error(String(describing: failure))
             exit(withError: ExitCode(ExitStatus(failure.category).code))
-        } catch let status as ExitStatus {
-            ReadOnlyLeftovers.remove()
+        case let status as ExitStatus:
             exit(withError: ExitCode(status.code))
-        } catch {
-            ReadOnlyLeftovers.remove()
+        case let error?:
             exit(withError: error)
         }
     }
