@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "Sharehouse", targets: ["Sharehouse"]),
         .library(name: "SharehouseDB", targets: ["SharehouseDB"]),
+        .library(name: "SharehouseReports", targets: ["SharehouseReports"]),
         .executable(name: "sharehouse", targets: ["SharehouseCLI"]),
     ],
     dependencies: [
@@ -44,10 +45,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Every rendering of the library's results: text tables, Markdown, CSV/TSV/JSON,
+        // SVG charts, HTML pages, in English or Arabic. Sharehouse keeps the data.
+        .target(
+            name: "SharehouseReports",
+            dependencies: ["Sharehouse", "SharehouseDB"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "SharehouseCLI",
             dependencies: [
                 "Sharehouse",
+                "SharehouseReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -71,8 +80,13 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "SharehouseReportsTests",
+            dependencies: ["SharehouseReports", "Sharehouse", "SharehouseTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "SharehouseCLITests",
-            dependencies: ["SharehouseCLI", "Sharehouse", "SharehouseDB", "SharehouseTestSupport"],
+            dependencies: ["SharehouseCLI", "Sharehouse", "SharehouseReports", "SharehouseDB", "SharehouseTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

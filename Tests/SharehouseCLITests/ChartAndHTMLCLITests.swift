@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Sharehouse
+import SharehouseReports
 import SharehouseTestSupport
 
 /// Charts, the HTML report and Arabic output, through the real binary on the bundled

@@ -77,23 +77,7 @@ extension Warehouse {
 /// JSON text for exported snapshots, written by hand so that numbers keep their published
 /// digits and the output is the same bytes every time.
 enum SnapshotJSONWriter {
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ text: String) -> String { JSONText.string(text) }
 
     static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 

@@ -16,13 +16,25 @@ public struct Citation: Sendable, Hashable, Encodable {
 
     /// The words around a citation's own (title, publisher, URL), which a report's
     /// language may change (`summary(in:)`).
-    struct SummaryWords: Sendable {
-        var comma = ", ", semicolon = "; ", openQuote = "\"", closeQuote = "\"", published = "published", relays = "relays"
-        var verification: @Sendable (Verification) -> String = { $0.rawValue }
-        static let english = SummaryWords()
+    public struct SummaryWords: Sendable {
+        public var comma = ", ", semicolon = "; ", openQuote = "\"", closeQuote = "\"", published = "published", relays = "relays"
+        public var verification: @Sendable (Verification) -> String = { $0.rawValue }
+        public static let english = SummaryWords()
+
+        public init(comma: String = ", ", semicolon: String = "; ", openQuote: String = "\"", closeQuote: String = "\"",
+                    published: String = "published", relays: String = "relays",
+                    verification: @escaping @Sendable (Verification) -> String = { $0.rawValue }) {
+            self.comma = comma
+            self.semicolon = semicolon
+            self.openQuote = openQuote
+            self.closeQuote = closeQuote
+            self.published = published
+            self.relays = relays
+            self.verification = verification
+        }
     }
 
-    func summary(with words: SummaryWords) -> String {
+    public func summary(with words: SummaryWords) -> String {
         guard let first = sources.first else { return "snapshot \(snapshotID)" }
         var text = (first.publisher ?? first.key) + words.comma + words.openQuote + first.title + words.closeQuote
             + words.comma + words.published + " \(publishedOn)"
@@ -37,15 +49,25 @@ public struct Citation: Sendable, Hashable, Encodable {
     }
 }
 
-/// Numbers citations in order of first use while a result is built.
-struct CitationList {
-    private(set) var citations: [Citation] = []
+/// Numbers citations in order of first use while a result (or a page built from several
+/// results, each numbering its own) is put together: the same snapshot gets the same
+/// number wherever it is cited.
+public struct CitationList: Sendable {
+    public private(set) var citations: [Citation] = []
     private var numbers: [Int64: Int] = [:]
     private var chains: [String: [Source]] = [:]
 
     /// The number of a citation another result already resolved, adding it on first use
     /// (its source chain is reused, not read again).
-    mutating func number(reusing citation: Citation) -> Int {
+    public init() {}
+
+    /// The number of citation `number` of a result whose citations are `list`.
+    public mutating func number(_ number: Int, in list: [Citation]) -> Int {
+        guard let citation = list.first(where: { $0.number == number }) else { return number }
+        return self.number(reusing: citation)
+    }
+
+    public mutating func number(reusing citation: Citation) -> Int {
         if let number = numbers[citation.snapshotID] { return number }
         let number = citations.count + 1
         citations.append(Citation(number: number, snapshotID: citation.snapshotID, measure: citation.measure,

@@ -23,8 +23,8 @@ public struct ComparisonResult: Sendable, Encodable {
     public let to: Period
     public let fromCitation: Int
     public let toCitation: Int
-    /// Set when the periods overlap (two trailing windows): says by how much.
-    public let overlapWarning: String?
+    /// The part two overlapping periods (two trailing windows) share; nil when they do not.
+    public let overlap: Period?
     public let rows: [Row]
 }
 
@@ -61,24 +61,19 @@ extension Warehouse {
                 return .init(entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRank,
                              toRank: toRank, rankChange: rankChange, decimals: decimals)
             }.sorted { ($0.to?.value ?? -1, $0.from?.value ?? -1, $1.entity) > ($1.to?.value ?? -1, $1.from?.value ?? -1, $0.entity) }
-            var notes: [String] = []
-            var overlap: String?
-            if from.overlaps(to) {
-                let shared = Period(start: max(from.start, to.start), end: min(from.end, to.end))!
-                overlap = "the periods overlap (\(shared), \(shared.months.map { "\($0) months" } ?? "\(shared.days) days")): "
-                    + "the change reflects only the part of each window the other does not share"
-                notes.append(overlap!)
-            }
+            var notes: [ReportNote] = []
+            let overlap = from.overlaps(to) ? Period(start: max(from.start, to.start), end: min(from.end, to.end)) : nil
+            if let overlap { notes.append(.periodsOverlap(shared: overlap)) }
             if PeriodLength(from) != PeriodLength(to) {
-                notes.append("the periods differ in length (\(PeriodLength(from)) and \(PeriodLength(to)))")
+                notes.append(.periodLengthsDiffer(PeriodLength(from), PeriodLength(to)))
             }
             if before.vintage.source != after.vintage.source {
-                notes.append("the two periods come from different sources (\(before.vintage.source), \(after.vintage.source)) of the same measure")
+                notes.append(.sourcesDiffer(before.vintage.source, after.vintage.source))
             }
             notes += FigureNotes.coverage([before.vintage, after.vintage])
             return ComparisonResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                     from: from, to: to, fromCitation: fromCitation, toCitation: toCitation,
-                                    overlapWarning: overlap, rows: rows)
+                                    overlap: overlap, rows: rows)
         }
     }
 }

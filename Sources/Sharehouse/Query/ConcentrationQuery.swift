@@ -54,11 +54,7 @@ extension Warehouse {
                                   entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
                                   decimals: decimals, citation: citation))
             }
-            var notes: [String] = []
-            if rows.contains(where: \.isLowerBound) {
-                notes.append("where the source lists only its top entities (or its shares sum to less than 100), "
-                             + "HHI and CR are lower bounds: the shares not listed would add to them")
-            }
+            let notes: [ReportNote] = rows.contains(where: \.isLowerBound) ? [.concentrationLowerBound] : []
             return ConcentrationResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes,
                                                              citations: citations.citations), rows: rows)
         }

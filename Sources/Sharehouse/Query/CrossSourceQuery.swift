@@ -22,7 +22,7 @@ public struct CrossSourceResult: Sendable, Encodable {
     public let asOf: CalendarDate?
     public let columns: [Column]
     public let rows: [Row]
-    public let notes: [String]
+    public let notes: [ReportNote]
     public let citations: [Citation]
 }
 
@@ -80,14 +80,10 @@ extension Warehouse {
                     let x = a.values.compactMap { $0?.value }.max() ?? -1, y = b.values.compactMap { $0?.value }.max() ?? -1
                     return (x, b.entity) > (y, a.entity)
                 }
-            var notes: [String] = []
+            var notes: [ReportNote] = []
             let distinctMeasures = Set(sortedColumns.map(\.measure.key))
-            if distinctMeasures.count > 1 {
-                notes.append("\(distinctMeasures.count) measures: a column counts what its measure counts; never read across measures as one series")
-            }
-            if sortedColumns.contains(where: { !$0.isExactPeriod }) {
-                notes.append("columns marked with their own period only overlap \(target)")
-            }
+            if distinctMeasures.count > 1 { notes.append(.measuresSideBySide(count: distinctMeasures.count)) }
+            if sortedColumns.contains(where: { !$0.isExactPeriod }) { notes.append(.columnsOnlyOverlap(target)) }
             return CrossSourceResult(period: target, asOf: asOf, columns: sortedColumns, rows: rows, notes: notes,
                                      citations: citations.citations)
         }

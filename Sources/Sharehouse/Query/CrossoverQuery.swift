@@ -89,7 +89,7 @@ extension Warehouse {
             }
         }
         var notes = series.context.notes
-        if crossings.isEmpty { notes.append("\(codes[0]) and \(codes[1]) do not change places in these periods") }
+        if crossings.isEmpty { notes.append(.noCrossing(codes[0], codes[1])) }
         return CrossoverResult(context: QueryContext(measure: series.context.measure, scope: scope, notes: notes,
                                                      citations: citations.citations),
                                entities: codes, periodLength: series.periodLength, byVintage: byVintage, crossings: crossings)

@@ -50,7 +50,7 @@ extension Warehouse {
                                   citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
             }
             guard !rows.isEmpty else { throw QueryError.noData("any member of \(group.code) in the measure \(measure)") }
-            let notes = ["derived: \(group.nameEnglish) is the sum of its members' figures; members the source does not list count as nothing, so the sum is a lower bound"]
+            let notes: [ReportNote] = [.derivedFromMembers(group: group.code)]
             return GroupResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                group: group, rows: rows)
         }

@@ -23,7 +23,7 @@ public struct LeadersResult: Sendable, Encodable {
 extension Warehouse {
     /// The ranking of `period` (by default the latest period of the measure): the top
     /// `top` entities, then the rest as "other".
-    public func leaders(period: Period? = nil, top: Int = 10, scope: QueryScope = QueryScope()) throws -> LeadersResult {
+    public func leaders(period: Period? = nil, top: Int = ReportDefaults.top, scope: QueryScope = QueryScope()) throws -> LeadersResult {
         guard top > 0 else { throw QueryError.invalid("top must be at least 1") }
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)
@@ -41,16 +41,16 @@ extension Warehouse {
             let other = rest.isEmpty ? nil
                 : PublishedValue(value: rounded(rest.reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals), decimals: decimals)
             var notReported: PublishedValue?
-            var notes: [String] = []
+            var notes: [ReportNote] = []
             if book.measure.unit == .percent {
                 let total = figures.total
                 let rest = rounded(100 - total, decimals: decimals)
                 if rest > 0 { notReported = PublishedValue(value: rest, decimals: decimals) }
                 if page.vintage.coverage == .topN {
-                    notes.append("the source lists only its top entities: \(notReported.map { "\($0)%" } ?? "the rest") is not broken down")
+                    notes.append(.topEntitiesOnly(rest: notReported))
                 }
             }
-            if shown.count > top { notes.append("a tie at rank \(top) keeps every tied entity") }
+            if shown.count > top { notes.append(.tieAtCut(rank: top)) }
             return LeadersResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                  period: page.period, citation: citation,
                                  rows: shown.map { .init(rank: $0.rank, entity: figures.codes[$0.index], value: figures.values[$0.index]) },

@@ -8,11 +8,11 @@ public struct QueryContext: Sendable, Encodable {
     public let asOf: CalendarDate?
     /// Things the reader must know to read the figures right (a lower bound, overlapping
     /// windows, periods left out).
-    public let notes: [String]
+    public let notes: [ReportNote]
     /// The snapshots the figures come from; rows refer to them by number.
     public let citations: [Citation]
 
-    init(measure: Measure, scope: QueryScope, notes: [String], citations: [Citation]) {
+    init(measure: Measure, scope: QueryScope, notes: [ReportNote], citations: [Citation]) {
         self.measure = measure
         self.sourcePolicy = scope.sources
         self.sourceRule = scope.sources.explanation

@@ -20,11 +20,10 @@ extension Warehouse {
     /// The figures of `entities` over the periods of one length between `from` and `to`
     /// (by default all), in time order. When the measure has periods of several lengths
     /// (months and trailing years), `length` chooses; by default the most frequent one,
-    /// and the result notes what it left out.
-    public func series(entities names: [String], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
+    /// and the result notes what it left out. No entities: ``ReportDefaults/seriesEntities``.
+    public func series(entities names: [String] = [], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
                        scope: QueryScope = QueryScope()) throws -> SeriesResult {
-        let codes = try entityCodes(names)
-        guard !codes.isEmpty else { throw QueryError.invalid("a series needs at least one entity") }
+        let codes = try entityCodes(names.isEmpty ? ReportDefaults.seriesEntities : names)
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: nil, entities: codes, on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: codes) { period in
@@ -34,15 +33,15 @@ extension Warehouse {
             guard !relevant.isEmpty else {
                 throw QueryError.noData("\(codes.joined(separator: ", ")) in the measure \(measure)")
             }
-            var notes: [String] = []
+            var notes: [ReportNote] = []
             let lengths = Dictionary(grouping: relevant, by: { PeriodLength($0.period) })
             let chosen = length ?? lengths.max { a, b in
                 (a.value.count, b.key.sortKey) < (b.value.count, a.key.sortKey)
             }!.key
             let skipped = relevant.count - (lengths[chosen]?.count ?? 0)
             if skipped > 0 {
-                let others = lengths.keys.filter { $0 != chosen }.map(\.description).sorted().joined(separator: ", ")
-                notes.append("\(skipped) period(s) of another length (\(others)) are left out: a series keeps to one length")
+                let others = lengths.keys.filter { $0 != chosen }.sorted { $0.description < $1.description }
+                notes.append(.otherLengthsLeftOut(count: skipped, lengths: others))
             }
             let catalog = CatalogReader(connection: connection)
             var citations = CitationList()
@@ -56,7 +55,7 @@ extension Warehouse {
             }
             if points.isEmpty { throw QueryError.noData("\(codes.joined(separator: ", ")) over periods of \(chosen)") }
             if case .months(let n) = chosen, n > 1 {
-                notes.append("each point is a window of \(n) months; consecutive windows overlap, so a change from one to the next reflects only the months that differ")
+                notes.append(.overlappingWindows(months: n))
             }
             notes += FigureNotes.coverage(book.periods.map(\.vintage))
             return SeriesResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
@@ -77,8 +76,7 @@ extension PeriodLength {
 
 /// Notes every query adds about the figures it used.
 enum FigureNotes {
-    static func coverage(_ vintages: [Vintage]) -> [String] {
-        vintages.contains { $0.coverage == .topN }
-            ? ["some figures come from top-N lists: entities not listed are not zero, only not reported"] : []
+    static func coverage(_ vintages: [Vintage]) -> [ReportNote] {
+        vintages.contains { $0.coverage == .topN } ? [.topNListsIncluded] : []
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Sharehouse
+import SharehouseReports
 
 struct SourcesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,7 +40,7 @@ struct SourcesShowCommand: ParsableCommand {
         guard !chain.isEmpty else { throw CatalogError.unknown(kind: "source", key: key) }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(chain))
-        case .table: Terminal.output(chain.enumerated().map { depth, source in CitationText.describe(source, depth: depth) }
+        case .table: Terminal.output(chain.enumerated().map { depth, source in SourceText.describe(source, depth: depth) }
             .joined(separator: "\n\n"))
         }
     }
@@ -53,34 +54,23 @@ struct SourcesAddCommand: ParsableCommand {
     @Option(help: "A short key: lower-case letters, digits, '_', '.', '-'.") var key: String
     @Option(help: "The title.") var title: String
     @Option(help: "Where it can be read (http or https).") var url: String
-    @Option(help: "study, news, dataset or report.") var kind: SourceKindOption
+    @Option(help: "study, news, dataset or report.") var kind: Source.Kind
     @Option(help: "Who published it.") var publisher: String?
     @Option(help: "Its authors.") var authors: String?
-    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD")) var published: String?
-    @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD")) var accessed: String?
+    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD")) var published: CalendarDate?
+    @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD")) var accessed: CalendarDate?
     @Option(help: "Its language, e.g. en, ar.") var language: String?
     @Option(help: "Its licence.") var license: String?
     @Option(name: .customLong("access-note"), help: "How it was read: paywalled, mirror, date inferred...") var accessNote: String?
     @Option(name: .customLong("derived-from"), help: ArgumentHelp("The key of the source it relays.", valueName: "key")) var derivedFrom: String?
 
-    func validate() throws {
-        for (name, value) in [("--published", published), ("--accessed", accessed)] {
-            if let value, CalendarDate(value) == nil { throw ValidationError("\(name) must be a date YYYY-MM-DD, not \(value)") }
-        }
-    }
-
     func run() throws {
         let source = Source(key: key, title: title, publisher: publisher, authors: authors, url: url,
-                            publishedOn: published.flatMap { CalendarDate($0) }, accessedOn: accessed.flatMap { CalendarDate($0) },
-                            language: language, kind: kind.value, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
+                            publishedOn: published, accessedOn: accessed,
+                            language: language, kind: kind, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
         let added = try global.openWarehouse().addSource(source)
         Terminal.note(added ? "Added the source \(key)." : "The source \(key) is already there, as given.")
     }
-}
-
-enum SourceKindOption: String, ExpressibleByArgument, CaseIterable {
-    case study, news, dataset, report
-    var value: Source.Kind { Source.Kind(rawValue: rawValue)! }
 }
 
 struct MeasuresCommand: ParsableCommand {
@@ -135,20 +125,15 @@ struct MeasuresAddCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "A short key: lower-case letters, digits, '_', '.', '-'.") var key: String
     @Option(help: "What it is called.") var name: String
-    @Option(help: "percent or count.") var unit: UnitOption
+    @Option(help: "percent or count.") var unit: Measure.Unit
     @Option(help: "What is counted over: which models, which platform.") var universe: String
     @Option(help: "How a figure is attributed to a country.") var attribution: String
     @Option(help: "More about it.") var description: String?
 
     func run() throws {
-        let measure = Measure(key: key, name: name, unit: unit.value, universe: universe, attribution: attribution,
+        let measure = Measure(key: key, name: name, unit: unit, universe: universe, attribution: attribution,
                               description: description)
         let added = try global.openWarehouse().addMeasure(measure)
         Terminal.note(added ? "Added the measure \(key)." : "The measure \(key) is already there, as given.")
     }
-}
-
-enum UnitOption: String, ExpressibleByArgument, CaseIterable {
-    case percent, count
-    var value: Measure.Unit { Measure.Unit(rawValue: rawValue)! }
 }

@@ -1,25 +1,13 @@
 import ArgumentParser
 import Foundation
 import Sharehouse
+import SharehouseReports
 
 struct EntitiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entities",
         abstract: "List countries, groups and other entities, and resolve names to them.",
         subcommands: [EntitiesListCommand.self, EntitiesResolveCommand.self])
-}
-
-/// `--kind`, as the command line spells it.
-enum EntityKindOption: String, ExpressibleByArgument, CaseIterable {
-    case country, group, other
-
-    var kind: EntityKind {
-        switch self {
-        case .country: .country
-        case .group: .group
-        case .other: .other
-        }
-    }
 }
 
 /// The warehouse to read entities from: the file at --db read-only, or the built-in
@@ -30,7 +18,7 @@ func entitySource(_ global: GlobalOptions) throws -> Warehouse {
         Terminal.note("(no warehouse at \(path): using the built-in entities)")
         return try Warehouse.inMemory()
     }
-    return try Warehouse(path: path, options: .init(readOnly: true))
+    return try global.openWarehouse(readOnly: true)
 }
 
 struct EntitiesListCommand: ParsableCommand {
@@ -40,10 +28,10 @@ struct EntitiesListCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     @Option(name: .long, help: "Only entities of this kind: country, group or other.")
-    var kind: EntityKindOption?
+    var kind: EntityKind?
 
     func run() throws {
-        let entities = try entitySource(global).entities(kind: kind?.kind)
+        let entities = try entitySource(global).entities(kind: kind)
         switch output.format {
         case .json:
             Terminal.output(try JSONOutput.render(entities))

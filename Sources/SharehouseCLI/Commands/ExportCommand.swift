@@ -1,5 +1,6 @@
 import ArgumentParser
 import Sharehouse
+import SharehouseReports
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sharehouse
+import SharehouseReports
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,7 +24,7 @@ struct ImportCommand: ParsableCommand {
     var files: [String]
 
     @Option(name: .customLong("input-format"), help: "The files' format when their names do not say it: json, ndjson, csv or tsv.")
-    var inputFormat: InputFormatOption?
+    var inputFormat: InputFormat?
 
     @Option(name: .long, help: ArgumentHelp("The measure's key.", valueName: "key"))
     var measure: String?
@@ -32,16 +33,16 @@ struct ImportCommand: ParsableCommand {
     var source: String?
 
     @Option(name: .long, help: ArgumentHelp("When the source published these figures.", valueName: "YYYY-MM-DD"))
-    var published: String?
+    var published: CalendarDate?
 
     @Option(name: .long, help: "How sure the figures are: primary, secondary or unverified (default).")
-    var verification: VerificationOption?
+    var verification: Verification?
 
     @Option(name: .long, help: "complete, or top_n (default: a partial list, so totals are lower bounds).")
-    var coverage: CoverageOption?
+    var coverage: Coverage?
 
     @Option(name: .long, help: ArgumentHelp("The period of rows that give none, e.g. 2024-09/2025-08.", valueName: "period"))
-    var period: String?
+    var period: Period?
 
     @Option(name: .long, help: "A note kept with the snapshot.")
     var note: String?
@@ -57,12 +58,6 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one file to import") }
-        if let published, CalendarDate(published) == nil {
-            throw ValidationError("--published must be a date YYYY-MM-DD, not \(published)")
-        }
-        if let period, Period(period) == nil {
-            throw ValidationError("--period must be \(Period.expectedForms), not \(period)")
-        }
         if files.contains("-"), inputFormat == nil {
             throw ValidationError("reading standard input (-) needs --input-format json, ndjson, csv or tsv")
         }
@@ -73,12 +68,12 @@ struct ImportCommand: ParsableCommand {
         var description = SnapshotDescription()
         description.measure = measure.map { .key($0) }
         description.source = source.map { .key($0) }
-        description.publishedOn = published.flatMap { CalendarDate($0) }
-        description.verification = verification?.value
-        description.coverage = coverage?.value
+        description.publishedOn = published
+        description.verification = verification
+        description.coverage = coverage
         description.note = note
-        description.period = period.flatMap { Period($0) }
-        let options = ImportOptions(format: inputFormat?.value, description: description, decimalComma: decimalComma,
+        description.period = period
+        let options = ImportOptions(format: inputFormat, description: description, decimalComma: decimalComma,
                                     dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
         let receipts = try warehouse.importSnapshots(from: files.map { $0 == "-" ? .standardInput : .file($0) },
                                                      options: options)
@@ -88,20 +83,4 @@ struct ImportCommand: ParsableCommand {
         case .table: Terminal.output(ReceiptRenderer.render(receipts))
         }
     }
-}
-
-enum InputFormatOption: String, ExpressibleByArgument, CaseIterable {
-    case json, ndjson, csv, tsv
-    var value: InputFormat { InputFormat(rawValue: rawValue)! }
-}
-
-enum VerificationOption: String, ExpressibleByArgument, CaseIterable {
-    case primary, secondary, unverified
-    var value: Verification { Verification(rawValue: rawValue)! }
-}
-
-enum CoverageOption: String, ExpressibleByArgument, CaseIterable {
-    case complete
-    case topN = "top_n"
-    var value: Coverage { Coverage(rawValue: rawValue)! }
 }

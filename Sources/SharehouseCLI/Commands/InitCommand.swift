@@ -12,7 +12,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let path = global.databasePath
         let existed = FileManager.default.fileExists(atPath: path)
-        let warehouse = try Warehouse(path: path)
+        let warehouse = try global.openWarehouse()
         let version = WarehouseSchema.version
         switch (existed, warehouse.migrationsApplied.count) {
         case (false, _):

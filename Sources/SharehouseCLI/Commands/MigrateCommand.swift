@@ -1,5 +1,6 @@
 import ArgumentParser
 import Sharehouse
+import SharehouseReports
 import SharehouseDB
 
 struct MigrateCommand: ParsableCommand {

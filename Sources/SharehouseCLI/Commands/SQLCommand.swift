@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sharehouse
+import SharehouseReports
 import SharehouseDB
 
 struct SQLCommand: ParsableCommand {
@@ -56,55 +57,5 @@ struct SQLCommand: ParsableCommand {
         if output.truncated {
             Terminal.note("(only the first \(maxRows) rows are shown: the query returned more; raise --max-rows)")
         }
-    }
-}
-
-/// Ad-hoc query results as text. Numbers print as their shortest exact form: 17.1, not
-/// 17.10000000000000142.
-enum SQLOutputRenderer {
-    static func render(_ output: QueryOutput, as format: ReportFormat) -> String {
-        switch format {
-        case .json:
-            return "[" + output.rows.map { object($0, output.columns) }.joined(separator: ",\n ") + "]"
-        case .ndjson:
-            return output.rows.map { object($0, output.columns) }.joined(separator: "\n")
-        default:
-            var document = ReportDocument(title: "\(output.rows.count) row(s)", columns: output.columns.map { .left($0) })
-            for row in output.rows { document.append(row.map(text), citation: nil) }
-            if format == .table || format == .markdown {
-                return ReportRenderer.render(document, as: format)
-            }
-            return ReportRenderer.render(document, as: format)
-        }
-    }
-
-    static func text(_ value: SQLiteValue) -> String {
-        switch value {
-        case .null: ""
-        case .integer(let number): String(number)
-        case .real(let number): number.description
-        case .text(let string): string
-        case .blob(let bytes): "x'" + bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() + "'"
-        }
-    }
-
-    static func object(_ row: [SQLiteValue], _ columns: [String]) -> String {
-        let members = zip(columns, row).map { name, value in
-            let json: String
-            switch value {
-            case .null: json = "null"
-            case .integer(let number): json = String(number)
-            case .real(let number): json = number.isFinite ? number.description : "null"
-            case .text(let string): json = jsonString(string)
-            case .blob: json = jsonString(text(value))
-            }
-            return jsonString(name) + ": " + json
-        }
-        return "{" + members.joined(separator: ", ") + "}"
-    }
-
-    static func jsonString(_ text: String) -> String {
-        let data = try? JSONEncoder().encode(text)
-        return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+
+/// What the whole picture shows, as data: the headline, the leaders as broken down by the
+/// source that lists the most entities, the leaders over time and the same period in
+/// every source. SharehouseReports renders it as one HTML page.
+public struct Overview: Sendable {
+    /// The latest period's leaders under the asked scope.
+    public let headline: LeadersResult
+    /// The headline period's leaders from the source that breaks it down into the most
+    /// entities (the headline itself when none lists more, or a source was chosen).
+    public let leaders: LeadersResult
+    /// The leaders (or the asked entities) over time, with the points a later
+    /// publication revised; nil when no share measure has three periods of them.
+    public let series: OverviewSeries?
+    /// The headline period in every source and measure.
+    public let crossSource: CrossSourceResult?
+    /// The warehouse's file name, for the page's last line.
+    public let fileName: String
+}
+
+/// The series an overview draws, in its measure.
+public struct OverviewSeries: Sendable {
+    public let result: SeriesResult
+    public let revised: Set<SeriesPointKey>
+    public var measure: Measure { result.context.measure }
+}
+
+/// What an overview is asked for; what it does not say comes from ``ReportDefaults``.
+public struct OverviewRequest: Sendable {
+    public var scope: QueryScope
+    /// Entities of the series over time (default: the headline's top
+    /// ``ReportDefaults/overviewSeriesEntities``).
+    public var entities: [String]
+    public var top: Int
+
+    public init(scope: QueryScope = QueryScope(), entities: [String] = [], top: Int = ReportDefaults.top) {
+        self.scope = scope
+        self.entities = entities
+        self.top = top
+    }
+}
+
+extension Warehouse {
+    public func overview(_ request: OverviewRequest = OverviewRequest()) throws -> Overview {
+        let headline = try leaders(top: request.top, scope: request.scope)
+        let across = try? crossSource(period: headline.period, asOf: request.scope.asOf)
+        let leaders = try detailedLeaders(headline, across: across, request: request)
+        return Overview(headline: headline, leaders: leaders, series: try overviewSeries(leaders: leaders, request: request),
+                        crossSource: across, fileName: (path as NSString).lastPathComponent)
+    }
+
+    /// The headline period's leaders from the source that lists the most entities for it
+    /// (a tie keeps the headline's own source); the headline itself when a source was
+    /// chosen, or none lists more.
+    private func detailedLeaders(_ headline: LeadersResult, across: CrossSourceResult?, request: OverviewRequest) throws -> LeadersResult {
+        guard case .preferred = request.scope.sources, let across else { return headline }
+        let headlineSource = headline.context.citations.first { $0.number == headline.citation }?.sources.first?.key
+        var best: (source: String, count: Int)?
+        for (index, column) in across.columns.enumerated() where column.isExactPeriod && column.measure.key == headline.context.measure.key {
+            let count = across.rows.filter { $0.values[index] != nil }.count
+            if best == nil || count > best!.count || (count == best!.count && column.source == headlineSource) {
+                best = (column.source, count)
+            }
+        }
+        guard let best, best.source != headlineSource else { return headline }
+        var scope = request.scope
+        scope.measure = headline.context.measure.key
+        scope.sources = .only(best.source)
+        return (try? leaders(period: headline.period, top: request.top, scope: scope)) ?? headline
+    }
+
+    /// The leaders (or the chosen entities) over time, in the headline's measure when it
+    /// has several periods, else in the share measure with the most periods.
+    private func overviewSeries(leaders: LeadersResult, request: OverviewRequest) throws -> OverviewSeries? {
+        let candidates = try measures().filter { $0.unit == .percent }
+        var best: SeriesResult?
+        let codes = request.entities.isEmpty ? Array(leaders.rows.prefix(ReportDefaults.overviewSeriesEntities).map(\.entity)) : request.entities
+        guard !codes.isEmpty else { return nil }
+        for measure in candidates {
+            var scope = request.scope
+            scope.measure = measure.key
+            guard let result = try? series(entities: codes, scope: scope) else { continue }
+            let periods = Set(result.points.map(\.period)).count
+            let isHeadline = measure.key == leaders.context.measure.key
+            if periods >= 3, isHeadline { best = result; break }
+            if periods >= 3, periods > (best.map { Set($0.points.map(\.period)).count } ?? 0) { best = result }
+        }
+        guard let best else { return nil }
+        return OverviewSeries(result: best, revised: try revisedPoints(of: best, scope: request.scope))
+    }
+}

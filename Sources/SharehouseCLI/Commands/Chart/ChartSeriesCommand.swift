@@ -1,0 +1,21 @@
+import ArgumentParser
+import Sharehouse
+import SharehouseReports
+
+struct ChartSeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "series", abstract: "A line chart of entities over periods.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var output: ChartOutputOptions
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+
+    func run() throws {
+        let warehouse = try global.openWarehouse(readOnly: true)
+        let language = output.words.language
+        let result = try warehouse.series(entities: scope.entity, from: from, to: to, scope: scope.scope)
+        let chart = LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope),
+                              names: try warehouse.entityNames(in: language), language: language, digits: output.words.digits)
+        try output.write(chart.svg())
+    }
+}

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Who leads, by how much, since when, and who says so.",
+        discussion: """
+            Every report cites the snapshots it uses: numbered sources under the table, a citations \
+            array in JSON. Figures of different measures are never put in one series or compared. \
+            With no subcommand: the headline, the latest period's leaders of the default measure.
+            """,
+        subcommands: [ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
+                      ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
+                      ReportRevisionsCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self],
+        defaultSubcommand: ReportHeadlineCommand.self)
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Sharehouse
+
+struct ReportConcentrationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "concentration", abstract: "HHI, CR1, CR3, CR5 and the leader per period.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var output: ReportOutputOptions
+    @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: Period?
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+
+    func run() throws {
+        let warehouse = try global.openWarehouse(readOnly: true)
+        try output.write(try warehouse.concentration(period: period, from: from, to: to, scope: scope.scope), from: warehouse)
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Sharehouse
+import SharehouseReports
+
+struct ReportSeriesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "series", abstract: "Entities over periods of one length, in time order.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var scope: ScopeOptions
+    @OptionGroup var output: ReportOutputOptions
+    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+
+    func run() throws {
+        let warehouse = try global.openWarehouse(readOnly: true)
+        let result = try warehouse.series(entities: scope.entity, from: from, to: to, scope: scope.scope)
+        try output.write(result, from: warehouse) { names in
+            LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope), names: names,
+                      language: output.words.language, digits: output.words.digits).svg()
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Sharehouse
+import SharehouseReports
+
+/// What a report or chart is about: a measure, a source, an as-of date, entities.
+/// Unset, the library chooses (and its result says what it chose).
+struct ScopeOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The measure (default: the one the figures are in, else the latest share measure).",
+                                            valueName: "key"))
+    var measure: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this source (default: per period, the best verified, then latest).",
+                                            valueName: "key"))
+    var source: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("What was known on this day.", valueName: "YYYY-MM-DD"))
+    var asOf: CalendarDate?
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("An entity: a code or a name, Arabic too (repeatable).",
+                                                                   valueName: "name"))
+    var entity: [String] = []
+
+    var scope: QueryScope {
+        QueryScope(measure: measure, sources: source.map { .only($0) } ?? .preferred, asOf: asOf)
+    }
+}
+
+/// The language of a report's or chart's words and names, and its digits.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Words and entity names: en or ar.")
+    var language: ReportLanguage = .english
+
+    @Option(name: .customLong("digits"), help: "Digits of figures: western (17.1%) or arabic-indic (١٧٫١٪).")
+    var digits: DigitStyle = .western
+}

@@ -1,0 +1,92 @@
+public import Sharehouse
+import Foundation
+
+/// Renders a ``ReportDocument`` as text.
+public enum ReportRenderer {
+    public static func render(_ document: ReportDocument, as format: ReportFormat) -> String {
+        switch format {
+        case .table: table(document)
+        case .markdown: markdown(document)
+        case .csv: delimited(document, separator: ",")
+        case .tsv: delimited(document, separator: "\t")
+        case .json, .ndjson: preconditionFailure("JSON is rendered from the result itself")
+        case .html: HTMLDocumentRenderer.render(document, chart: nil)
+        }
+    }
+
+    private static func table(_ document: ReportDocument) -> String {
+        var table = TableRenderer(document.columns)
+        document.rows.forEach { table.append($0) }
+        var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
+        if !document.notes.isEmpty {
+            lines.append("")
+            let note = document.language == .arabic ? "ملاحظة: " : "Note: "
+            lines += document.notes.flatMap { wrap(note + $0, indent: "", continuation: "      ") }
+        }
+        if !document.citations.isEmpty {
+            lines.append("")
+            lines.append(document.language.text(.sourcesLine))
+            lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary(in: document.language), indent: "  ", continuation: "      ") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Breaks `text` into lines of at most `width` columns at spaces, so prose around a
+    /// table reads in an 80-column terminal; a word longer than a line (a URL) keeps a
+    /// line of its own.
+    static func wrap(_ text: String, indent: String, continuation: String? = nil, width: Int = 80) -> [String] {
+        var lines: [String] = []
+        var line = indent
+        let next = continuation ?? indent
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = line == indent || line == next ? line + word : line + " " + word
+            if TableRenderer.displayWidth(candidate) > width, line != indent, line != next {
+                lines.append(line)
+                line = next + word
+            } else {
+                line = candidate
+            }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    private static func markdown(_ document: ReportDocument) -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        var lines = ["### " + document.title, ""]
+        lines += document.about.map { "- " + $0 }
+        if !document.about.isEmpty { lines.append("") }
+        lines.append("| " + document.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
+        lines.append("|" + document.columns.map { $0.alignment == .right ? "---:|" : "---|" }.joined())
+        lines += document.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        if !document.notes.isEmpty {
+            lines.append("")
+            lines += document.notes.map { "> " + $0 }
+        }
+        if !document.citations.isEmpty {
+            lines.append("")
+            lines.append(document.language.text(.sourcesLine))
+            lines.append("")
+            lines += document.citations.map { "\($0.number). " + $0.summary(in: document.language) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// RFC 4180 (CSV) or tab-separated text, with a last column holding each row's
+    /// citation in full, so a row taken alone still says who says so.
+    private static func delimited(_ document: ReportDocument, separator: String) -> String {
+        func field(_ text: String) -> String {
+            if separator == "\t" { return text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        let byNumber = Dictionary(document.citations.map { ($0.number, $0.summary(in: document.language)) }, uniquingKeysWith: { first, _ in first })
+        let hasCitations = !document.citations.isEmpty
+        var lines = [(document.columns.map(\.title) + (hasCitations ? ["citation"] : [])).map(field).joined(separator: separator)]
+        for (index, row) in document.rows.enumerated() {
+            let citation = document.rowCitations[index].flatMap { byNumber[$0] } ?? ""
+            lines.append((row + (hasCitations ? [citation] : [])).map(field).joined(separator: separator))
+        }
+        return lines.joined(separator: separator == "\t" ? "\n" : "\r\n")
+    }
+}

@@ -1,0 +1,110 @@
+public import Sharehouse
+/// A self-contained HTML page: inline CSS, inline SVG, no scripts, nothing fetched. It is
+/// also well-formed XML (every element closed, only XML's five entities), so tests parse
+/// it, and it prints cleanly and reads at phone width.
+public struct HTMLPage: Sendable {
+    public var title: String
+    public var language: ReportLanguage
+    private var body: [String] = []
+
+    public init(title: String, language: ReportLanguage = .english) {
+        self.title = title
+        self.language = language
+    }
+
+    /// Escapes text for HTML and XML.
+    public static func escape(_ text: String) -> String { SVGWriter.escape(text) }
+
+    /// Adds markup to the body as it is.
+    public mutating func append(_ markup: String) { body.append(markup) }
+
+    /// A figure, period or date kept left to right (and on one line) inside a
+    /// right-to-left paragraph: without it "2024-09/2025-08" after Arabic words shows
+    /// as "08-09/2025-2024".
+    public func number(_ text: String) -> String { Self.leftToRight(text) }
+
+    /// `text` escaped in a left-to-right isolate that does not break across lines.
+    public static func leftToRight(_ text: String) -> String {
+        "<bdi dir=\"ltr\">\(escape(text))</bdi>"
+    }
+
+    /// Text that may be in another script than the page (a measure's English name, a
+    /// source's title) escaped, and on an Arabic page isolated so that its direction is
+    /// its own and its neighbours keep their order; it may wrap.
+    public func phrase(_ text: String) -> String {
+        language.isRightToLeft ? "<bdi>\(Self.escape(text))</bdi>" : Self.escape(text)
+    }
+
+    /// A table: a header row, then rows of cells already escaped or marked up; `numeric`
+    /// columns align to the end and keep their digits left to right.
+    public static func table(header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
+        table(headerMarkup: header.map(escape), rows: rows, numeric: numeric, caption: caption)
+    }
+
+    /// A table whose header cells are markup already.
+    public static func table(headerMarkup header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
+        var lines = ["<div class=\"scroll\"><table>"]
+        if let caption { lines.append("<caption>\(escape(caption))</caption>") }
+        lines.append("<thead><tr>" + header.enumerated().map { index, cell in
+            "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(cell)</th>"
+        }.joined() + "</tr></thead>")
+        lines.append("<tbody>")
+        for row in rows {
+            lines.append("<tr>" + row.enumerated().map { index, cell in
+                numeric.contains(index) ? "<td class=\"num\"><bdi dir=\"ltr\">\(cell)</bdi></td>" : "<td>\(cell)</td>"
+            }.joined() + "</tr>")
+        }
+        lines.append("</tbody></table></div>")
+        return lines.joined(separator: "\n")
+    }
+
+    public func render() -> String {
+        let direction = language.isRightToLeft ? "rtl" : "ltr"
+        return """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)" dir="\(direction)">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(Self.escape(title))</title>
+            <style>
+            \(Self.css)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static let css = """
+        body { margin: 0; font: 16px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, "Noto Naskh Arabic", sans-serif; color: #1a1a1a; background: #ffffff; }
+        main { max-width: 52rem; margin: 0 auto; padding: 1rem; }
+        h1 { font-size: 1.6rem; margin: 0.5rem 0; }
+        h2 { font-size: 1.25rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc; }
+        p.lead { font-size: 1.15rem; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; margin: 0.5rem 0; }
+        caption { text-align: start; font-weight: bold; padding: 0.25rem 0; }
+        th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e0e0e0; text-align: start; vertical-align: top; }
+        th { background: #f3f3f3; }
+        td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th.num { text-align: end; min-width: 6rem; }
+        th .measure { display: block; font-weight: normal; }
+        th small { display: block; font-weight: normal; color: #555555; overflow-wrap: anywhere; }
+        bdi[dir="ltr"] { white-space: nowrap; }
+        figure { margin: 1rem 0; overflow-x: auto; direction: ltr; }
+        svg { direction: ltr; max-width: 100%; height: auto; }
+        @media (max-width: 40rem) { figure svg { max-width: none; width: 40rem; } }
+        .note { color: #444444; font-size: 0.9rem; }
+        ol.citations li { margin-bottom: 0.5rem; }
+        a { color: #0050a0; overflow-wrap: anywhere; }
+        @media print { body { font-size: 11pt; } main { max-width: none; } h2 { break-after: avoid; } figure, table { break-inside: avoid; } a { color: #000000; }
+          .scroll, figure { overflow: visible; } table { width: 100%; font-size: 8.5pt; } th, td { padding: 0.15rem 0.3rem; } th.num { min-width: 0; }
+          figure svg { width: 100%; max-width: 100%; } }
+        """
+}

@@ -1,0 +1,95 @@
+public import Sharehouse
+
+/// Words around data in text reports: titles, what a report is about, the words of
+/// cells. Each phrase carries its data and is worded once per language, in one `switch`
+/// each; codes, keys and periods stay as written.
+extension ReportLanguage {
+    public enum Phrase: Sendable {
+        case headline(String)
+        case leadersTitle(period: Period, citation: Int)
+        case seriesTitle(names: [String], length: PeriodLength)
+        case compareTitle(from: Period, fromCitation: Int, to: Period, toCitation: Int)
+        case crossoversTitle(names: [String], byVintage: Bool)
+        case concentrationTitle
+        case revisionsTitle
+        case sourcesSideBySideTitle(Period)
+        case groupTitle(name: String, code: String)
+        case aboutMeasure(Measure)
+        case aboutSourceOnly(String)
+        case aboutAsOf(CalendarDate)
+        case otherListed(count: Int)
+        case passes(leader: String, overtaken: String, after: Period)
+        case versus(String, String)
+        case snapshotPublished(CalendarDate, citation: Int)
+        case lowerBound
+        case exact
+        case new
+        case current
+        case members(count: Int)
+    }
+
+    public func text(_ phrase: Phrase) -> String {
+        switch self {
+        case .english: Self.english(phrase)
+        case .arabic: Self.arabic(phrase)
+        }
+    }
+
+    private static func english(_ phrase: Phrase) -> String {
+        switch phrase {
+        case .headline(let title): "Headline: \(title)"
+        case .leadersTitle(let period, let citation): "Leaders, \(period) [\(citation)]"
+        case .seriesTitle(let names, let length): "Series: \(names.joined(separator: ", ")) (periods of \(length))"
+        case .compareTitle(let from, let fromCitation, let to, let toCitation):
+            "Compare \(from) [\(fromCitation)] with \(to) [\(toCitation)]"
+        case .crossoversTitle(let names, let byVintage):
+            "Crossovers: \(names.joined(separator: " and "))" + (byVintage ? ", vintage by vintage" : "")
+        case .concentrationTitle: "Concentration"
+        case .revisionsTitle: "Revisions"
+        case .sourcesSideBySideTitle(let period): "Sources side by side, \(period)"
+        case .groupTitle(let name, let code): "\(name) (\(code)), derived from its members"
+        case .aboutMeasure(let measure): "measure: \(measure.key): \(measure.name) (\(measure.unit.rawValue))"
+        case .aboutSourceOnly(let source): "source: \(source) only"
+        case .aboutAsOf(let date): "as known on \(date)"
+        case .otherListed(let count): "other listed (\(count))"
+        case .passes(let leader, let overtaken, let after): "\(leader) passes \(overtaken) (after \(after))"
+        case .versus(let a, let b): "\(a) vs \(b)"
+        case .snapshotPublished(let date, let citation): "snapshot published \(date) [\(citation)]"
+        case .lowerBound: "≥ (lower bound)"
+        case .exact: "exact"
+        case .new: "new"
+        case .current: "current"
+        case .members(let count): "\(count) members"
+        }
+    }
+
+    private static func arabic(_ phrase: Phrase) -> String {
+        switch phrase {
+        case .headline(let title): "الخلاصة: \(title)"
+        case .leadersTitle(let period, let citation): "المتصدرون، \(period) [\(citation)]"
+        case .seriesTitle(let names, let length):
+            "السلسلة: \(names.joined(separator: "، ")) (فترات من \(ReportLanguage.arabic.periodLength(length)))"
+        case .compareTitle(let from, let fromCitation, let to, let toCitation):
+            "مقارنة \(from) [\(fromCitation)] مع \(to) [\(toCitation)]"
+        case .crossoversTitle(let names, let byVintage):
+            "تبادل المراكز: \(names.joined(separator: " و"))" + (byVintage ? "، إصداراً بإصدار" : "")
+        case .concentrationTitle: "التركّز"
+        case .revisionsTitle: "المراجعات"
+        case .sourcesSideBySideTitle(let period): "المصادر جنباً إلى جنب، \(period)"
+        case .groupTitle(let name, let code): "\(name) (\(code))، مشتقة من أعضائها"
+        case .aboutMeasure(let measure):
+            "المقياس: \(measure.key): \(measure.name) (\(measure.unit == .percent ? "نسبة مئوية" : "عدد"))"
+        case .aboutSourceOnly(let source): "المصدر: \(source) وحده"
+        case .aboutAsOf(let date): "كما عُرف في \(date)"
+        case .otherListed(let count): "آخرون مذكورون (\(count))"
+        case .passes(let leader, let overtaken, let after): "\(leader) تتجاوز \(overtaken) (بعد \(after))"
+        case .versus(let a, let b): "\(a) مقابل \(b)"
+        case .snapshotPublished(let date, let citation): "لقطة نُشرت في \(date) [\(citation)]"
+        case .lowerBound: "≥ (حد أدنى)"
+        case .exact: "دقيق"
+        case .new: "جديد"
+        case .current: "حالي"
+        case .members(let count): "\(count) عضواً"
+        }
+    }
+}
