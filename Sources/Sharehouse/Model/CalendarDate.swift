@@ -3,7 +3,7 @@
 /// Dates here are dates, not instants: no time zone, no Foundation `Date`. Ordering and
 /// day arithmetic go through a day number, so parsing a million observations costs no
 /// calendar objects.
-public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -62,18 +62,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let expectedText = "a YYYY-MM-DD date"
 
     static func number(_ digits: ArraySlice<UInt8>) -> Int? {
         var value = 0

@@ -12,7 +12,7 @@
 ///
 /// The text of a period is always the shortest of these forms that fits, the same as the
 /// `period_names` view computes in SQL (a test holds them together).
-public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct Period: Sendable, Hashable, Comparable, TextCodable {
     public let start: CalendarDate
     public let end: CalendarDate
 
@@ -83,18 +83,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         (lhs.end, lhs.start) < (rhs.end, rhs.start)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let period = Period(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a period: \(text)"))
-        }
-        self = period
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static var expectedText: String { expectedForms }
 
     /// The forms a period may be written in, for error messages.
     public static let expectedForms = "a period such as 2025-08, 2025-Q3, 2025, 2024-09/2025-08 or 2025-02-26/2026-02-25"

@@ -30,29 +30,30 @@ public enum WarehouseMigrations {
     }
 
     /// Applies pending migrations of `set` (the warehouse's own schema when nil), creating
-    /// the warehouse when it does not exist.
+    /// the warehouse when it does not exist, waiting up to `busyTimeout` for another writer.
     @discardableResult
-    public static func up(path: String, set: MigrationSet? = nil, upTo target: Int64? = nil,
+    public static func up(path: String, set: MigrationSet? = nil, upTo target: Int64? = nil, busyTimeout: Duration = .seconds(60),
                           applied: ((AppliedMigration) -> Void)? = nil) throws -> [AppliedMigration] {
         guard let set else {
             // Opening a warehouse runs its own migrations; do it here so a target applies.
-            let database = try DatabaseQueue(path: path, options: .init(busyTimeout: .seconds(60)))
+            let database = try DatabaseQueue(path: path, options: .init(busyTimeout: busyTimeout))
             return try database.withConnection { try WarehouseSchema.migrator.migrate($0, upTo: target, applied: applied) }
         }
-        let warehouse = try Warehouse(path: path, options: .init(busyTimeout: .seconds(60)))
+        let warehouse = try Warehouse(path: path, options: .init(busyTimeout: busyTimeout))
         return try warehouse.database.withConnection { try Migrator(set: set).migrate($0, upTo: target, applied: applied) }
     }
 
     /// Records the migrations of `set` up to `version` as applied without running them.
     /// The warehouse must exist: baselining marks a schema that is there as applied.
     @discardableResult
-    public static func baseline(path: String, set: MigrationSet? = nil, version: Int64) throws -> [Migration] {
+    public static func baseline(path: String, set: MigrationSet? = nil, version: Int64,
+                                busyTimeout: Duration = .seconds(10)) throws -> [Migration] {
         guard FileManager.default.fileExists(atPath: path) else { throw SharehouseError.warehouseNotFound(path: path) }
         if let set {
-            let warehouse = try Warehouse(path: path, options: .init(createIfMissing: false))
+            let warehouse = try Warehouse(path: path, options: .init(createIfMissing: false, busyTimeout: busyTimeout))
             return try warehouse.database.withConnection { try Migrator(set: set).baseline($0, version: version) }
         }
-        let database = try DatabaseQueue(path: path, options: .init(mode: .readWrite(create: false)))
+        let database = try DatabaseQueue(path: path, options: .init(mode: .readWrite(create: false), busyTimeout: busyTimeout))
         return try database.withConnection { try WarehouseSchema.migrator.baseline($0, version: version) }
     }
 

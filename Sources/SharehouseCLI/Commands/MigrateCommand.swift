@@ -33,6 +33,19 @@ struct MigrationSetOptions: ParsableArguments {
     }
 }
 
+/// What every `migrate` subcommand takes: the warehouse, the migrations, the format.
+struct MigrateArguments: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var migrations: MigrationSetOptions
+    @OptionGroup var output: FormatOptions
+}
+
+/// `--to VERSION` of `plan` and `up`.
+struct MigrationTargetOption: ParsableArguments {
+    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
+    var target: Int64?
+}
+
 /// Four-digit versions, as in file names: 0003.
 func versionText(_ version: Int64) -> String {
     let digits = String(version)
@@ -45,13 +58,11 @@ struct MigrateStatusCommand: ParsableCommand {
         abstract: "Show each migration: applied, baselined, pending, changed, missing, newer or out-of-order.",
         discussion: "Writes nothing. Exits 77 when `migrate up` would be refused.")
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var migrations: MigrationSetOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var arguments: MigrateArguments
 
     func run() throws {
-        let status = try WarehouseMigrations.status(path: global.databasePath, set: try migrations.load())
-        switch output.format {
+        let status = try WarehouseMigrations.status(path: arguments.global.databasePath, set: try arguments.migrations.load())
+        switch arguments.output.format {
         case .json:
             Terminal.output(try JSONOutput.render(status))
         case .table:
@@ -73,16 +84,13 @@ struct MigratePlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Print the SQL that `migrate up` would run, and write nothing.")
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var migrations: MigrationSetOptions
-    @OptionGroup var output: FormatOptions
-
-    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
-    var target: Int64?
+    @OptionGroup var arguments: MigrateArguments
+    @OptionGroup var to: MigrationTargetOption
 
     func run() throws {
-        let plan = try WarehouseMigrations.plan(path: global.databasePath, set: try migrations.load(), upTo: target)
-        switch output.format {
+        let plan = try WarehouseMigrations.plan(path: arguments.global.databasePath, set: try arguments.migrations.load(),
+                                                upTo: to.target)
+        switch arguments.output.format {
         case .json:
             struct Planned: Encodable { let version: Int64; let name: String; let fileName: String; let sql: String }
             Terminal.output(try JSONOutput.render(plan.map {
@@ -103,16 +111,13 @@ struct MigrateUpCommand: ParsableCommand {
         abstract: "Apply pending migrations, each in its own transaction.",
         discussion: "Creates the warehouse when it does not exist. Safe to run from several processes at once.")
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var migrations: MigrationSetOptions
-    @OptionGroup var output: FormatOptions
-
-    @Option(name: .customLong("to"), help: ArgumentHelp("Stop after this version.", valueName: "version"))
-    var target: Int64?
+    @OptionGroup var arguments: MigrateArguments
+    @OptionGroup var to: MigrationTargetOption
 
     func run() throws {
-        let applied = try WarehouseMigrations.up(path: global.databasePath, set: try migrations.load(), upTo: target)
-        switch output.format {
+        let applied = try WarehouseMigrations.up(path: arguments.global.databasePath, set: try arguments.migrations.load(),
+                                                 upTo: to.target, busyTimeout: arguments.global.busyTimeout)
+        switch arguments.output.format {
         case .json:
             Terminal.output(try JSONOutput.render(applied))
         case .table:
@@ -135,16 +140,15 @@ struct MigrateBaselineCommand: ParsableCommand {
         abstract: "Record migrations up to VERSION as applied, without running them.",
         discussion: "For a database whose schema was made before its migrations were tracked. Refused once any migration of the set is recorded.")
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var migrations: MigrationSetOptions
-    @OptionGroup var output: FormatOptions
+    @OptionGroup var arguments: MigrateArguments
 
     @Argument(help: "The last version to record as applied.")
     var version: Int64
 
     func run() throws {
-        let marked = try WarehouseMigrations.baseline(path: global.databasePath, set: try migrations.load(), version: version)
-        switch output.format {
+        let marked = try WarehouseMigrations.baseline(path: arguments.global.databasePath, set: try arguments.migrations.load(),
+                                                      version: version, busyTimeout: arguments.global.busyTimeout)
+        switch arguments.output.format {
         case .json:
             struct Marked: Encodable { let version: Int64; let name: String; let fileName: String }
             Terminal.output(try JSONOutput.render(marked.map { Marked(version: $0.version, name: $0.name, fileName: $0.fileName) }))

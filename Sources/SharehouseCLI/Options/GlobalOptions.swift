@@ -12,12 +12,18 @@ struct GlobalOptions: ParsableArguments {
         "Seconds to wait while another process writes to the warehouse.", valueName: "seconds"))
     var wait: Double = 10
 
-    /// The warehouse, waiting at most --wait seconds for another writer.
-    func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
+    func validate() throws {
         guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
+    }
+
+    /// How long a write waits for another process's write to end: --wait.
+    var busyTimeout: Duration { .milliseconds(Int64(wait * 1000)) }
+
+    /// The warehouse, waiting at most --wait seconds for another writer. Every command
+    /// opens it here.
+    func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
         if readOnly { ReadOnlyLeftovers.remember(databasePath) }
-        return try Warehouse(path: databasePath,
-                             options: .init(readOnly: readOnly, busyTimeout: .milliseconds(Int64(wait * 1000))))
+        return try Warehouse(path: databasePath, options: .init(readOnly: readOnly, busyTimeout: busyTimeout))
     }
 
     /// The warehouse path: --db, else $SHAREHOUSE_DB, else ./sharehouse.sqlite.

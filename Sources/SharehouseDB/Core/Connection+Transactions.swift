@@ -41,21 +41,7 @@ extension Connection {
             error.sql = nil
             throw error
         }
-        transactionDepth += 1
-        defer {
-            transactionDepth -= 1
-            if transactionDepth == 0 { rolledBackBySQLite = false }
-        }
-        let result: T
-        do {
-            result = try body()
-            try checkNotRolledBack()
-            try execute("COMMIT TRANSACTION")
-        } catch {
-            rollbackKeepingError()
-            throw error
-        }
-        return result
+        return try runNested(body, finish: "COMMIT TRANSACTION") { rollbackKeepingError() }
     }
 
     /// Runs `body` in a savepoint: released when `body` returns, rolled back (and
@@ -74,18 +60,8 @@ extension Connection {
             savepointDepth -= 1
             throw error
         }
-        transactionDepth += 1
-        defer {
-            savepointDepth -= 1
-            transactionDepth -= 1
-            if transactionDepth == 0 { rolledBackBySQLite = false }
-        }
-        let result: T
-        do {
-            result = try body()
-            try checkNotRolledBack()
-            try execute("RELEASE SAVEPOINT \(name)")
-        } catch {
+        defer { savepointDepth -= 1 }
+        return try runNested(body, finish: "RELEASE SAVEPOINT \(name)") {
             if opensTransaction {
                 // This savepoint is the transaction: undo all of it, so nothing stays open.
                 rollbackKeepingError()
@@ -95,9 +71,26 @@ extension Connection {
                 try? execute("ROLLBACK TRANSACTION TO SAVEPOINT \(name)")
                 try? execute("RELEASE SAVEPOINT \(name)")
             }
+        }
+    }
+
+    /// Runs `body` one level deeper in the open transaction, then `finish` (COMMIT or
+    /// RELEASE); when either throws, `undo` runs and the error is thrown as it was.
+    private func runNested<T>(_ body: () throws -> T, finish: String, undo: () -> Void) throws -> T {
+        transactionDepth += 1
+        defer {
+            transactionDepth -= 1
+            if transactionDepth == 0 { rolledBackBySQLite = false }
+        }
+        do {
+            let result = try body()
+            try checkNotRolledBack()
+            try execute(finish)
+            return result
+        } catch {
+            undo()
             throw error
         }
-        return result
     }
 
     /// Throws when SQLite rolled the transaction back by itself while `body` ran (after

@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// The values an axis marks: round numbers (1, 2, 2.5 or 5 times a power of ten) that
 /// span the data with a few ticks, so that 17.1 and 15.8 sit on an axis of 0, 5, ..., 20.
 public enum AxisTicks {

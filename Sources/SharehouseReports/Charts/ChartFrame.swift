@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// What every chart has around its drawing: the root `<svg>` (left to right, labelled
 /// for screen readers), the title and subtitle shortened to the width, and the sources.
 enum ChartFrame {

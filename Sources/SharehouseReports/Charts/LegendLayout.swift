@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// Lays a chart's legend out in rows: entries left to right, a new row where the next
 /// one would pass the right edge, so that six or more entries stay inside the chart.
 public enum LegendLayout {

@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// Writes SVG text: elements with their attributes in the order given, text escaped,
 /// coordinates with at most two decimals. The same calls give the same bytes.
 struct SVGWriter {

@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 import Foundation
 
 /// JSON on standard output: pretty, keys sorted and in snake_case, non-ASCII text as is.

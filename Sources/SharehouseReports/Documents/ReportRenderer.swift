@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 import Foundation
 
 /// Renders a ``ReportDocument`` as text.

@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 
 /// A report in any of its formats: the one call the CLI makes to turn a result into the
 /// bytes it writes.

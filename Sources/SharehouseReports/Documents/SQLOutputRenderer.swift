@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 public import SharehouseDB
 
 /// Ad-hoc query results as text. Numbers print as their shortest exact form: 17.1, not

@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// A row of Unicode blocks that draws a series in one line of a terminal: ▁ for the
 /// lowest value, █ for the highest, a space for a missing one.
 public enum Sparkline {

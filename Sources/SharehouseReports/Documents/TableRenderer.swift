@@ -1,4 +1,4 @@
-public import Sharehouse
+import Sharehouse
 /// A plain-text table: a header row and aligned columns, separated by two spaces.
 ///
 /// Widths count what a terminal shows: combining marks (Arabic tashkeel, accents) take

@@ -1,5 +1,5 @@
 import Foundation
-public import Sharehouse
+import Sharehouse
 
 /// A report document as a self-contained HTML page: its title, what it is about, a chart
 /// when there is one, the table, the notes and the numbered citations with their links.

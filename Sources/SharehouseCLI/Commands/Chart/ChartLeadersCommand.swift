@@ -7,13 +7,12 @@ struct ChartLeadersCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ChartOutputOptions
-    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period")) var period: Period?
-    @Option(help: "How many bars before the others (default: \(ReportDefaults.top)).") var top: Int?
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
         let language = output.words.language
-        let result = try warehouse.leaders(period: period, top: top ?? ReportDefaults.top, scope: scope.scope)
+        let result = try warehouse.leaders(period: ranking.period, top: ranking.topOrDefault, scope: scope.scope)
         let chart = BarChart(result, names: try warehouse.entityNames(in: language), language: language,
                              digits: output.words.digits)
         try output.write(chart.svg())

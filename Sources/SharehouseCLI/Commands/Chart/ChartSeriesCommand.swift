@@ -7,13 +7,12 @@ struct ChartSeriesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ChartOutputOptions
-    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+    @OptionGroup var range: PeriodRangeOptions
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
         let language = output.words.language
-        let result = try warehouse.series(entities: scope.entity, from: from, to: to, scope: scope.scope)
+        let result = try warehouse.series(entities: scope.entity, from: range.from, to: range.to, scope: scope.scope)
         let chart = LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope),
                               names: try warehouse.entityNames(in: language), language: language, digits: output.words.digits)
         try output.write(chart.svg())

@@ -7,11 +7,10 @@ struct ReportConcentrationCommand: ParsableCommand {
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
     @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: Period?
-    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+    @OptionGroup var range: PeriodRangeOptions
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        try output.write(try warehouse.concentration(period: period, from: from, to: to, scope: scope.scope), from: warehouse)
+        try output.write(try warehouse.concentration(period: period, from: range.from, to: range.to, scope: scope.scope), from: warehouse)
     }
 }

@@ -6,8 +6,7 @@ struct ReportGroupsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+    @OptionGroup var range: PeriodRangeOptions
 
     func validate() throws {
         guard scope.entity.count == 1 else { throw ValidationError("give one group: --entity EU") }
@@ -15,6 +14,6 @@ struct ReportGroupsCommand: ParsableCommand {
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        try output.write(try warehouse.groupShares(scope.entity[0], from: from, to: to, scope: scope.scope), from: warehouse)
+        try output.write(try warehouse.groupShares(scope.entity[0], from: range.from, to: range.to, scope: scope.scope), from: warehouse)
     }
 }

@@ -7,12 +7,11 @@ struct ReportLeadersCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period")) var period: Period?
-    @Option(help: "How many to list (default: \(ReportDefaults.top)).") var top: Int?
+    @OptionGroup var ranking: RankingOptions
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        let result = try warehouse.leaders(period: period, top: top ?? ReportDefaults.top, scope: scope.scope)
+        let result = try warehouse.leaders(period: ranking.period, top: ranking.topOrDefault, scope: scope.scope)
         try output.write(result, from: warehouse) { names in
             BarChart(result, names: names, language: output.words.language, digits: output.words.digits).svg()
         }

@@ -7,12 +7,11 @@ struct ReportSeriesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+    @OptionGroup var range: PeriodRangeOptions
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        let result = try warehouse.series(entities: scope.entity, from: from, to: to, scope: scope.scope)
+        let result = try warehouse.series(entities: scope.entity, from: range.from, to: range.to, scope: scope.scope)
         try output.write(result, from: warehouse) { names in
             LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope), names: names,
                       language: output.words.language, digits: output.words.digits).svg()
