@@ -1,7 +1,7 @@
 import Foundation
 import SharehouseDB
 
-/// The exit statuses of DESIGN.md, from the `sysexits.h` family.
+/// The exit statuses the README lists, from the `sysexits.h` family.
 struct ExitStatus: Error {
     let code: Int32
 

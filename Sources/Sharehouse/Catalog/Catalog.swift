@@ -28,6 +28,19 @@ enum Catalog {
         try connection.fetchOne("SELECT \(sourceColumns) FROM sources WHERE key = ?", key, map: decodeSource)
     }
 
+    /// The source with this key and the sources it relays, in order (article, newspaper,
+    /// study): at most 16, and never one twice, so a cycle in `derived_from` ends the walk.
+    static func chain(of key: String, in connection: Connection) throws -> [Source] {
+        var chain: [Source] = []
+        var next: String? = key
+        while let current = next, chain.count < 16, !chain.contains(where: { $0.key == current }),
+              let source = try source(key: current, in: connection) {
+            chain.append(source)
+            next = source.derivedFrom
+        }
+        return chain
+    }
+
     static func sources(in connection: Connection) throws -> [Source] {
         try connection.fetchAll("SELECT \(sourceColumns) FROM sources ORDER BY key", map: decodeSource)
     }

@@ -23,15 +23,7 @@ extension Warehouse {
 
     /// The source and the sources it relays, in order (article, newspaper, study).
     public func sourceChain(key: String) throws -> [Source] {
-        try database.read { connection in
-            var chain: [Source] = []
-            var next: String? = key
-            while let current = next, chain.count < 16, let source = try Catalog.source(key: current, in: connection) {
-                chain.append(source)
-                next = source.derivedFrom
-            }
-            return chain
-        }
+        try database.read { try Catalog.chain(of: key, in: $0) }
     }
 
     /// Adds a measure. Adding one that is there with the same definition does nothing;

@@ -70,7 +70,7 @@ extension Warehouse {
             if before.vintage.source != after.vintage.source {
                 notes.append(.sourcesDiffer(before.vintage.source, after.vintage.source))
             }
-            notes += FigureNotes.coverage([before.vintage, after.vintage])
+            notes += ReportNote.coverage([before.vintage, after.vintage])
             return ComparisonResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                     from: from, to: to, fromCitation: fromCitation, toCitation: toCitation,
                                     overlap: overlap, rows: rows)

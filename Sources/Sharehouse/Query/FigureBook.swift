@@ -28,30 +28,9 @@ struct PeriodFigures: Sendable {
     let figures: FigureTable
 }
 
-/// Reads measures, sources and citation chains for queries, on one connection.
-struct CatalogReader {
-    let connection: Connection
-
-    func measure(_ key: String) throws -> Measure {
-        guard let measure = try Catalog.measure(key: key, in: connection) else { throw QueryError.unknownMeasure(key) }
-        return measure
-    }
-
-    func chain(of key: String) throws -> [Source] {
-        var chain: [Source] = []
-        var next: String? = key
-        while let current = next, chain.count < 16, !chain.contains(where: { $0.key == current }),
-              let source = try Catalog.source(key: current, in: connection) {
-            chain.append(source)
-            next = source.derivedFrom
-        }
-        return chain
-    }
-}
-
 /// The figures of one measure in force under a scope: per period, one snapshot.
 ///
-/// The vintage rule (DESIGN.md): for each measure, source and period, the current figures
+/// The vintage rule (docs/ARCHITECTURE.md, "The vintage rule"): for each measure, source and period, the current figures
 /// are those of the latest-published snapshot that covers the period (ties: the later
 /// import), among snapshots published on or before the as-of date. The source policy then
 /// picks one source per period.

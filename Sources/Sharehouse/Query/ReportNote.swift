@@ -79,3 +79,10 @@ extension ReportNote: Encodable {
         }
     }
 }
+
+extension ReportNote {
+    /// The note every query adds when some of its figures come from top-N lists.
+    static func coverage(_ vintages: [Vintage]) -> [ReportNote] {
+        vintages.contains { $0.coverage == .topN } ? [.topNListsIncluded] : []
+    }
+}

@@ -57,7 +57,7 @@ extension Warehouse {
             if case .months(let n) = chosen, n > 1 {
                 notes.append(.overlappingWindows(months: n))
             }
-            notes += FigureNotes.coverage(book.periods.map(\.vintage))
+            notes += ReportNote.coverage(book.periods.map(\.vintage))
             return SeriesResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                                 entities: codes, periodLength: chosen, points: points)
         }
@@ -71,12 +71,5 @@ extension PeriodLength {
         case .months(let n): n * 31
         case .days(let n): n
         }
-    }
-}
-
-/// Notes every query adds about the figures it used.
-enum FigureNotes {
-    static func coverage(_ vintages: [Vintage]) -> [ReportNote] {
-        vintages.contains { $0.coverage == .topN } ? [.topNListsIncluded] : []
     }
 }
