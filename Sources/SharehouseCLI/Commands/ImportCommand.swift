@@ -32,7 +32,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The source's key (its citation).", valueName: "key"))
     var source: String?
 
-    @Option(name: .long, help: ArgumentHelp("When the source published these figures.", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp("When the source published these figures.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date)
     var published: CalendarDate?
 
     @Option(name: .long, help: "How sure the figures are: primary, secondary or unverified (default).")
@@ -41,7 +41,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "complete, or top_n (default: a partial list, so totals are lower bounds).")
     var coverage: Coverage?
 
-    @Option(name: .long, help: ArgumentHelp("The period of rows that give none, e.g. 2024-09/2025-08.", valueName: "period"))
+    @Option(name: .long, help: ArgumentHelp("The period of rows that give none, e.g. 2024-09/2025-08.", valueName: "period"), transform: ArgumentValue.period)
     var period: Period?
 
     @Option(name: .long, help: "A note kept with the snapshot.")

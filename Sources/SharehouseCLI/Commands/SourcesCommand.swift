@@ -57,8 +57,8 @@ struct SourcesAddCommand: ParsableCommand {
     @Option(help: "study, news, dataset or report.") var kind: Source.Kind
     @Option(help: "Who published it.") var publisher: String?
     @Option(help: "Its authors.") var authors: String?
-    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD")) var published: CalendarDate?
-    @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD")) var accessed: CalendarDate?
+    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date) var published: CalendarDate?
+    @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date) var accessed: CalendarDate?
     @Option(help: "Its language, e.g. en, ar.") var language: String?
     @Option(help: "Its licence.") var license: String?
     @Option(name: .customLong("access-note"), help: "How it was read: paywalled, mirror, date inferred...") var accessNote: String?

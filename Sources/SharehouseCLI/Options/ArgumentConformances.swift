@@ -5,12 +5,18 @@ public import SharehouseReports
 // The library's own values read straight from the command line: no mirror enums to keep
 // in step. An enum whose raw values are the spellings needs nothing more.
 
-extension CalendarDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
-}
+/// Dates and periods are read by these, so that a wrong one is told the forms it may take
+/// ("The value '2025-99' is invalid for '--from <period>': expected a period such as ...").
+enum ArgumentValue {
+    static func date(_ text: String) throws -> CalendarDate {
+        guard let date = CalendarDate(text) else { throw ValidationError("expected \(CalendarDate.expectedText) that exists") }
+        return date
+    }
 
-extension Period: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+    static func period(_ text: String) throws -> Period {
+        guard let period = Period(text) else { throw ValidationError("expected \(Period.expectedForms)") }
+        return period
+    }
 }
 
 extension ReportLanguage: ExpressibleByArgument {}

@@ -3,13 +3,13 @@ import Sharehouse
 
 /// `--from` and `--to`: the periods a series or a table runs between (default: all).
 struct PeriodRangeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The first period.", valueName: "period")) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period")) var to: Period?
+    @Option(help: ArgumentHelp("The first period.", valueName: "period"), transform: ArgumentValue.period) var from: Period?
+    @Option(help: ArgumentHelp("The last period.", valueName: "period"), transform: ArgumentValue.period) var to: Period?
 }
 
 /// `--period` and `--top` of a ranking: one period's leaders.
 struct RankingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period")) var period: Period?
+    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period"), transform: ArgumentValue.period) var period: Period?
     @Option(help: "How many to list before the others (default: \(ReportDefaults.top)).") var top: Int?
 
     var topOrDefault: Int { top ?? ReportDefaults.top }

@@ -13,7 +13,7 @@ struct ScopeOptions: ParsableArguments {
                                             valueName: "key"))
     var source: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("What was known on this day.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("What was known on this day.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date)
     var asOf: CalendarDate?
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("An entity: a code or a name, Arabic too (repeatable).",

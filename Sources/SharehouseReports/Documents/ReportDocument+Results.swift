@@ -120,9 +120,9 @@ extension ReportDocument {
 
     /// The headline: the latest period's leaders, titled as the headline.
     public static func headline(_ result: LeadersResult, style: Style, names: [String: String]) -> ReportDocument {
-        var document = leaders(result, style: .init(language: style.language), names: names)
+        var document = leaders(result, style: style, names: names)
         document.title = style.language.text(.headline(document.title))
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func crossovers(_ result: CrossoverResult, style: Style, names: [String: String]) -> ReportDocument {

@@ -6,8 +6,8 @@ struct ReportCompareCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("The earlier period.", valueName: "period")) var from: Period
-    @Option(help: ArgumentHelp("The later period.", valueName: "period")) var to: Period
+    @Option(help: ArgumentHelp("The earlier period.", valueName: "period"), transform: ArgumentValue.period) var from: Period
+    @Option(help: ArgumentHelp("The later period.", valueName: "period"), transform: ArgumentValue.period) var to: Period
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)

@@ -6,7 +6,7 @@ struct ReportRevisionsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("One period.", valueName: "period")) var period: Period?
+    @Option(help: ArgumentHelp("One period.", valueName: "period"), transform: ArgumentValue.period) var period: Period?
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)

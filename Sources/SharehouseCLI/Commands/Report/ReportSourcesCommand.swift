@@ -6,7 +6,7 @@ struct ReportSourcesCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
-    @Option(help: ArgumentHelp("The period (default: the latest of the default measure).", valueName: "period")) var period: Period?
+    @Option(help: ArgumentHelp("The period (default: the latest of the default measure).", valueName: "period"), transform: ArgumentValue.period) var period: Period?
     @Flag(help: "Only the period itself, not the ones overlapping it.") var exact = false
 
     func run() throws {
