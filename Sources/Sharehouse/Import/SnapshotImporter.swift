@@ -137,8 +137,8 @@ struct SnapshotImporter {
         let reader: any ObservationReader = switch format {
         case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
         case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
-        case .csv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: ","), fileName: file)
-        case .tsv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: "\t"), fileName: file)
+        case .csv: try CSVObservationReader(reader: chunks, delimiter: .comma, fileName: file)
+        case .tsv: try CSVObservationReader(reader: chunks, delimiter: .tab, fileName: file)
         }
         return (chunks, reader, format)
     }
