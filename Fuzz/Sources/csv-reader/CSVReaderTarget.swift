@@ -57,7 +57,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// Every record of `input`, or where it fails; the error must be an ImportError inside the text.
 func read(_ input: InputSource, delimiter: UInt8, shape: TextShape) -> Outcome {
     do {
-        var reader = CSVReader(reader: try ChunkedReader(input), delimiter: delimiter, fileName: "fuzz.csv")
+        var reader = CSVReader(reader: try ChunkedReader(input), delimiter: Delimiter(rawValue: delimiter)!, fileName: "fuzz.csv")
         var records: [Record] = []
         var record = CSVRecord()
         while try reader.next(into: &record) {

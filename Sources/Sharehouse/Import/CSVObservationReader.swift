@@ -30,7 +30,7 @@ struct CSVObservationReader: ObservationReader {
     private var record = CSVRecord()
     private var pending: [RawObservation] = []
 
-    init(reader: ChunkedReader, delimiter: UInt8, fileName: String) throws {
+    init(reader: ChunkedReader, delimiter: Delimiter, fileName: String) throws {
         self.fileName = fileName
         self.reader = CSVReader(reader: reader, delimiter: delimiter, fileName: fileName)
         var header = CSVRecord()
@@ -76,27 +76,25 @@ struct CSVObservationReader: ObservationReader {
     /// a comma header): says so, since the file mixes delimiters.
     private func otherDelimiterHint(in record: CSVRecord) -> String {
         guard record.fields.count < columnCount else { return "" }
-        for (candidate, name) in [(UInt8(ascii: ";"), "semicolon"), (UInt8(ascii: "\t"), "tab"), (UInt8(ascii: ","), "comma"),
-                                  (UInt8(ascii: "|"), "vertical bar")] where candidate != reader.delimiter {
-            if record.fields.contains(where: { $0.utf8.contains(candidate) }) {
-                return "; it holds a \(name): the file mixes delimiters (the header's is a "
-                    + "\(reader.delimiter == UInt8(ascii: "\t") ? "tab" : "comma"))"
+        // The semicolon first: a comma header over semicolon rows is the usual mix-up.
+        for other in [Delimiter.semicolon, .tab, .comma, .pipe] where other != reader.delimiter {
+            if record.fields.contains(where: { $0.utf8.contains(other.byte) }) {
+                return "; it holds a \(other.name): the file mixes delimiters (the header's is a \(reader.delimiter.name))"
             }
         }
         return ""
     }
 
-    private static func shape(of header: CSVRecord, delimiter: UInt8, fileName: String) throws -> Shape {
+    private static func shape(of header: CSVRecord, delimiter: Delimiter, fileName: String) throws -> Shape {
         let names = header.fields.map { NameNormalizer.normalize($0) }
         if header.fields.count == 1 {
             // One column whose name holds another delimiter: the file is not delimited the
             // way its name or the options say. Report it; never guess.
-            for (candidate, name) in [(UInt8(ascii: ","), "comma"), (UInt8(ascii: "\t"), "tab"), (UInt8(ascii: ";"), "semicolon"),
-                                      (UInt8(ascii: "|"), "vertical bar")] where candidate != delimiter {
-                if header.fields[0].utf8.contains(candidate) {
+            for other in [Delimiter.comma, .tab, .semicolon, .pipe] where other != delimiter {
+                if header.fields[0].utf8.contains(other.byte) {
                     throw ImportError(file: fileName, line: header.line, column: 1,
-                                      reason: "the header is one column that contains a \(name): the file looks \(name)-delimited, "
-                                        + "but it is read as \(delimiter == UInt8(ascii: "\t") ? "tab" : "comma")-delimited",
+                                      reason: "the header is one column that contains a \(other.name): the file looks "
+                                        + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
                                       expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
                 }
             }

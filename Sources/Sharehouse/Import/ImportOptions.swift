@@ -1,27 +1,3 @@
-/// The format of a snapshot file.
-public enum InputFormat: String, Sendable, Hashable, CaseIterable {
-    case json, ndjson, csv, tsv
-
-    /// The format a file name's extension says, if it says one.
-    public init?(fileName: String) {
-        let lowered = fileName.lowercased()
-        if lowered.hasSuffix(".json") { self = .json }
-        else if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { self = .ndjson }
-        else if lowered.hasSuffix(".csv") { self = .csv }
-        else if lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab") { self = .tsv }
-        else { return nil }
-    }
-}
-
-/// Progress of a running import, for a progress line.
-public struct ImportProgress: Sendable {
-    public let file: String
-    public let rowsRead: Int
-    public let bytesRead: Int
-    /// The size of the input when known.
-    public let totalBytes: Int?
-}
-
 /// How to import.
 public struct ImportOptions: Sendable {
     /// The format; nil to take it from the file name.

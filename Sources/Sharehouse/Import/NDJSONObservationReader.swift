@@ -1,3 +1,5 @@
+import SharehouseDB
+
 /// Observations from NDJSON: one JSON object per line (`{"entity": "CN", "period":
 /// "2025-08", "value": 17.1}`), read a line at a time so memory stays flat. Blank lines
 /// are skipped; the snapshot's metadata comes from options or a sidecar.
@@ -28,16 +30,12 @@ struct NDJSONObservationReader: ObservationReader {
         return nil
     }
 
-    /// The next line without its line end, and its number. Lines end with LF, CRLF or a
-    /// lone CR (as the CSV reader reads them, so that an error's line number is the one an
-    /// editor shows); a CR last in the buffer waits for the next chunk, which may begin
-    /// with its LF.
+    /// The next line without its line end, and its number. Lines end as ``TextPosition``
+    /// ends them (LF, CRLF or a lone CR); a CR last in the buffer waits for the next
+    /// chunk, which may begin with its LF.
     private mutating func nextLine() throws -> (ArraySlice<UInt8>, Int)? {
         while true {
-            if let end = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }),
-               buffer[end] == 0x0A || end + 1 < buffer.count || exhausted {
-                var next = end + 1
-                if buffer[end] == 0x0D, next < buffer.count, buffer[next] == 0x0A { next += 1 }
+            if let (end, next) = TextPosition.lineEnd(in: buffer, from: start, atEndOfInput: exhausted) {
                 line += 1
                 let slice = buffer[start..<end]
                 start = next

@@ -1,11 +1,11 @@
-import Crypto
 import Foundation
 import SharehouseDB
 
-/// Imports one snapshot inside the caller's transaction: reads the file in a stream,
-/// resolves and checks every row, writes it with one prepared statement, and then either
-/// finds that the same content is already there (and undoes its work) or records the
-/// snapshot. Nothing is ever updated or deleted.
+/// Imports one snapshot inside the caller's transaction, as a pipeline: a reader yields
+/// the rows with their places, an ``ObservationValidator`` resolves and checks them and
+/// keeps the totals and content digest, and an ``ObservationInserter`` writes them. Either
+/// the same content is already stored (and nothing is kept) or a new snapshot is
+/// recorded. Nothing is ever updated or deleted but the new snapshot's seal.
 struct SnapshotImporter {
     let input: InputSource
     let options: ImportOptions
@@ -13,26 +13,41 @@ struct SnapshotImporter {
     /// Observations given as values instead of read from `input`.
     var values: [ObservationInput]?
 
-    /// Thrown inside the import's savepoint when the content was already imported, so
-    /// that everything the import wrote is rolled back; carries the receipt. Only an
-    /// import that may repeat a stored snapshot runs in a savepoint (see `run(on:)`).
-    struct AlreadyImported: Error {
-        let receipt: ImportReceipt
-    }
-
     static let progressInterval = 8192
     /// The content hash of a snapshot not sealed yet (migration 0005).
     static let unsealed = String(repeating: "0", count: 64)
     static let differenceLimit = 1000
     static let maximumSidecarBytes = 1 << 20
 
-    func run(on connection: Connection) throws -> ImportReceipt {
+    /// A reader of the input from its start: the chunks under it (for progress), the
+    /// observations, and the format read.
+    private typealias OpenedInput = (chunks: ChunkedReader, reader: any ObservationReader, format: InputFormat?)
+
+    /// How the rows are stored, by what is known of the content before they are read.
+    private enum Storing {
+        /// No stored snapshot has the same measure, source and date, so none can hold the
+        /// same content: one pass, 64 rows to a statement, sealed with its hash at the end.
+        case onePass
+        /// The content hash is known from a first pass over the file, and no stored
+        /// snapshot holds it: sealed as it is written, 64 rows to a statement.
+        case hashKnown(String)
+        /// Standard input, which cannot be read twice, where a stored snapshot may hold the
+        /// same content: written in a savepoint, one row to a statement, and rolled back
+        /// if it repeats a stored snapshot.
+        case inSavepoint
+
+        var batching: ObservationInserter.Batching {
+            if case .inSavepoint = self { .oneRow } else { .multiRow }
+        }
+    }
+
+    func run(on connection: Connection) throws -> ImportResult {
         let file = input.name
-        var (chunks, reader, format) = try openReader()
+        var opened = try openReader()
         var places: [(origin: String, description: SnapshotDescription)] = []
         if values == nil {
-            places.append(("the file", reader.embeddedDescription))
-            if format != .json, options.readsSidecar, let (path, sidecar) = try Self.sidecar(of: input) {
+            places.append(("the file", opened.reader.embeddedDescription))
+            if opened.format != .json, options.readsSidecar, let (path, sidecar) = try Self.sidecar(of: input) {
                 places.append(("the sidecar \(path)", sidecar))
             }
         }
@@ -41,92 +56,125 @@ struct SnapshotImporter {
 
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
-        let receipt = { (outcome: ImportReceipt.Outcome, id: Int64, writer: ObservationWriter, stored: Int,
-                         differences: [ImportReceipt.PeriodDifference], truncated: Bool) in
+        func receipt(_ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
+                     differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false) -> ImportReceipt {
             ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
                           publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
-                          rowsRead: writer.rowsRead, rowsStored: stored, periods: writer.totals.values.map(\.period).sorted(),
-                          matchedByName: writer.nameMatches, differences: differences, differencesTruncated: truncated,
+                          rowsRead: validator.rowsRead, rowsStored: outcome == .imported ? validator.rowsRead : 0,
+                          periods: validator.periods.map(\.period).sorted(), matchedByName: validator.nameMatches,
+                          differences: differences, differencesTruncated: truncated,
                           addedMeasures: addedMeasures, addedSources: addedSources)
         }
-        func read(into writer: inout ObservationWriter) throws {
-            while let raw = try reader.next() {
-                try writer.add(raw)
-                if writer.rowsRead % Self.progressInterval == 0, let progress = options.progress {
-                    progress(ImportProgress(file: file, rowsRead: writer.rowsRead, bytesRead: chunks.bytesRead,
-                                            totalBytes: chunks.totalBytes))
-                }
-            }
-            try writer.finish()
-            guard writer.rowsStored > 0 else {
-                throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
-            }
-            try writer.checkTotals()
+        func newValidator() -> ObservationValidator {
+            ObservationValidator(unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
+                                 decimalComma: options.decimalComma)
         }
 
-        // Only a snapshot of the same measure, source and date can hold the same figures.
-        // Then a first pass reads the file and hashes it, writing nothing: a repeat ends
-        // there. Otherwise the rows are written, 64 to a statement, outside any savepoint:
-        // under an open savepoint SQLite would keep a journal of every page each
-        // statement touches until the savepoint ends (gigabytes of temporary writes for a
-        // million rows, BENCHMARKS.md). Standard input cannot be read twice: there the
-        // rows are written in a savepoint, one to a statement, and undone if a repeat.
-        let mayRepeat = try connection.fetchOne(
-            "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
-            measure.key, metadata.source.key, metadata.publishedOn.description) { try $0.get(0) as Int64 } != nil
-        let readsTwice = mayRepeat && !input.isStandardInput
-        if readsTwice {
-            var hasher = try ObservationWriter(connection: connection, snapshotID: 0, unit: measure.unit, file: file,
-                                               resolver: resolver, defaultPeriod: metadata.period,
-                                               decimalComma: options.decimalComma, mode: .hashOnly)
-            try read(into: &hasher)
-            let hash = Self.contentHash(metadata: metadata, totals: hasher.totals)
-            try checkNotRepeated(hash: hash, metadata: metadata, measure: measure, on: connection) { existing in
-                receipt(.unchanged, existing, hasher, 0, [], false)
-            }
-            (chunks, reader, format) = try openReader()
-        }
-
-        func store() throws -> ImportReceipt {
-            // The snapshot row comes first, unsealed (see migration 0005), so that every
-            // foreign key holds as rows are written; it is sealed with its content hash last.
-            // Deferring foreign keys instead would make SQLite scan the observations for
-            // every new period (a parent row) while the snapshot row was missing.
+        func store(_ storing: Storing) throws -> ImportResult {
+            // The snapshot row comes first, so that every foreign key holds as rows are
+            // written. Deferring foreign keys instead would make SQLite scan the
+            // observations for every new period (a parent row) while the snapshot row was
+            // missing. Its content hash is known only after the last row: unless a first
+            // pass found it, the row is written unsealed (migration 0005) and sealed last,
+            // since knowing the hash first would mean reading every file twice.
             let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
+            var knownHash: String?
+            if case .hashKnown(let hash) = storing { knownHash = hash }
             try connection.execute("""
                 INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
                                        verification, coverage, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, snapshotID, measure.key, metadata.source.key, metadata.publishedOn.description, Date().ISO8601Format(),
-                Self.unsealed, Self.storedFileName(input), metadata.verification.rawValue, metadata.coverage.rawValue, metadata.note)
-            var writer = try ObservationWriter(connection: connection, snapshotID: snapshotID, unit: measure.unit, file: file,
-                                               resolver: resolver, defaultPeriod: metadata.period,
-                                               decimalComma: options.decimalComma,
-                                               mode: mayRepeat && !readsTwice ? .oneRowAtATime : .batches)
-            try read(into: &writer)
+                knownHash ?? Self.unsealed, Self.storedFileName(input), metadata.verification.rawValue,
+                metadata.coverage.rawValue, metadata.note)
+            var validator = newValidator()
+            var inserter: ObservationInserter? = try ObservationInserter(
+                connection: connection, snapshotID: snapshotID, file: file,
+                batching: storing.batching)
+            try read(&opened, into: &validator, inserting: &inserter)
+            let periodIDs = inserter?.periodIDs ?? []
             let coverage = try connection.cachedStatement(
                 "INSERT INTO snapshot_periods (period_id, snapshot_id, figures, digest) VALUES (?, ?, ?, ?)")
-            for (periodID, totals) in writer.totals.sorted(by: { $0.key < $1.key }) {
+            for (periodID, totals) in zip(periodIDs, validator.periods).sorted(by: { $0.0 < $1.0 }) {
                 try coverage.bind(periodID, snapshotID, totals.count, totals.digest.hex)
                 try coverage.execute()
             }
-            let hash = Self.contentHash(metadata: metadata, totals: writer.totals)
-            try checkNotRepeated(hash: hash, metadata: metadata, measure: measure, on: connection) { existing in
-                receipt(.unchanged, existing, writer, 0, [], false)
+            let hash = validator.contentHash(of: metadata)
+            switch storing {
+            case .onePass:
+                break
+            case .hashKnown(let first):
+                // The seal must say what was stored: a file changed between the two reads
+                // would be stored under the first read's hash.
+                guard hash == first else {
+                    throw ImportError(file: file, reason: "the file changed while it was imported",
+                                      expected: "a file that stays the same until the import ends; import it again")
+                }
+            case .inSavepoint:
+                if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
+                    return .unchanged(receipt(.unchanged, existing, validator))
+                }
             }
             let (differences, truncated) = try SnapshotDifferences.compute(
                 snapshotID: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
-                periods: writer.totals.map { ($0.key, $0.value.period, $0.value.digest.hex, $0.value.count) },
+                periods: zip(periodIDs, validator.periods).map { ($0, $1.period, $1.digest.hex, $1.count) },
                 limit: Self.differenceLimit, on: connection)
-            try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
-            return receipt(options.dryRun ? .dryRun : .imported, snapshotID, writer, options.dryRun ? 0 : writer.rowsStored,
-                           differences, truncated)
+            if knownHash == nil {
+                try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
+            }
+            let outcome: ImportReceipt.Outcome = options.dryRun ? .dryRun : .imported
+            let stored = receipt(outcome, snapshotID, validator, differences: differences, truncated: truncated)
+            return options.dryRun ? .dryRun(stored) : .imported(stored)
         }
-        return try mayRepeat && !readsTwice ? connection.savepoint(store) : store()
+
+        // Only a snapshot of the same measure, source and date can hold the same figures.
+        let mayRepeat = try connection.fetchOne(
+            "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
+            measure.key, metadata.source.key, metadata.publishedOn.description) { try $0.get(0) as Int64 } != nil
+        guard mayRepeat else { return try store(.onePass) }
+        guard !input.isStandardInput else {
+            return try connection.transaction(keepingChangesIf: { !$0.isUnchanged }) { try store(.inSavepoint) }
+        }
+        // A file that may repeat a stored snapshot is read twice: first by a validator
+        // alone, which writes nothing, to hash it, and a repeat ends there (a repeated
+        // import of the benchmark's medium workload takes 0.26 s, against 1.75 s when it
+        // wrote its rows and rolled them back, BENCHMARKS.md). Otherwise the rows are
+        // written outside any savepoint: under an open savepoint SQLite would keep a
+        // journal of every page each statement touches until the savepoint ends
+        // (gigabytes of temporary writes for a million rows).
+        var hasher = newValidator()
+        var noInserter: ObservationInserter?
+        try read(&opened, into: &hasher, inserting: &noInserter)
+        let hash = hasher.contentHash(of: metadata)
+        if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
+            return .unchanged(receipt(.unchanged, existing, hasher))
+        }
+        opened = try openReader()
+        return try store(.hashKnown(hash))
+    }
+
+    /// Reads every row of the input through `validator` and, if there is one, `inserter`;
+    /// then checks what only the whole snapshot can show.
+    private func read(_ opened: inout OpenedInput, into validator: inout ObservationValidator,
+                      inserting inserter: inout ObservationInserter?) throws {
+        let file = input.name
+        while let raw = try opened.reader.next() {
+            let row = try validator.check(raw)
+            try inserter?.insert(row)
+            if validator.rowsRead % Self.progressInterval == 0, let progress = options.progress {
+                progress(ImportProgress(file: file, rowsRead: validator.rowsRead, bytesRead: opened.chunks.bytesRead,
+                                        totalBytes: opened.chunks.totalBytes))
+            }
+        }
+        try inserter?.finish()
+        guard validator.rowsRead > 0 else {
+            throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
+        }
+        try validator.checkTotals()
     }
 
     /// A reader of the input from its start, and the format it reads.
-    private func openReader() throws -> (ChunkedReader, any ObservationReader, InputFormat?) {
+    private func openReader() throws -> OpenedInput {
         let file = input.name
         if let values {
             return (try ChunkedReader(.bytes([], name: file)),
@@ -137,24 +185,23 @@ struct SnapshotImporter {
         let reader: any ObservationReader = switch format {
         case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
         case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
-        case .csv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: ","), fileName: file)
-        case .tsv: try CSVObservationReader(reader: chunks, delimiter: UInt8(ascii: "\t"), fileName: file)
+        case .csv: try CSVObservationReader(reader: chunks, delimiter: .comma, fileName: file)
+        case .tsv: try CSVObservationReader(reader: chunks, delimiter: .tab, fileName: file)
         }
         return (chunks, reader, format)
     }
 
-    /// Throws ``AlreadyImported`` when a stored snapshot of the same measure, source and
-    /// date holds the same content, and refuses the import when it does with other
-    /// metadata.
-    private func checkNotRepeated(hash: String, metadata: SnapshotMetadata, measure: Measure, on connection: Connection,
-                                  unchanged: (Int64) -> ImportReceipt) throws {
+    /// The stored snapshot of the same measure, source and date that holds the same
+    /// content, if there is one; refuses the import when it has other metadata.
+    private func storedSnapshot(holding hash: String, metadata: SnapshotMetadata, measure: Measure,
+                                on connection: Connection) throws -> Int64? {
         guard let existing = try connection.fetchOne("""
             SELECT id, verification, coverage, note FROM snapshots
             WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
             """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { row in
                 (id: try row.get(0) as Int64, verification: try row.get(1) as String, coverage: try row.get(2) as String,
                  note: try row.get(3) as String?)
-            }) else { return }
+            }) else { return nil }
         // The same figures with another verification, coverage or note would be a silent
         // loss if reported as "unchanged": a snapshot is never edited, so say it.
         var differences: [String] = []
@@ -173,7 +220,7 @@ struct SnapshotImporter {
                               expected: "the stored metadata, or a new publication date if the source published again",
                               category: .refused)
         }
-        throw AlreadyImported(receipt: unchanged(existing.id))
+        return existing.id
     }
 
     // MARK: Steps
@@ -225,19 +272,6 @@ struct SnapshotImporter {
             throw ImportError(file: file, reason: error.description,
                               category: error.category == .refused ? .refused : .badInput)
         }
-    }
-
-    /// The SHA-256 of the snapshot's canonical content: its measure, source, publication
-    /// date and, for each period in date order, the number of its figures and their
-    /// order-free digest (``FigureDigest``). The same content in another file name, row or
-    /// column order or line ending hashes the same; nothing is read back from the database.
-    static func contentHash(metadata: SnapshotMetadata, totals: [Int64: ObservationWriter.PeriodTotals]) -> String {
-        var text = "sharehouse snapshot v2\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\n"
-            + "published_on \(metadata.publishedOn)\n"
-        for period in totals.values.sorted(by: { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }) {
-            text += "\(period.period.start) \(period.period.end) \(period.count) \(period.digest.hex)\n"
-        }
-        return SHA256.hash(data: Array(text.utf8)).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 
     /// The metadata in `FILE.json` or `FILE.csv.json` next to the file, if there is one.

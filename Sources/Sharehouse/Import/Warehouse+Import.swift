@@ -37,37 +37,31 @@ extension Warehouse {
 
     /// Runs importers in one write transaction; a dry run rolls all of it back at the end.
     private func run(_ importers: [SnapshotImporter], dryRun: Bool) throws -> [ImportReceipt] {
-        struct DryRunFinished: Error { let receipts: [ImportReceipt] }
-        do {
-            return try database.withConnection { connection in
-                // Each multi-row INSERT keeps a statement journal of the pages it touches
-                // (up to one index page per row); past 64 KiB SQLite spills it to a
-                // temporary file and then writes it for every statement: a third of the
-                // import's time went to those system calls. In memory it stays small, as
-                // it is emptied after each statement. SQLite reads the setting when a
-                // transaction begins, so it is set before; only for the import, so that a
-                // large ad-hoc sort still spills to disk.
-                try connection.execute("PRAGMA temp_store = MEMORY")
-                defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
-                return try connection.transaction(.immediate) {
-                    var receipts: [ImportReceipt] = []
-                    for importer in importers {
-                        do {
-                            receipts.append(try importer.run(on: connection))
-                        } catch let unchanged as SnapshotImporter.AlreadyImported {
-                            var receipt = unchanged.receipt
-                            receipt.sameAsFileInThisRun = receipts.first {
-                                $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
-                            }?.file
-                            receipts.append(receipt)
-                        }
+        try database.withConnection { connection in
+            // Each multi-row INSERT keeps a statement journal of the pages it touches
+            // (up to one index page per row); past 64 KiB SQLite spills it to a
+            // temporary file and then writes it for every statement: a third of the
+            // import's time went to those system calls. In memory it stays small, as
+            // it is emptied after each statement. SQLite reads the setting when a
+            // transaction begins, so it is set before; only for the import, so that a
+            // large ad-hoc sort still spills to disk.
+            try connection.execute("PRAGMA temp_store = MEMORY")
+            defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
+            return try connection.transaction(.immediate, keepingChangesIf: { _ in !dryRun }) {
+                var receipts: [ImportReceipt] = []
+                for importer in importers {
+                    switch try importer.run(on: connection) {
+                    case .imported(let receipt), .dryRun(let receipt):
+                        receipts.append(receipt)
+                    case .unchanged(var receipt):
+                        receipt.sameAsFileInThisRun = receipts.first {
+                            $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
+                        }?.file
+                        receipts.append(receipt)
                     }
-                    if dryRun { throw DryRunFinished(receipts: receipts) }
-                    return receipts
                 }
+                return receipts
             }
-        } catch let finished as DryRunFinished {
-            return finished.receipts
         }
     }
 }

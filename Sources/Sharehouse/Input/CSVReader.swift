@@ -1,13 +1,5 @@
 import SharehouseDB
 
-/// One record of a CSV or TSV file, with the place each field starts.
-struct CSVRecord {
-    var fields: [String] = []
-    var locations: [SourceLocation] = []
-    /// The line the record starts on.
-    var line = 0
-}
-
 /// A strict, streaming RFC 4180 reader over bytes.
 ///
 /// It reads fields quoted with `"` (a quote inside is written twice, line breaks inside
@@ -21,9 +13,6 @@ struct CSVRecord {
 /// encoding check, at the speed of a byte loop (the benchmark measures it).
 struct CSVReader {
     static let maximumFieldBytes = 1 << 20
-    static let delimiterNames: [UInt8: String] = [
-        UInt8(ascii: ","): "comma", UInt8(ascii: ";"): "semicolon", UInt8(ascii: "\t"): "tab", UInt8(ascii: "|"): "vertical bar",
-    ]
     static let maximumFields = 10_000
     /// All the fields of one record together: a wide table of 10,000 periods is a few
     /// hundred KiB, and without this a line of 10,000 fields of 1 MiB each would be held
@@ -31,24 +20,25 @@ struct CSVReader {
     static let maximumRecordBytes = 4 << 20
 
     let fileName: String
-    let delimiter: UInt8
+    let delimiter: Delimiter
+    /// The delimiter's byte, for the byte loops.
+    private let delimiterByte: UInt8
     private let reader: ChunkedReader
     private var chunk: [UInt8] = []
     private var index = 0
     private var exhausted = false
     private var startChecked = false
-    private var line = 1
-    private var column = 1
-    private var previousWasCarriageReturn = false
+    private var position = TextPosition()
     private var field: [UInt8] = []
     /// True while the field read so far is ASCII without NUL bytes.
     private var fieldIsPlainASCII = true
     /// Bytes of the fields of the current record before the one being read.
     private var recordBytes = 0
 
-    init(reader: ChunkedReader, delimiter: UInt8, fileName: String) {
+    init(reader: ChunkedReader, delimiter: Delimiter, fileName: String) {
         self.reader = reader
         self.delimiter = delimiter
+        delimiterByte = delimiter.byte
         self.fileName = fileName
     }
 
@@ -59,10 +49,10 @@ struct CSVReader {
         guard try peek() != nil else { return false }
         record.fields.removeAll(keepingCapacity: true)
         record.locations.removeAll(keepingCapacity: true)
-        record.line = line
+        record.line = position.line
         recordBytes = 0
         while true {
-            let location = SourceLocation(line: line, column: column)
+            let location = position.location
             let quoted = try readField(at: location)
             guard record.fields.count < Self.maximumFields else {
                 throw ImportError(file: fileName, at: location, reason: "the record has more than \(Self.maximumFields) fields")
@@ -71,7 +61,7 @@ struct CSVReader {
             record.locations.append(location)
             recordBytes += field.count
             guard let byte = try peek() else { return true }
-            if byte == delimiter {
+            if byte == delimiterByte {
                 advance(byte)
                 continue
             }
@@ -101,16 +91,16 @@ struct CSVReader {
                 }
                 try append(byte, at: location)
             }
-            if let after = try peek(), after != delimiter, after != 0x0A, after != 0x0D {
+            if let after = try peek(), after != delimiterByte, after != 0x0A, after != 0x0D {
                 // A quoted header followed by another delimiter: the file is delimited
                 // otherwise than its name says (R's write.csv2 quotes and uses ';').
-                if line == 1, let name = Self.delimiterNames[after] {
-                    throw ImportError(file: fileName, line: line, column: column,
-                                      reason: "a \(name) follows the quoted field at \(location): the file looks \(name)-delimited, "
-                                        + "but it is read as \(delimiter == UInt8(ascii: "\t") ? "tab" : "comma")-delimited",
+                if position.line == 1, let other = Delimiter(rawValue: after) {
+                    throw ImportError(file: fileName, at: position.location,
+                                      reason: "a \(other.name) follows the quoted field at \(location): the file looks "
+                                        + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
                                       expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
                 }
-                throw ImportError(file: fileName, line: line, column: column,
+                throw ImportError(file: fileName, at: position.location,
                                   reason: "unexpected text after the closing quote of the field at \(location)",
                                   expected: "a delimiter or the end of the line (a quote inside a quoted field is written twice: \"\")")
             }
@@ -123,7 +113,7 @@ struct CSVReader {
             var columns = 0
             while end < chunk.count {
                 let byte = chunk[end]
-                if byte == delimiter || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") { break }
+                if byte == delimiterByte || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") { break }
                 if byte >= 0x80 || byte == 0 { fieldIsPlainASCII = false }
                 if byte & 0xC0 != 0x80 { columns += 1 }
                 end += 1
@@ -135,14 +125,13 @@ struct CSVReader {
                 }
                 try checkRecordSize(adding: end - index, at: location)
                 field.append(contentsOf: chunk[index..<end])
-                column += columns
-                previousWasCarriageReturn = false
+                position.advance(columns: columns)
                 index = end
             }
             if end < chunk.count { break }
         }
         if let byte = try peek(), byte == UInt8(ascii: "\"") {
-            throw ImportError(file: fileName, line: line, column: column, reason: "a quote inside an unquoted field",
+            throw ImportError(file: fileName, at: position.location, reason: "a quote inside an unquoted field",
                               expected: "the whole field in quotes, with the quote written twice (\"say \"\"hi\"\"\")")
         }
         return false
@@ -179,28 +168,13 @@ struct CSVReader {
         let nul = bytes.firstIndex(of: 0)
         let invalid = TextEncodingCheck.firstInvalidUTF8(in: bytes)
         let offset = [nul, invalid].compactMap { $0 }.min() ?? 0
-        let place = Self.place(after: bytes[..<offset], from: SourceLocation(line: location.line, column: location.column + (quoted ? 1 : 0)))
-        throw ImportError(file: fileName, line: place.line, column: place.column,
+        // A quoted field may span lines, and a column counts characters, not bytes.
+        // (Fuzzing found a NUL on line 41 reported as line 1, column 647.)
+        var place = TextPosition(line: location.line, column: location.column + (quoted ? 1 : 0))
+        place.advance(past: bytes[..<offset])
+        throw ImportError(file: fileName, at: place.location,
                           reason: offset == nul ? TextEncodingCheck.nulByteMessage
                             : TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
-    }
-
-    /// Where the byte after `bytes` is, when they start at `start`: a quoted field may span
-    /// lines (CR, LF or CRLF), and a column counts characters, not bytes. (Fuzzing found a
-    /// NUL on line 41 reported as line 1, column 647.)
-    static func place(after bytes: ArraySlice<UInt8>, from start: SourceLocation) -> SourceLocation {
-        var line = start.line, column = start.column
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x0D || (byte == 0x0A && previous != 0x0D) {
-                line += 1
-                column = 1
-            } else if byte != 0x0A, byte & 0xC0 != 0x80 {
-                column += 1
-            }
-            previous = byte
-        }
-        return SourceLocation(line: line, column: column)
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16 and UTF-32 (with a mark or without),
@@ -241,20 +215,6 @@ struct CSVReader {
     /// Moves past `byte` (the current one), keeping the line and column.
     private mutating func advance(_ byte: UInt8) {
         index += 1
-        switch byte {
-        case 0x0A:
-            if !previousWasCarriageReturn {
-                line += 1
-                column = 1
-            }
-            previousWasCarriageReturn = false
-        case 0x0D:
-            line += 1
-            column = 1
-            previousWasCarriageReturn = true
-        default:
-            previousWasCarriageReturn = false
-            if byte & 0xC0 != 0x80 { column += 1 }
-        }
+        position.advance(past: byte)
     }
 }

@@ -1,6 +1,3 @@
-import Foundation
-import SharehouseDB
-
 /// Where an import reads from.
 public enum InputSource: Sendable {
     /// A file by path.
@@ -22,71 +19,5 @@ public enum InputSource: Sendable {
         case .standardInput: "-"
         case .bytes(_, let name): name
         }
-    }
-}
-
-/// Reads an ``InputSource`` in chunks, so that memory stays flat whatever the size.
-final class ChunkedReader {
-    static let chunkSize = 1 << 16
-
-    private let handle: FileHandle?
-    private var pending: [UInt8]?
-    private(set) var bytesRead = 0
-    /// The total size when known (a regular file), for progress.
-    let totalBytes: Int?
-
-    init(_ source: InputSource) throws {
-        switch source {
-        case .file(let path):
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw ImportError(file: path, reason: "no such file", category: .missingInput)
-            }
-            guard !isDirectory.boolValue else {
-                throw ImportError(file: path, reason: "is a folder, not a file", category: .missingInput)
-            }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw ImportError(file: path, reason: "the file cannot be read", category: .missingInput)
-            }
-            self.handle = handle
-            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-            totalBytes = (attributes?[.size] as? NSNumber)?.intValue
-        case .standardInput:
-            handle = FileHandle.standardInput
-            totalBytes = nil
-        case .bytes(let bytes, _):
-            handle = nil
-            pending = bytes
-            totalBytes = bytes.count
-        }
-    }
-
-    deinit {
-        if let handle, handle !== FileHandle.standardInput { try? handle.close() }
-    }
-
-    /// The next chunk, or nil at the end.
-    func next() throws -> [UInt8]? {
-        if let handle {
-            guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
-            bytesRead += data.count
-            return [UInt8](data)
-        }
-        defer { pending = nil }
-        guard let bytes = pending, !bytes.isEmpty else { return nil }
-        bytesRead += bytes.count
-        return bytes
-    }
-
-    /// Everything that is left, for formats read whole (a JSON snapshot).
-    func readAll(limit: Int) throws -> [UInt8]? {
-        var all: [UInt8] = []
-        // The known size at once, rather than doubling up to twice the file's size.
-        all.reserveCapacity(min(totalBytes ?? 0, limit) + Self.chunkSize)
-        while let chunk = try next() {
-            all += chunk
-            if all.count > limit { return nil }
-        }
-        return all
     }
 }

@@ -13,17 +13,16 @@ struct JSONParser {
     private let bytes: [UInt8]
     private let fileName: String
     private var index = 0
-    private var line = 1
-    private var column = 1
+    private var position: TextPosition
     /// The member of the top-level object whose array is skipped and left to a cursor
     /// (see ``parse(_:fileName:deferring:)``), and where that array starts.
     private var deferredMember: String?
-    private var deferredArray: (index: Int, line: Int, column: Int)?
+    private var deferredArray: (index: Int, position: TextPosition)?
 
     init(bytes: [UInt8], fileName: String, startLine: Int = 1) {
         self.bytes = bytes
         self.fileName = fileName
-        self.line = startLine
+        position = TextPosition(line: startLine)
     }
 
     /// Parses the whole text as one JSON value.
@@ -47,7 +46,7 @@ struct JSONParser {
         let root = try parser.parseDocument()
         guard let start = parser.deferredArray else { return (root, nil) }
         var cursor = JSONParser(bytes: bytes, fileName: fileName)
-        (cursor.index, cursor.line, cursor.column) = start
+        (cursor.index, cursor.position) = start
         return (root, ArrayCursor(parser: cursor))
     }
 
@@ -93,13 +92,13 @@ struct JSONParser {
 
     private mutating func parseDocument() throws -> JSONNode {
         if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
-            throw ImportError(file: fileName, line: line, column: 1, reason: reason)
+            throw ImportError(file: fileName, line: position.line, column: 1, reason: reason)
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
         // without a byte-order mark.
         if bytes.prefix(4).contains(0) {
-            throw ImportError(file: fileName, line: line, column: 1,
+            throw ImportError(file: fileName, line: position.line, column: 1,
                               reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
         }
         skipSpace()
@@ -119,7 +118,7 @@ struct JSONParser {
         guard depth < Self.maximumDepth else {
             throw error("the JSON is nested more than \(Self.maximumDepth) levels deep")
         }
-        let location = SourceLocation(line: line, column: column)
+        let location = position.location
         guard let byte = current else { throw error("the input ends too early", expected: "a JSON value") }
         switch byte {
         case UInt8(ascii: "{"): return JSONNode(value: try parseObject(depth: depth), location: location)
@@ -147,7 +146,7 @@ struct JSONParser {
         }
         while true {
             skipSpace()
-            let keyLocation = SourceLocation(line: line, column: column)
+            let keyLocation = position.location
             guard current == UInt8(ascii: "\"") else {
                 if current == nil { throw error("the object is never closed", expected: "a member name in quotes, or '}'") }
                 if atComment { throw commentError() }
@@ -162,10 +161,10 @@ struct JSONParser {
             advance()
             skipSpace()
             if depth == 0, key == deferredMember, current == UInt8(ascii: "[") {
-                let location = SourceLocation(line: line, column: column)
-                deferredArray = (index, line, column)
+                let location = position.location
+                deferredArray = (index, position)
                 if !skipBalanced() {
-                    (index, line, column) = deferredArray!
+                    (index, position) = deferredArray!
                     _ = try parseArray(depth: depth + 1, keepingElements: false)
                 }
                 members.append((key, keyLocation, JSONNode(value: .array([]), location: location)))
@@ -233,7 +232,7 @@ struct JSONParser {
     /// and appended whole: copying them byte by byte into a buffer and then scalar by
     /// scalar took about ten times a long string's size (300 MB for a 31 MB string).
     private mutating func parseString() throws -> String {
-        let start = SourceLocation(line: line, column: column)
+        let start = position.location
         advance()  // "
         var text = ""
         var runStart = index
@@ -357,14 +356,8 @@ struct JSONParser {
     }
 
     private mutating func advance() {
-        let byte = bytes[index]
+        position.advance(past: bytes[index])
         index += 1
-        if byte == 0x0A {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
     }
 
     private mutating func skipSpace() {
@@ -372,7 +365,7 @@ struct JSONParser {
     }
 
     private func error(_ reason: String, expected: String? = nil, back: Int = 0) -> ImportError {
-        ImportError(file: fileName, line: line, column: max(1, column - back), reason: reason, expected: expected)
+        ImportError(file: fileName, line: position.line, column: max(1, position.column - back), reason: reason, expected: expected)
     }
 
     private func describe(_ byte: UInt8) -> String {

@@ -67,21 +67,11 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 
     public var description: String { "\(line):\(column)" }
 
-    /// The location of a UTF-8 byte offset in `utf8`.
+    /// The location of a UTF-8 byte offset in `utf8`, with lines ended as ``TextPosition``
+    /// ends them (LF, CRLF or a lone CR).
     public init(byteOffset: Int, in utf8: some Collection<UInt8>) {
-        var line = 1
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        var consumed = 0
-        while consumed < byteOffset, index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-            consumed += 1
-        }
-        let column = String(decoding: utf8[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-        self.init(line: line, column: column)
+        var position = TextPosition()
+        position.advance(past: utf8.prefix(max(byteOffset, 0)))
+        self = position.location
     }
 }
