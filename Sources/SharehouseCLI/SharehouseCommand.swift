@@ -18,9 +18,11 @@ struct SharehouseCommand: ParsableCommand {
             data, 1 anything else.
             """,
         version: PackageVersion.current,
-        subcommands: [InitCommand.self, ImportCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self, ExportCommand.self,
-                      SourcesCommand.self, MeasuresCommand.self,
-                      MigrateCommand.self, EntitiesCommand.self]
+        subcommands: [
+            InitCommand.self, ImportCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self, ExportCommand.self,
+            SourcesCommand.self, MeasuresCommand.self,
+            MigrateCommand.self, EntitiesCommand.self,
+        ]
     )
 
     /// Runs the command, and turns library errors into a message and an exit status.

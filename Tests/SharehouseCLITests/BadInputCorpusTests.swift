@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// One case of `Tests/Corpus/bad-input/cases.json`: a file `sharehouse import` must refuse
 /// (or, marked `accepted`, read), the exit status, where the message must point and why.
@@ -62,8 +62,10 @@ enum BadInputCorpus {
 
     /// A case's input, ready in `folder`: the arguments for `sharehouse import`, the
     /// file to feed on standard input, and the path each name of the manifest stands for.
-    static func prepare(_ corpusCase: CorpusCase, in folder: String) throws -> (arguments: [String], stdin: String?,
-                                                                                   paths: [String: String]) {
+    static func prepare(_ corpusCase: CorpusCase, in folder: String) throws -> (
+        arguments: [String], stdin: String?,
+        paths: [String: String]
+    ) {
         let path = (folder as NSString).appendingPathComponent(corpusCase.file)
         // A generated sidecar is FILE.json next to FILE.
         var paths = [corpusCase.file: path, corpusCase.file + ".json": path + ".json", "-": "-"]
@@ -83,10 +85,12 @@ enum BadInputCorpus {
 
     /// Runs `sharehouse import` on the case against the warehouse at `database`.
     static func run(_ corpusCase: CorpusCase, in folder: String, database: String) throws
-        -> (result: BoundedProcessResult, paths: [String: String]) {
+        -> (result: BoundedProcessResult, paths: [String: String])
+    {
         let (arguments, stdin, paths) = try prepare(corpusCase, in: folder)
-        let result = try runBounded(SharehouseBinary.path, ["import"] + arguments + ["--db", database],
-                                    standardInput: stdin, timeout: timeout)
+        let result = try runBounded(
+            SharehouseBinary.path, ["import"] + arguments + ["--db", database],
+            standardInput: stdin, timeout: timeout)
         return (result, paths)
     }
 
@@ -99,9 +103,12 @@ enum BadInputCorpus {
     }
 
     /// Every check of one finished case but the database's.
-    static func check(_ result: BoundedProcessResult, _ corpusCase: CorpusCase, paths: [String: String],
-                      sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let summary = "exit \(result.status.map(String.init) ?? "-"), signal \(result.signal.map(String.init) ?? "-"), "
+    static func check(
+        _ result: BoundedProcessResult, _ corpusCase: CorpusCase, paths: [String: String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let summary =
+            "exit \(result.status.map(String.init) ?? "-"), signal \(result.signal.map(String.init) ?? "-"), "
             + "\(result.elapsed), \(result.peakMemoryBytes.map { "\($0 >> 20) MB" } ?? "memory not measured")"
             + "\nstderr: \(result.stderr.prefix(2000))"
             + "\nstdout: \(result.stdout.prefix(500))"
@@ -120,15 +127,17 @@ enum BadInputCorpus {
         }
         if let place = corpusCase.place {
             let expected = "sharehouse: error: " + expectedPlace(place, paths: paths)
-            #expect(result.stderr.hasPrefix(expected), "expected the message to start \"\(expected)\"\n\(summary)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                result.stderr.hasPrefix(expected), "expected the message to start \"\(expected)\"\n\(summary)",
+                sourceLocation: sourceLocation)
         }
         for fragment in corpusCase.reason {
             #expect(result.stderr.contains(fragment), "no \"\(fragment)\" in the message\n\(summary)", sourceLocation: sourceLocation)
         }
         // A message names the problem; it does not echo a megabyte of the input back.
-        #expect(result.stderr.utf8.count < 4096, "the message is \(result.stderr.utf8.count) bytes long",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.stderr.utf8.count < 4096, "the message is \(result.stderr.utf8.count) bytes long",
+            sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "a refused import prints no receipt\n\(summary)", sourceLocation: sourceLocation)
     }
 
@@ -178,13 +187,15 @@ enum BadInputCorpus {
             }
             try write(text)
         case "ten-megabyte-line-ndjson":
-            try write(#"{"entity": "CN", "period": "2025-08", "value": 17.1}"# + "\n"
-                      + #"{"entity": ""# + String(repeating: "A", count: 10_000_000) + #"", "period": "2025-08", "value": 1}"# + "\n")
+            try write(
+                #"{"entity": "CN", "period": "2025-08", "value": 17.1}"# + "\n"
+                    + #"{"entity": ""# + String(repeating: "A", count: 10_000_000) + #"", "period": "2025-08", "value": 1}"# + "\n")
         case "ten-megabyte-name-json", "thirty-megabyte-name-json":
             let length = generator == "ten-megabyte-name-json" ? 10_000_000 : 30_000_000
-            try write(#"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
-                      + "\n \"observations\": [\n" + #"  {"entity": ""# + String(repeating: "A", count: length)
-                      + #"", "period": "2025-08", "value": 1.0}"# + "\n]}\n")
+            try write(
+                #"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
+                    + "\n \"observations\": [\n" + #"  {"entity": ""# + String(repeating: "A", count: length)
+                    + #"", "period": "2025-08", "value": 1.0}"# + "\n]}\n")
         case "five-megabyte-record-csv":
             let field = String(repeating: "A", count: (1 << 20) - 1)
             try write(header + Array(repeating: field, count: 5).joined(separator: ",") + "\n")
@@ -219,19 +230,24 @@ enum BadInputCorpus {
         case "truncated-large-json", "large-late-error-json":
             // 590,000 figures (20 countries x 29,500 months), 30 MiB: near the JSON limit,
             // where a parsed tree of every observation took 330 MB.
-            var text = #"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
+            var text =
+                #"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
                 + "\n \"observations\": [\n"
             text.reserveCapacity(32_000_000)
             for month in 0..<29_500 {
                 let period = monthText(month)
                 for code in countries { text += #"  {"entity": "\#(code)", "period": "\#(period)", "value": 0.1},"# + "\n" }
             }
-            try write(text + (generator == "truncated-large-json" ? #"  {"entity": "CN", "period": "20"#
-                              : #"  {"entity": "Atlantis", "period": "2025-08", "value": 0.1}"# + "\n]}\n"))
+            try write(
+                text
+                    + (generator == "truncated-large-json"
+                        ? #"  {"entity": "CN", "period": "20"#
+                        : #"  {"entity": "Atlantis", "period": "2025-08", "value": 0.1}"# + "\n]}\n"))
         case "deep-nesting-observations-json":
-            try write(#"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
-                      + "\n \"observations\": [" + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-                      + "]}\n")
+            try write(
+                #"{"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01","#
+                    + "\n \"observations\": [" + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+                    + "]}\n")
         case "over-limit-json":
             // 33 MiB: one byte over the limit would do, but a real over-size file is large.
             var bytes = Array(#"{"observations": ["#.utf8)
@@ -242,12 +258,15 @@ enum BadInputCorpus {
         }
     }
 
-    static let countries = ["CN", "US", "GB", "IN", "FR", "DE", "SG", "CH", "JP", "KR",
-                            "CA", "AU", "BR", "IT", "ES", "NL", "SE", "IL", "AE", "SA"]
+    static let countries = [
+        "CN", "US", "GB", "IN", "FR", "DE", "SG", "CH", "JP", "KR",
+        "CA", "AU", "BR", "IT", "ES", "NL", "SE", "IL", "AE", "SA",
+    ]
 
     /// The month `index` months after 1601-01, as `YYYY-MM`.
     static func monthText(_ index: Int) -> String {
-        let year = 1601 + index / 12, month = index % 12 + 1
+        let year = 1601 + index / 12
+        let month = index % 12 + 1
         return "\(year)-" + (month < 10 ? "0" : "") + "\(month)"
     }
 }
@@ -257,8 +276,11 @@ struct BadInputCorpusTests {
     @Test(arguments: BadInputCorpus.cases)
     func isRefusedWithItsPlaceAndReasonAndChangesNothing(_ corpusCase: CorpusCase) throws {
         let directory = try TemporaryDirectory("bad-input")
-        let warehouseFolder = directory.file("warehouse"), inputs = directory.file("inputs")
-        for folder in [warehouseFolder, inputs] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let warehouseFolder = directory.file("warehouse")
+        let inputs = directory.file("inputs")
+        for folder in [warehouseFolder, inputs] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let database = warehouseFolder + "/w.sqlite"
         try BadInputCorpus.makeWarehouse(at: database)
         let before = try BadInputCorpus.fingerprintOfCopy(database, in: directory)
@@ -306,8 +328,9 @@ struct BadInputCorpusTests {
             }
             if let sidecar = corpusCase.sidecar { referenced.insert(sidecar) }
             #expect(!corpusCase.reason.isEmpty, "\(corpusCase.file) says no reason")
-            #expect(corpusCase.place != nil || corpusCase.exit == 64 || corpusCase.accepted == true,
-                    "\(corpusCase.file): only a usage error has no place")
+            #expect(
+                corpusCase.place != nil || corpusCase.exit == 64 || corpusCase.accepted == true,
+                "\(corpusCase.file): only a usage error has no place")
             if corpusCase.accepted == true { #expect(corpusCase.args.contains("--dry-run"), "\(corpusCase.file)") }
         }
         let names = Set(manifest.cases.map(\.file))

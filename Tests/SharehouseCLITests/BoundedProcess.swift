@@ -1,11 +1,12 @@
 import Foundation
 import SharehouseDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a process run under ``runBounded(_:_:standardInput:timeout:outputLimit:)`` ended.
@@ -51,29 +52,32 @@ enum BoundedProcessError: Error, CustomStringConvertible {
 /// runner's, hundreds of MB), so the child runs under GNU time (`/usr/bin/time -f %M`),
 /// which forks it from a small process and reports its own peak. Without GNU time the
 /// peak is nil there. On Darwin `ru_maxrss` from `wait4` is the child's.
-func runBounded(_ executable: String, _ arguments: [String], standardInput: String? = nil,
-                timeout: Duration = .seconds(60), outputLimit: Int = 1 << 20) throws -> BoundedProcessResult {
+func runBounded(
+    _ executable: String, _ arguments: [String], standardInput: String? = nil,
+    timeout: Duration = .seconds(60), outputLimit: Int = 1 << 20
+) throws -> BoundedProcessResult {
     #if os(Linux)
-    let timeReport = NSTemporaryDirectory() + "sharehouse-time-\(UUID().uuidString)"
-    let measured = FileManager.default.isExecutableFile(atPath: gnuTime)
-    let command = measured ? [gnuTime, "-f", "%M", "-o", timeReport, executable] + arguments : [executable] + arguments
-    defer { try? FileManager.default.removeItem(atPath: timeReport) }
+        let timeReport = NSTemporaryDirectory() + "sharehouse-time-\(UUID().uuidString)"
+        let measured = FileManager.default.isExecutableFile(atPath: gnuTime)
+        let command = measured ? [gnuTime, "-f", "%M", "-o", timeReport, executable] + arguments : [executable] + arguments
+        defer { try? FileManager.default.removeItem(atPath: timeReport) }
     #else
-    let command = [executable] + arguments
+        let command = [executable] + arguments
     #endif
 
     // Close-on-exec, so that a child another test starts meanwhile does not inherit the
     // write ends (its copy would keep the pipes open, and the readers waiting, until it
     // exited); `dup2` in the child clears the flag on descriptors 1 and 2. (`pipe2`, which
     // would set it atomically, is not imported from Glibc.)
-    var stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
+    var stdoutPipe: [Int32] = [0, 0]
+    var stderrPipe: [Int32] = [0, 0]
     guard pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else { throw BoundedProcessError.system("pipe", errno) }
     for descriptor in stdoutPipe + stderrPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
 
     #if canImport(Darwin)
-    var actions: posix_spawn_file_actions_t?
+        var actions: posix_spawn_file_actions_t?
     #else
-    var actions = posix_spawn_file_actions_t()
+        var actions = posix_spawn_file_actions_t()
     #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -93,9 +97,9 @@ func runBounded(_ executable: String, _ arguments: [String], standardInput: Stri
 
     // A process group of its own, so that a timeout kills GNU time and the child it runs.
     #if canImport(Darwin)
-    var attributes: posix_spawnattr_t?
+        var attributes: posix_spawnattr_t?
     #else
-    var attributes = posix_spawnattr_t()
+        var attributes = posix_spawnattr_t()
     #endif
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -155,25 +159,27 @@ func runBounded(_ executable: String, _ arguments: [String], standardInput: Stri
     var signal = status & 0x7F
     var exitStatus: Int32? = signal == 0 ? (status >> 8) & 0xFF : nil
     #if os(Linux)
-    var peak: Int?
-    if measured, !timedOut, let report = try? String(contentsOfFile: timeReport, encoding: .utf8) {
-        // GNU time exits with the child's status; a signal it reports on a line of its own.
-        let lines = report.split(separator: "\n")
-        if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }),
-           let number = Int32(line.dropFirst("Command terminated by signal ".count)) {
-            signal = number
-            exitStatus = nil
+        var peak: Int?
+        if measured, !timedOut, let report = try? String(contentsOfFile: timeReport, encoding: .utf8) {
+            // GNU time exits with the child's status; a signal it reports on a line of its own.
+            let lines = report.split(separator: "\n")
+            if let line = lines.first(where: { $0.hasPrefix("Command terminated by signal ") }),
+                let number = Int32(line.dropFirst("Command terminated by signal ".count))
+            {
+                signal = number
+                exitStatus = nil
+            }
+            peak = lines.last.flatMap { Int($0) }.map { $0 * 1024 }
         }
-        peak = lines.last.flatMap { Int($0) }.map { $0 * 1024 }
-    }
     #else
-    let peak: Int? = Int(usage.ru_maxrss)  // bytes on Darwin
+        let peak: Int? = Int(usage.ru_maxrss)  // bytes on Darwin
     #endif
     let captured = output.withLock { $0 }
-    return BoundedProcessResult(status: exitStatus, signal: signal == 0 ? nil : signal,
-                                timedOut: timedOut, peakMemoryBytes: peak, elapsed: elapsed,
-                                stdout: String(decoding: captured[stdoutPipe[0]] ?? Data(), as: UTF8.self),
-                                stderr: String(decoding: captured[stderrPipe[0]] ?? Data(), as: UTF8.self))
+    return BoundedProcessResult(
+        status: exitStatus, signal: signal == 0 ? nil : signal,
+        timedOut: timedOut, peakMemoryBytes: peak, elapsed: elapsed,
+        stdout: String(decoding: captured[stdoutPipe[0]] ?? Data(), as: UTF8.self),
+        stderr: String(decoding: captured[stderrPipe[0]] ?? Data(), as: UTF8.self))
 }
 
 /// GNU time, which reports a child's peak memory (`%M`, in KiB).

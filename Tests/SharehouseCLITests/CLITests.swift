@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// The real `sharehouse` binary, run as a user would, against real files.
 @Suite("sharehouse command line")
@@ -12,8 +12,9 @@ struct CLITests {
 
     init() throws {
         directory = try TemporaryDirectory("cli")
-        #expect(FileManager.default.isExecutableFile(atPath: SharehouseBinary.path),
-                "build the sharehouse product first (swift build)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: SharehouseBinary.path),
+            "build the sharehouse product first (swift build)")
     }
 
     func run(_ arguments: String..., environment: [String: String] = [:]) throws -> ProcessResult {
@@ -96,9 +97,10 @@ struct CLITests {
 
     @Test func aWarehouseFromANewerSharehouseIsRefusedUntouched() throws {
         #expect(try run("init", "--db", database).status == 0)
-        let future = WarehouseSchema.migrations.migrations + [
-            try Migration(fileName: "9999_future.sql", contents: "CREATE TABLE future (x INTEGER);"),
-        ]
+        let future =
+            WarehouseSchema.migrations.migrations + [
+                try Migration(fileName: "9999_future.sql", contents: "CREATE TABLE future (x INTEGER);")
+            ]
         try Migrator(set: try MigrationSet(name: WarehouseSchema.setName, origin: "newer", migrations: future))
             .migrate(try Connection(path: database))
         let before = try fileBytes(database)

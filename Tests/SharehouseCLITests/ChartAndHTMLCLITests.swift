@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseReports
 import SharehouseTestSupport
+import Testing
 
 /// Charts, the HTML report and Arabic output, through the real binary on the bundled
 /// fixtures.
@@ -14,7 +14,8 @@ struct ChartAndHTMLCLITests {
     init() throws {
         directory = try TemporaryDirectory("cli-charts")
         let folder = Repository.path("Fixtures")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
             .map { folder + "/" + $0 } + ["monthly-shares-2026-01.csv", "monthly-shares-2026-02.csv"].map { folder + "/synthetic/" + $0 }
         let imported = try SharehouseBinary.run(["import"] + files + ["--db", database], in: directory.path)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -35,8 +36,10 @@ struct ChartAndHTMLCLITests {
         // Who leads, by how much, in which period, by which measure, who says so.
         let lead = try #require(html.firstMatch(of: /<p class="lead">(.*)<\/p>/)).1
         let headline = String(lead).replacing(/<[^>]+>/, with: "")
-        #expect(headline.contains(/China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”\. \[1\]/),
-                "\(headline)")
+        #expect(
+            headline.contains(
+                /China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”\. \[1\]/),
+            "\(headline)")
         #expect(html.contains("<strong>China</strong> leads with"))
         #expect(html.contains("by the measure"))
         #expect(xml.values(of: "href", in: "a").contains("#cite-1"))
@@ -73,9 +76,11 @@ struct ChartAndHTMLCLITests {
     }
 
     @Test func eachReportAsAnHTMLPage() throws {
-        for arguments in [["report", "leaders"], ["report", "series", "--entity", "CN", "--entity", "US", "--measure", "synthetic_monthly_share"],
-                          ["report", "concentration", "--period", "2024-09/2025-08", "--source", "argaam-1862466"],
-                          ["report", "sources", "--period", "2024-09/2025-08"]] {
+        for arguments in [
+            ["report", "leaders"], ["report", "series", "--entity", "CN", "--entity", "US", "--measure", "synthetic_monthly_share"],
+            ["report", "concentration", "--period", "2024-09/2025-08", "--source", "argaam-1862466"],
+            ["report", "sources", "--period", "2024-09/2025-08"],
+        ] {
             let result = try SharehouseBinary.run(arguments + ["--format", "html", "--db", database], in: directory.path)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
             let xml = XMLCheck(result.stdout)
@@ -89,8 +94,9 @@ struct ChartAndHTMLCLITests {
 
     @Test func chartsAreWrittenToAFileTheSameEachTime() throws {
         let out = directory.file("series.svg")
-        let result = try run("chart", "series", "--entity", "CN", "--entity", "United States", "--measure", "synthetic_monthly_share",
-                             "--out", out)
+        let result = try run(
+            "chart", "series", "--entity", "CN", "--entity", "United States", "--measure", "synthetic_monthly_share",
+            "--out", out)
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOfFile: out, encoding: .utf8)
         let xml = XMLCheck(svg)
@@ -99,11 +105,13 @@ struct ChartAndHTMLCLITests {
         #expect(xml.texts.contains { $0.hasPrefix("China ") && $0.hasSuffix("%") })
         #expect(xml.texts.contains("revised in a later publication"), "the synthetic series was revised")
         #expect(xml.texts.contains { $0.hasPrefix("Sources: [1]") })
-        #expect(try run("chart", "series", "--entity", "CN", "--entity", "United States", "--measure", "synthetic_monthly_share").stdout
-            == svg, "standard output gives the same bytes, to the last newline")
+        #expect(
+            try run("chart", "series", "--entity", "CN", "--entity", "United States", "--measure", "synthetic_monthly_share").stdout
+                == svg, "standard output gives the same bytes, to the last newline")
 
-        let leaders = try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar",
-                              "--digits", "arabic-indic")
+        let leaders = try run(
+            "chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar",
+            "--digits", "arabic-indic")
         #expect(leaders.status == 0, "\(leaders.stderr)")
         let bars = XMLCheck(leaders.stdout)
         #expect(bars.error == nil)
@@ -124,8 +132,12 @@ struct ChartAndHTMLCLITests {
         #expect(terminal.stdout.contains { Sparkline.blocks.contains($0) })
         // One scale for every row: France, between 1.5 and 1.6, stays at the bottom next to
         // China's climb from 8 to 21 (drawn on its own scale it went to full height).
-        let both = try runProcess("/usr/bin/script", ["-qec", command.replacingOccurrences(of: "--entity CN", with: "--entity CN --entity FR"),
-                                                      "/dev/null"], environment: ["NO_COLOR": ""])
+        let both = try runProcess(
+            "/usr/bin/script",
+            [
+                "-qec", command.replacingOccurrences(of: "--entity CN", with: "--entity CN --entity FR"),
+                "/dev/null",
+            ], environment: ["NO_COLOR": ""])
         let trend = try #require(both.stdout.split(whereSeparator: \.isNewline).first { $0.hasPrefix("TREND") })
         let lines = trend.split(separator: " ", omittingEmptySubsequences: true)
         #expect(lines.count == 3 && lines[2].allSatisfy { $0 == "▁" }, "\(trend)")
@@ -156,7 +168,9 @@ struct ChartAndHTMLCLITests {
         // The notes in Arabic, figures in the chosen digits; nothing left in English.
         #expect(html.contains("<p class=\"note\">لا يذكر المصدر إلا أبرز الجهات: ٦٧٫٠٤٪ منها غير مفصّلة</p>"))
         #expect(html.contains("<p class=\"note\">٤ مقاييس: كل عمود يعدّ ما يعدّه مقياسه؛ لا تقرأ عبر المقاييس كأنها سلسلة واحدة</p>"))
-        for english in ["the source lists only", "measures: a column counts", "columns marked with", "التحقق: secondary", "التحقق: primary"] {
+        for english in [
+            "the source lists only", "measures: a column counts", "columns marked with", "التحقق: secondary", "التحقق: primary",
+        ] {
             #expect(!html.contains(english), "\(english)")
         }
         #expect(html.contains("التحقق: منقول عن مصدر ثانوي"))
@@ -170,7 +184,9 @@ struct ChartAndHTMLCLITests {
         let english = XMLCheck(try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466").stdout)
         #expect(english.texts.contains("Sources: [1] Argaam (أرقام), \u{2066}2025-11-26\u{2069}"), "a date after an Arabic name")
         #expect(english.texts.contains("Leaders · 2024-09/2025-08"))
-        #expect(english.texts.contains("Share of Hugging Face model downloads by developer country, trailing 12 months"), "the measure as subtitle")
+        #expect(
+            english.texts.contains("Share of Hugging Face model downloads by developer country, trailing 12 months"),
+            "the measure as subtitle")
     }
 
     /// The English page: the leaders from the source that breaks the period down most, the
@@ -181,11 +197,17 @@ struct ChartAndHTMLCLITests {
         let xml = XMLCheck(html)
         #expect(xml.error == nil, "\(xml.error ?? "")")
         // MIT Technology Review gives the headline with two entities; Argaam lists eight.
-        #expect(html.contains("Leaders as broken down by the source that lists the most entities for this period: Argaam (أرقام), \u{2066}2025-11-26\u{2069} <a href=\"#cite-2\">[2]</a> (<bdi dir=\"ltr\">8</bdi> entities)"))
+        #expect(
+            html.contains(
+                "Leaders as broken down by the source that lists the most entities for this period: Argaam (أرقام), \u{2066}2025-11-26\u{2069} <a href=\"#cite-2\">[2]</a> (<bdi dir=\"ltr\">8</bdi> entities)"
+            ))
         #expect(xml.values(of: "data-value", in: "rect") == ["17.1", "15.8", "3.6", "3.4", "1.0", "0.4", "0.2", "0.2", "58.3"])
         #expect(html.contains("<h2>Over time · Synthetic monthly download shares (not real data)</h2>"))
         // Column headers: the source's and the measure's names, the keys small.
-        #expect(html.contains("<th scope=\"col\" class=\"num\">Argaam (أرقام)<span class=\"measure\">Share of Hugging Face model downloads by developer country, trailing 12 months</span><small><code>eoi_download_share_12m</code> <code>argaam-1862466</code></small></th>"))
+        #expect(
+            html.contains(
+                "<th scope=\"col\" class=\"num\">Argaam (أرقام)<span class=\"measure\">Share of Hugging Face model downloads by developer country, trailing 12 months</span><small><code>eoi_download_share_12m</code> <code>argaam-1862466</code></small></th>"
+            ))
         #expect(!html.contains("eoi_download_share_12m · "))
         #expect(html.contains("<td class=\"num\"><bdi dir=\"ltr\">1,150,000,000</bdi></td>"), "counts grouped")
         // Phones scroll a chart of readable size; print lets tables wrap.
@@ -195,7 +217,10 @@ struct ChartAndHTMLCLITests {
         let items = xml.values(of: "id", in: "li")
         #expect(items.count == 9)
         #expect(html.components(separatedBy: "How did China outperform the United States").count - 1 == 1, "the Argaam title once")
-        #expect(html.contains("<li id=\"cite-8\">The same publication as <a href=\"#cite-2\">[2]</a><br/><span class=\"note\">Measure <code>eoi_download_share_cumulative</code>"))
+        #expect(
+            html.contains(
+                "<li id=\"cite-8\">The same publication as <a href=\"#cite-2\">[2]</a><br/><span class=\"note\">Measure <code>eoi_download_share_cumulative</code>"
+            ))
     }
 
     @Test func countChartsHaveNoPercentSigns() throws {
@@ -208,8 +233,9 @@ struct ChartAndHTMLCLITests {
     }
 
     @Test func sixLinesWrapTheLegendAndSayWhoHasNoFigures() throws {
-        let result = try run("chart", "series", "--measure", "synthetic_monthly_share", "--entity", "CN", "--entity", "US", "--entity", "GB",
-                             "--entity", "FR", "--entity", "IN", "--entity", "DE")
+        let result = try run(
+            "chart", "series", "--measure", "synthetic_monthly_share", "--entity", "CN", "--entity", "US", "--entity", "GB",
+            "--entity", "FR", "--entity", "IN", "--entity", "DE")
         let xml = XMLCheck(result.stdout)
         #expect(xml.texts.contains("India (no figures)"))
         #expect(xml.values(of: "data-entity", in: "g") == ["China", "United States", "United Kingdom", "France", "Germany"])
@@ -222,8 +248,9 @@ struct ChartAndHTMLCLITests {
     }
 
     @Test func textReportsInArabic() throws {
-        let result = try run("report", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar",
-                             "--digits", "arabic-indic")
+        let result = try run(
+            "report", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar",
+            "--digits", "arabic-indic")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("الترتيب"), "Arabic headers")
         #expect(result.stdout.contains("الصين"))

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// Several processes and tasks on one warehouse: readers never see half an import, two
 /// imports at once both land (one waits for the other), a writer that waits too long says
@@ -44,7 +44,9 @@ struct ConcurrencyTests {
     @Test func readersDuringAnImportSeeTheStateBeforeOrAfter() throws {
         let file = try LargeShareFile.write("large.csv", in: directory, warehouse: database, published: "2026-01-15", seed: 7)
         let importing = try start(["import", file, "--db", database])
-        var reads = 0, readsWhileImporting = 0, cliReads = 0
+        var reads = 0
+        var readsWhileImporting = 0
+        var cliReads = 0
         var snapshotCounts = Set<Int64>()
         repeat {
             let running = importing.isRunning
@@ -68,7 +70,9 @@ struct ConcurrencyTests {
         #expect(importing.terminationStatus == 0)
         #expect(readsWhileImporting > 0, "no read overlapped the import")
         #expect(snapshotCounts.isSubset(of: [1, 2]), "only the state before (1 snapshot) or after (2): \(snapshotCounts)")
-        print("concurrency: \(reads) library reads (\(readsWhileImporting) during the import) and \(cliReads) `sharehouse sql` runs saw no half import")
+        print(
+            "concurrency: \(reads) library reads (\(readsWhileImporting) during the import) and \(cliReads) `sharehouse sql` runs saw no half import"
+        )
     }
 
     @Test func twoImportsAtOnceBothLand() throws {
@@ -92,8 +96,10 @@ struct ConcurrencyTests {
         defer { try? holder.execute("ROLLBACK") }
         let before = try fileBytes(database)
         let started = ContinuousClock.now
-        let blocked = try SharehouseBinary.run(["import", Repository.path("Fixtures/eoi-12m-argaam-2025-11.json"),
-                                                "--db", database, "--wait", "0.5"])
+        let blocked = try SharehouseBinary.run([
+            "import", Repository.path("Fixtures/eoi-12m-argaam-2025-11.json"),
+            "--db", database, "--wait", "0.5",
+        ])
         let waited = ContinuousClock.now - started
         #expect(blocked.status == 1)
         #expect(blocked.stderr.contains("is busy: another process kept it locked for longer than"), "\(blocked.stderr)")
@@ -107,16 +113,18 @@ struct ConcurrencyTests {
     @Test func manyTasksShareOneWarehouse() async throws {
         let warehouse = try Warehouse(path: database)
         let files = try (0..<4).map { index in
-            try LargeShareFile.write("task\(index).csv", in: directory, warehouse: database, months: 12,
-                                     published: "2026-0\(index + 1)-15", seed: UInt64(index))
+            try LargeShareFile.write(
+                "task\(index).csv", in: directory, warehouse: database, months: 12,
+                published: "2026-0\(index + 1)-15", seed: UInt64(index))
         }
         final class Failures: Sendable { let list = Locked<[String]>([]) }
         let failures = Failures()
         await withTaskGroup(of: Void.self) { group in
             for file in files {
                 group.addTask {
-                    do { _ = try warehouse.importSnapshots(from: [.file(file)]) }
-                    catch { failures.list.withLock { $0.append("import \(file): \(error)") } }
+                    do { _ = try warehouse.importSnapshots(from: [.file(file)]) } catch {
+                        failures.list.withLock { $0.append("import \(file): \(error)") }
+                    }
                 }
             }
             for task in 0..<16 {

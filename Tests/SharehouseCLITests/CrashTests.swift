@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// `sharehouse import` and `sharehouse migrate up` killed with SIGKILL at random moments:
 /// after every kill the file passes `PRAGMA integrity_check`, what was there before is
@@ -32,7 +32,8 @@ struct CrashTests {
     func state(_ path: String) throws -> String {
         let connection = try Connection(path: path, options: .readOnly)
         let tables = try connection.fetchAll(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'observations' ORDER BY name") { try $0.get(0) as String }
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'observations' ORDER BY name"
+        ) { try $0.get(0) as String }
         var lines: [String] = []
         for table in tables {
             let rows = try connection.fetchAll("SELECT * FROM \"\(table)\"") { row in
@@ -40,10 +41,12 @@ struct CrashTests {
             }.sorted()
             lines.append("\(table): \(rows.count) rows: \(rows.joined(separator: "; "))")
         }
-        lines += try connection.fetchAll("""
+        lines += try connection.fetchAll(
+            """
             SELECT snapshot_id, count(*), sum(value), sum(decimals), sum(period_id * unicode(entity_code))
             FROM observations GROUP BY snapshot_id ORDER BY snapshot_id
-            """) { row in row.values.map { "\($0)" }.joined(separator: " ") }
+            """
+        ) { row in row.values.map { "\($0)" }.joined(separator: " ") }
         return lines.joined(separator: "\n")
     }
 
@@ -91,7 +94,8 @@ struct CrashTests {
         let whole = ContinuousClock.now - started
         let complete = try state(timing)
 
-        var landed = 0, survived = 0
+        var landed = 0
+        var survived = 0
         let database = directory.file("w.sqlite")
         var random = SystemRandomNumberGenerator()
         for _ in 0..<Self.kills {
@@ -122,7 +126,9 @@ struct CrashTests {
         #expect(try SharehouseBinary.run(["init", "--db", pristine]).status == 0)
         try directory.write("mine/0001_notes.sql", "CREATE TABLE my_notes (note TEXT NOT NULL);")
         // A slow migration: a table of 100,000 rows and an index over it.
-        try directory.write("mine/0002_big.sql", """
+        try directory.write(
+            "mine/0002_big.sql",
+            """
             CREATE TABLE my_big (n INTEGER NOT NULL, label TEXT NOT NULL);
             INSERT INTO my_big SELECT value, hex(randomblob(16)) FROM generate_series(1, 100000);
             CREATE INDEX my_big_by_label ON my_big (label);
@@ -131,7 +137,9 @@ struct CrashTests {
         // generate_series is built into the sqlite3 library on some systems only: use a
         // recursive CTE where it is missing.
         if try SharehouseBinary.run(["sql", "SELECT count(*) FROM generate_series(1, 2)", "--db", pristine]).status != 0 {
-            try directory.write("mine/0002_big.sql", """
+            try directory.write(
+                "mine/0002_big.sql",
+                """
                 CREATE TABLE my_big (n INTEGER NOT NULL, label TEXT NOT NULL);
                 INSERT INTO my_big WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 100000)
                     SELECT n, hex(randomblob(16)) FROM r;
@@ -145,7 +153,8 @@ struct CrashTests {
         #expect(timed.status == 0, "\(timed.stderr)")
         let whole = ContinuousClock.now - started
 
-        var landed = 0, survived = 0
+        var landed = 0
+        var survived = 0
         let database = directory.file("w.sqlite")
         var random = SystemRandomNumberGenerator()
         for _ in 0..<Self.kills {
@@ -156,12 +165,16 @@ struct CrashTests {
             let check = try integrity(database)
             let connection = try Connection(path: database, options: .readOnly)
             let applied = try connection.fetchAll(
-                "SELECT version FROM sharehouse_migrations WHERE migration_set = 'user' ORDER BY version") { try $0.get(0) as Int64 }
+                "SELECT version FROM sharehouse_migrations WHERE migration_set = 'user' ORDER BY version"
+            ) { try $0.get(0) as Int64 }
             let tables = try connection.fetchAll(
-                "SELECT name FROM sqlite_schema WHERE name IN ('my_notes', 'my_big') ORDER BY name") { try $0.get(0) as String }
-            let bigRows = tables.contains("my_big") ? try connection.fetchOne("SELECT count(*) FROM my_big") { try $0.get(0) as Int64 } : nil
+                "SELECT name FROM sqlite_schema WHERE name IN ('my_notes', 'my_big') ORDER BY name"
+            ) { try $0.get(0) as String }
+            let bigRows =
+                tables.contains("my_big") ? try connection.fetchOne("SELECT count(*) FROM my_big") { try $0.get(0) as Int64 } : nil
             // Each migration is wholly applied with its ledger row, or not at all.
-            let consistent = (applied == [] && tables == [])
+            let consistent =
+                (applied == [] && tables == [])
                 || (applied == [1] && tables == ["my_notes"])
                 || (applied == [1, 2] && tables == ["my_big", "my_notes"] && bigRows == 100_000)
             #expect(check == "ok", "integrity after a kill at \(delay): \(check)")

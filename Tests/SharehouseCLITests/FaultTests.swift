@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// What the machine does wrong: a file that cannot be written, a disk that fills up. Each
 /// gives a clear error and leaves the warehouse as it was.
@@ -57,15 +57,20 @@ struct FaultTests {
 
     @Test(.enabled(if: fileSizeLimitWorks, "ThreadSanitizer's runtime cannot run under ulimit -f"))
     func aFullDiskGivesAClearErrorAndLosesNothing() throws {
-        let file = try LargeShareFile.write("large.csv", in: directory, warehouse: database, months: 120,
-                                            published: "2026-01-15", seed: 3)
+        let file = try LargeShareFile.write(
+            "large.csv", in: directory, warehouse: database, months: 120,
+            published: "2026-01-15", seed: 3)
         let before = try fileBytes(database)
         let fingerprint = try databaseFingerprint(database)
         // A limit on the size of any file this process writes: the write-ahead log of the
         // import outgrows it, as it would outgrow a full disk.
         let limitKB = before.count / 1024 + 256
-        let limited = try runProcess("/bin/bash", ["-c", "ulimit -f \(limitKB) && exec \"$0\" \"$@\"",
-                                                   SharehouseBinary.path, "import", file, "--db", database])
+        let limited = try runProcess(
+            "/bin/bash",
+            [
+                "-c", "ulimit -f \(limitKB) && exec \"$0\" \"$@\"",
+                SharehouseBinary.path, "import", file, "--db", database,
+            ])
         #expect(limited.status == 1, "\(limited.stderr)")
         #expect(limited.stderr.contains("the disk may be full or a file-size limit reached"), "\(limited.stderr)")
         #expect(try integrity() == "ok")
@@ -80,7 +85,9 @@ struct FaultTests {
     func aMigrationOnAFullDiskLeavesThePreviousVersion() throws {
         try directory.write("mine/0001_notes.sql", "CREATE TABLE my_notes (note TEXT NOT NULL);")
         // Larger than the limit below: 50,000 rows of 32 hex digits and an index over them.
-        try directory.write("mine/0002_big.sql", """
+        try directory.write(
+            "mine/0002_big.sql",
+            """
             CREATE TABLE my_big (n INTEGER NOT NULL, label TEXT NOT NULL);
             INSERT INTO my_big WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 50000)
                 SELECT n, hex(randomblob(16)) FROM r;
@@ -91,8 +98,12 @@ struct FaultTests {
         #expect(first.status == 0, "\(first.stderr)")
         let fingerprint = try databaseFingerprint(database)
         let limitKB = try fileBytes(database).count / 1024 + 256
-        let limited = try runProcess("/bin/bash", ["-c", "ulimit -f \(limitKB) && exec \"$0\" \"$@\"",
-                                                   SharehouseBinary.path, "migrate", "up", "--dir", folder, "--db", database])
+        let limited = try runProcess(
+            "/bin/bash",
+            [
+                "-c", "ulimit -f \(limitKB) && exec \"$0\" \"$@\"",
+                SharehouseBinary.path, "migrate", "up", "--dir", folder, "--db", database,
+            ])
         #expect(limited.status == 1, "\(limited.stderr)")
         #expect(limited.stderr.contains("0002_big.sql"), "the message names the migration: \(limited.stderr)")
         #expect(limited.stderr.contains("the disk may be full or a file-size limit reached"), "\(limited.stderr)")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("sharehouse import, sources, measures")
 struct ImportCLITests {
@@ -44,10 +44,12 @@ struct ImportCLITests {
     @Test func theArticlesTableGivesExactFigures() throws {
         #expect(try run(["import", Repository.path("Fixtures/eoi-12m-argaam-2025-11.json")]).status == 0)
         let connection = try Connection(path: database, options: .readOnly)
-        let figures = try connection.fetchAll("""
+        let figures = try connection.fetchAll(
+            """
             SELECT entity_code, value FROM current_figures WHERE period = '2024-09/2025-08' AND entity_code IN ('CN', 'US')
             ORDER BY entity_code
-            """) { row in "\(try row.get(0) as String)=\(try row.get(1) as Double)" }
+            """
+        ) { row in "\(try row.get(0) as String)=\(try row.get(1) as Double)" }
         #expect(figures == ["CN=17.1", "US=15.8"])
     }
 
@@ -58,7 +60,9 @@ struct ImportCLITests {
         for month in 1...12 { rows.append("CN,2024-\(String(format: "%02d", month)),10.0") }
         rows.insert("US,2024-05,ten", at: 7)
         try directory.write("bad.csv", rows.joined(separator: "\n") + "\n")
-        try directory.write("bad.csv.json", """
+        try directory.write(
+            "bad.csv.json",
+            """
             {"measure": "eoi_download_share_12m", "source": "ft-2025-11-26", "published_on": "2026-01-01"}
             """)
         let result = try run(["import", directory.file("bad.csv")])
@@ -70,10 +74,13 @@ struct ImportCLITests {
 
     @Test func standardInputWithMetadataOptions() throws {
         #expect(try run(["import", Repository.path("Fixtures/eoi-12m-ft-2025-11-26.json")]).status == 0)
-        let result = try run(["import", "-", "--input-format", "csv", "--measure", "eoi_download_share_12m",
-                              "--source", "ft-2025-11-26", "--published", "2026-05-01", "--period", "2025-09/2026-08",
-                              "--verification", "secondary", "--format", "json"],
-                             input: "country,share\nالصين,18.2\nUnited States,15.1\n")
+        let result = try run(
+            [
+                "import", "-", "--input-format", "csv", "--measure", "eoi_download_share_12m",
+                "--source", "ft-2025-11-26", "--published", "2026-05-01", "--period", "2025-09/2026-08",
+                "--verification", "secondary", "--format", "json",
+            ],
+            input: "country,share\nالصين,18.2\nUnited States,15.1\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"file\" : \"-\""))
         #expect(result.stdout.contains("\"verification\" : \"secondary\""))
@@ -85,8 +92,10 @@ struct ImportCLITests {
     @Test func standardInputGivenTwiceIsUnchangedTheSecondTime() throws {
         // Standard input cannot be read twice to hash it first: the rows are written in a
         // savepoint and undone when they repeat a stored snapshot.
-        let arguments = ["import", "-", "--input-format", "csv", "--measure", "eoi_download_share_12m",
-                         "--source", "ft-2025-11-26", "--published", "2026-05-01", "--period", "2025-09/2026-08"]
+        let arguments = [
+            "import", "-", "--input-format", "csv", "--measure", "eoi_download_share_12m",
+            "--source", "ft-2025-11-26", "--published", "2026-05-01", "--period", "2025-09/2026-08",
+        ]
         #expect(try run(["import", Repository.path("Fixtures/eoi-12m-ft-2025-11-26.json")]).status == 0)
         let input = "country,share\nCN,18.2\nUS,15.1\n"
         #expect(try run(arguments, input: input).status == 0)
@@ -132,20 +141,30 @@ struct ImportCLITests {
         #expect(measure.stdout.contains("unit:        percent"))
         #expect(try run(["sources", "show", "nope"]).status == 65)
 
-        let add = ["sources", "add", "--key", "my-report", "--title", "My report", "--url", "https://example.invalid/r",
-                   "--kind", "report", "--derived-from", "eoi-2025"]
+        let add = [
+            "sources", "add", "--key", "my-report", "--title", "My report", "--url", "https://example.invalid/r",
+            "--kind", "report", "--derived-from", "eoi-2025",
+        ]
         #expect(try run(add).status == 0)
         let again = try run(add)
         #expect(again.status == 0)
         #expect(again.stderr.contains("already there"))
-        let conflict = try run(["sources", "add", "--key", "my-report", "--title", "Another title",
-                                "--url", "https://example.invalid/r", "--kind", "report"])
+        let conflict = try run([
+            "sources", "add", "--key", "my-report", "--title", "Another title",
+            "--url", "https://example.invalid/r", "--kind", "report",
+        ])
         #expect(conflict.status == 77)
         #expect(conflict.stderr.contains("already in the warehouse with another definition"))
-        #expect(try run(["sources", "add", "--key", "orphan", "--title", "T", "--url", "https://example.invalid",
-                         "--kind", "news", "--derived-from", "nowhere"]).status == 65)
-        #expect(try run(["measures", "add", "--key", "m2", "--name", "M", "--unit", "count", "--universe", "u",
-                         "--attribution", "a"]).status == 0)
+        #expect(
+            try run([
+                "sources", "add", "--key", "orphan", "--title", "T", "--url", "https://example.invalid",
+                "--kind", "news", "--derived-from", "nowhere",
+            ]).status == 65)
+        #expect(
+            try run([
+                "measures", "add", "--key", "m2", "--name", "M", "--unit", "count", "--universe", "u",
+                "--attribution", "a",
+            ]).status == 0)
         let measures = try run(["measures", "list", "--format", "json"])
         #expect(measures.stdout.contains("\"key\" : \"m2\""))
     }
@@ -160,18 +179,25 @@ struct ImportCLITests {
             try directory.write("p\(index).csv", rows.joined(separator: "\n") + "\n")
         }
         let results = Locked<[ProcessResult]>([])
-        let database = self.database, folder = directory.path
+        let database = self.database
+        let folder = directory.path
         DispatchQueue.concurrentPerform(iterations: 4) { index in
-            let result = try? SharehouseBinary.run(["import", folder + "/p\(index).csv", "--measure", "eoi_download_share_12m",
-                                                    "--source", "ft-2025-11-26", "--published", "2026-0\(index + 1)-01",
-                                                    "--db", database], in: folder)
+            let result = try? SharehouseBinary.run(
+                [
+                    "import", folder + "/p\(index).csv", "--measure", "eoi_download_share_12m",
+                    "--source", "ft-2025-11-26", "--published", "2026-0\(index + 1)-01",
+                    "--db", database,
+                ], in: folder)
             if let result { results.withLock { $0.append(result) } }
         }
         let finished = results.withLock { $0 }
         #expect(finished.count == 4)
         for result in finished { #expect(result.status == 0, "\(result.stderr)") }
         let connection = try Connection(path: database, options: .readOnly)
-        #expect(try connection.fetchOne("SELECT count(*), count(DISTINCT id) FROM snapshots") { "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)" } == "5/5")
+        #expect(
+            try connection.fetchOne("SELECT count(*), count(DISTINCT id) FROM snapshots") {
+                "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)"
+            } == "5/5")
         #expect(try connection.fetchOne("SELECT count(*) FROM observations") { try $0.get(0) as Int } == 2 + 4 * 28)
         #expect(try connection.fetchOne("PRAGMA foreign_key_check") { _ in "violation" } == nil)
     }

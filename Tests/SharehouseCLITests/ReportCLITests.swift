@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("sharehouse report, sql, export")
 struct ReportCLITests {
@@ -11,7 +11,8 @@ struct ReportCLITests {
     init() throws {
         directory = try TemporaryDirectory("cli-report")
         let folder = Repository.path("Fixtures")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        let files =
+            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
             .map { folder + "/" + $0 } + ["monthly-shares-2026-01.csv", "monthly-shares-2026-02.csv"].map { folder + "/synthetic/" + $0 }
         let imported = try SharehouseBinary.run(["import"] + files + ["--db", database], in: directory.path)
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -28,9 +29,11 @@ struct ReportCLITests {
             try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix("w.sqlite-") }.sorted()
         }
         #expect(try leftovers() == [], "the import removed its log")
-        for arguments in [["report"], ["report", "--all", "--format", "html"], ["sql", "SELECT count(*) FROM observations"],
-                          ["sql", "DELETE FROM observations"], ["sources", "list"],
-                          ["chart", "leaders", "--period", "2024-09/2025-08", "--out", directory.file("c.svg")]] {
+        for arguments in [
+            ["report"], ["report", "--all", "--format", "html"], ["sql", "SELECT count(*) FROM observations"],
+            ["sql", "DELETE FROM observations"], ["sources", "list"],
+            ["chart", "leaders", "--period", "2024-09/2025-08", "--out", directory.file("c.svg")],
+        ] {
             _ = try SharehouseBinary.run(arguments + ["--db", database], in: directory.path)
             #expect(try leftovers() == [], "after \(arguments.joined(separator: " "))")
         }
@@ -54,7 +57,8 @@ struct ReportCLITests {
     }
 
     @Test func comparingPeriodsOfDifferentMeasuresExplainsInstead() throws {
-        let result = try run("report", "compare", "--from", "2024-09/2025-08", "--to", "2025-02/2026-02", "--entity", "CN", "--entity", "US")
+        let result = try run(
+            "report", "compare", "--from", "2024-09/2025-08", "--to", "2025-02/2026-02", "--entity", "CN", "--entity", "US")
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty, "no misleading difference is printed")
         #expect(result.stderr.contains("not compared: 2024-09/2025-08 is only in eoi_download_share_12m"))
@@ -120,10 +124,13 @@ struct ReportCLITests {
     }
 
     @Test func sqlRefusesWritesWithExit77AndChangesNothing() throws {
-        let before = try fileBytes(database), fingerprint = try databaseFingerprint(database)
-        for statement in ["DELETE FROM observations", "INSERT INTO measures VALUES ('x','x','count','u','a',NULL)",
-                          "UPDATE snapshots SET note = 'x'", "DROP TABLE sources", "ATTACH 'other.sqlite' AS other",
-                          "SELECT load_extension('x')", "PRAGMA writable_schema = ON"] {
+        let before = try fileBytes(database)
+        let fingerprint = try databaseFingerprint(database)
+        for statement in [
+            "DELETE FROM observations", "INSERT INTO measures VALUES ('x','x','count','u','a',NULL)",
+            "UPDATE snapshots SET note = 'x'", "DROP TABLE sources", "ATTACH 'other.sqlite' AS other",
+            "SELECT load_extension('x')", "PRAGMA writable_schema = ON",
+        ] {
             let result = try run("sql", statement)
             #expect(result.status == 77, "\(statement)")
             #expect(result.stderr.contains("refused"), "\(statement)")
@@ -134,15 +141,18 @@ struct ReportCLITests {
     }
 
     @Test func sqlFormatsParametersStdinTimeoutAndTruncation() throws {
-        let table = try run("sql", "SELECT entity_code, value FROM current_figures WHERE source = :s ORDER BY value DESC",
-                            "--param", "s=argaam-1862466", "--max-rows", "2")
+        let table = try run(
+            "sql", "SELECT entity_code, value FROM current_figures WHERE source = :s ORDER BY value DESC",
+            "--param", "s=argaam-1862466", "--max-rows", "2")
         #expect(table.status == 0)
         #expect(table.stdout.contains("US           27.5"))
         #expect(!table.stdout.contains("17.10000"))
         #expect(table.stderr.contains("only the first 2 rows"))
-        let json = try run("sql", "--format", "json", input: "SELECT value FROM current_figures WHERE source = 'argaam-1862466' AND entity_code = 'CN'")
+        let json = try run(
+            "sql", "--format", "json", input: "SELECT value FROM current_figures WHERE source = 'argaam-1862466' AND entity_code = 'CN'")
         #expect(json.stdout.contains("{\"value\": 17.1}"))
-        let slow = try run("sql", "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r", "--timeout-ms", "200")
+        let slow = try run(
+            "sql", "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r", "--timeout-ms", "200")
         #expect(slow.status == 1)
         #expect(slow.stderr.contains("time limit of 200 ms"))
     }
@@ -157,8 +167,11 @@ struct ReportCLITests {
         let imported = try SharehouseBinary.run(["import"] + files + ["--db", copy], in: directory.path)
         #expect(imported.status == 0, "\(imported.stderr)")
         let original = try run("report", "revisions", "--entity", "US", "--measure", "synthetic_monthly_share", "--format", "csv")
-        let again = try SharehouseBinary.run(["report", "revisions", "--entity", "US", "--measure", "synthetic_monthly_share",
-                                              "--format", "csv", "--db", copy], in: directory.path)
+        let again = try SharehouseBinary.run(
+            [
+                "report", "revisions", "--entity", "US", "--measure", "synthetic_monthly_share",
+                "--format", "csv", "--db", copy,
+            ], in: directory.path)
         #expect(original.stdout == again.stdout)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// `sharehouse migrate ... --dir DIR`: a user's own migrations against the warehouse.
 @Suite("sharehouse migrate --dir")
@@ -77,7 +77,9 @@ struct UserMigrationsCLITests {
     }
 
     @Test func aFailingMigrationExits65WithFileAndLineAndKeepsNothing() throws {
-        try directory.write("mine/0003_broken.sql", """
+        try directory.write(
+            "mine/0003_broken.sql",
+            """
             CREATE TABLE half (x INTEGER);
 
             INSERT INTO my_notes VALUES ('CN', '   ');
@@ -131,8 +133,10 @@ struct UserMigrationsCLITests {
     }
 
     @Test func baselineNeedsAnExistingWarehouse() throws {
-        for arguments in [["migrate", "baseline", "1", "--db", database],
-                          ["migrate", "baseline", "1", "--dir", folder, "--db", database]] {
+        for arguments in [
+            ["migrate", "baseline", "1", "--db", database],
+            ["migrate", "baseline", "1", "--dir", folder, "--db", database],
+        ] {
             let result = try SharehouseBinary.run(arguments, in: directory.path)
             #expect(result.status == 66, "\(arguments)")
             #expect(result.stderr.contains("no warehouse at"))
@@ -150,14 +154,18 @@ struct UserMigrationsCLITests {
     @Test(arguments: 1...3)
     func twoProcessesMigratingAtOnceApplyEachMigrationOnce(_ round: Int) throws {
         for version in 3...6 {
-            try directory.write("mine/000\(version)_slow.sql", """
+            try directory.write(
+                "mine/000\(version)_slow.sql",
+                """
                 CREATE TABLE slow_\(version) (x INTEGER);
                 INSERT INTO slow_\(version)
                     WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 30000) SELECT x FROM n;
                 """)
         }
         let results = Locked<[Result<ProcessResult, any Error>]>([])
-        let database = self.database, folder = self.folder, cwd = directory.path
+        let database = self.database
+        let folder = self.folder
+        let cwd = directory.path
         DispatchQueue.concurrentPerform(iterations: 2) { _ in
             let result = Result { try SharehouseBinary.run(["migrate", "up", "--dir", folder, "--db", database], in: cwd) }
             results.withLock { $0.append(result) }
@@ -166,9 +174,11 @@ struct UserMigrationsCLITests {
             #expect(result.status == 0, "\(result.stderr)")
         }
         let connection = try Connection(path: database, options: .readOnly)
-        let ledger = try connection.fetchAll("""
+        let ledger = try connection.fetchAll(
+            """
             SELECT migration_set, count(*), count(DISTINCT version) FROM sharehouse_migrations GROUP BY migration_set ORDER BY 1
-            """) { row in "\(try row.get(0) as String) \(try row.get(1) as Int) \(try row.get(2) as Int)" }
+            """
+        ) { row in "\(try row.get(0) as String) \(try row.get(1) as Int) \(try row.get(2) as Int)" }
         let own = WarehouseSchema.migrations.migrations.count
         #expect(ledger == ["sharehouse \(own) \(own)", "user 6 6"])
         for version in 3...6 {

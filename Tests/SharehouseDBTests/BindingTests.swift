@@ -1,5 +1,5 @@
-import Testing
 import SharehouseDB
+import Testing
 
 @Suite("Binding and decoding")
 struct BindingTests {
@@ -14,9 +14,10 @@ struct BindingTests {
     func roundTrip<V: SQLiteBindable, T: SQLiteColumnDecodable>(_ value: V, as type: T.Type) throws -> (T, String) {
         try connection.execute("DELETE FROM t")
         try connection.execute("INSERT INTO t (id, v) VALUES (1, ?)", value)
-        return try #require(try connection.fetchOne("SELECT v, typeof(v) FROM t") { row in
-            (try row.get(0) as T, try row.get(1) as String)
-        })
+        return try #require(
+            try connection.fetchOne("SELECT v, typeof(v) FROM t") { row in
+                (try row.get(0) as T, try row.get(1) as String)
+            })
     }
 
     @Test func null() throws {
@@ -39,8 +40,10 @@ struct BindingTests {
         #expect(try roundTrip(false, as: Bool.self).0 == false)
     }
 
-    @Test(arguments: [17.1, 15.86, -0.0, Double.pi, Double.greatestFiniteMagnitude,
-                      Double.leastNonzeroMagnitude, -Double.greatestFiniteMagnitude, 1e-300])
+    @Test(arguments: [
+        17.1, 15.86, -0.0, Double.pi, Double.greatestFiniteMagnitude,
+        Double.leastNonzeroMagnitude, -Double.greatestFiniteMagnitude, 1e-300,
+    ])
     func doubles(_ number: Double) throws {
         let (value, storage) = try roundTrip(number, as: Double.self)
         #expect(value == number)
@@ -92,9 +95,10 @@ struct BindingTests {
 
     @Test func columnsByNameAndTheErrorListsTheColumnsThereAre() throws {
         try connection.execute("INSERT INTO t (id, v) VALUES (?, ?)", 7, "seven")
-        let (id, value) = try #require(try connection.fetchOne("SELECT id, v AS Value FROM t") { row in
-            (try row.get("ID") as Int64, try row.get("value") as String)
-        })
+        let (id, value) = try #require(
+            try connection.fetchOne("SELECT id, v AS Value FROM t") { row in
+                (try row.get("ID") as Int64, try row.get("value") as String)
+            })
         #expect(id == 7)
         #expect(value == "seven")
         let error = try #require(throws: RowDecodingError.self) {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Concurrent migrators")
 struct ConcurrentMigrationTests {
@@ -13,11 +13,14 @@ struct ConcurrentMigrationTests {
         let path = directory.file("shared.sqlite")
         // Slow migrations widen the window in which the two could collide.
         let files = (1...4).map { version in
-            (fileName: String(format: "%04d_step.sql", version), contents: """
+            (
+                fileName: String(format: "%04d_step.sql", version),
+                contents: """
                 CREATE TABLE step_\(version) (x INTEGER);
                 INSERT INTO step_\(version)
                     WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 20000) SELECT x FROM n;
-                """)
+                """
+            )
         }
         let set = try MigrationSet(name: "concurrent", origin: "test", files: files)
         let results = Locked<[Result<[Int64], any Error>]>([])

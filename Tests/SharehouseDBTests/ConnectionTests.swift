@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Connections, errors and scripts")
 struct ConnectionTests {
@@ -55,7 +55,8 @@ struct ConnectionTests {
 
     @Test func foreignKeysAreEnforced() throws {
         let connection = try Connection.inMemory()
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             CREATE TABLE parent (id INTEGER PRIMARY KEY);
             CREATE TABLE child (parent_id INTEGER REFERENCES parent (id));
             """)
@@ -114,7 +115,8 @@ struct ConnectionTests {
 
     @Test func scriptsRunThroughSQLitesParserSoTriggerBodiesKeepTheirSemicolons() throws {
         let connection = try Connection.inMemory()
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             -- a comment with a ; inside
             CREATE TABLE t (a INTEGER, b TEXT DEFAULT 'x;y');
             CREATE TABLE log (message TEXT);

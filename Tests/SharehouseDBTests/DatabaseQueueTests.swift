@@ -1,6 +1,6 @@
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("DatabaseQueue")
 struct DatabaseQueueTests {
@@ -17,9 +17,10 @@ struct DatabaseQueueTests {
             try await group.waitForAll()
         }
         let (count, sum) = try await database.read { connection in
-            try #require(try connection.fetchOne("SELECT count(*), sum(v) FROM t") { row in
-                (try row.get(0) as Int, try row.get(1) as Int)
-            })
+            try #require(
+                try connection.fetchOne("SELECT count(*), sum(v) FROM t") { row in
+                    (try row.get(0) as Int, try row.get(1) as Int)
+                })
         }
         #expect(count == 200)
         #expect(sum == 200 * 201 / 2)

@@ -61,7 +61,8 @@ struct MigrationWorkspace {
         let connection = try Connection(path: databasePath, options: .readOnly)
         var lines: [String] = []
         let objects = try connection.fetchAll(
-            "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name") { row in
+            "SELECT type, name, sql FROM sqlite_schema ORDER BY type, name"
+        ) { row in
             (try row.get(0) as String, try row.get(1) as String, try row.get(2) as String?)
         }
         for (type, name, sql) in objects {

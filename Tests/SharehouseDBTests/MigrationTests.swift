@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Migration engine")
 struct MigrationTests {
@@ -32,8 +32,10 @@ struct MigrationTests {
     @Test func anEditedAppliedMigrationIsRefusedAndNamesTheFileAndLine() throws {
         let workspace = try MigrationWorkspace()
         try workspace.migrator().migrate(try workspace.connection())
-        try workspace.write("0002_create_shares.sql", MigrationWorkspace.second.replacingOccurrences(
-            of: "value BETWEEN 0 AND 100", with: "value BETWEEN 0 AND 1000"))
+        try workspace.write(
+            "0002_create_shares.sql",
+            MigrationWorkspace.second.replacingOccurrences(
+                of: "value BETWEEN 0 AND 100", with: "value BETWEEN 0 AND 1000"))
         try workspace.write("0004_more.sql", "CREATE TABLE more (x INTEGER);")
         let before = try workspace.contentFingerprint()
 
@@ -59,9 +61,11 @@ struct MigrationTests {
     @Test func aCopyWithCRLFBOMAndTrailingSpaceIsTheSameMigration() throws {
         let workspace = try MigrationWorkspace()
         try workspace.migrator().migrate(try workspace.connection())
-        for (name, text) in [("0001_create_countries.sql", MigrationWorkspace.first),
-                             ("0002_create_shares.sql", MigrationWorkspace.second),
-                             ("0003_add_leaders.sql", MigrationWorkspace.third)] {
+        for (name, text) in [
+            ("0001_create_countries.sql", MigrationWorkspace.first),
+            ("0002_create_shares.sql", MigrationWorkspace.second),
+            ("0003_add_leaders.sql", MigrationWorkspace.third),
+        ] {
             let windows = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "  \r\n") + "\r\n\r\n\t\r\n"
             try workspace.write(name, windows)
         }
@@ -108,7 +112,9 @@ struct MigrationTests {
 
     @Test func aFailingThirdMigrationLeavesTheFirstTwoAndNothingOfTheThird() throws {
         let workspace = try MigrationWorkspace()
-        try workspace.write("0003_add_leaders.sql", """
+        try workspace.write(
+            "0003_add_leaders.sql",
+            """
             CREATE TABLE partial (x INTEGER);
             INSERT INTO partial VALUES (1);
 
@@ -138,14 +144,16 @@ struct MigrationTests {
     }
 
     @Test func statementsThatWouldEscapeTheTransactionAreRefused() throws {
-        for (body, statement) in [("PRAGMA foreign_keys = OFF;", "PRAGMA foreign_keys"),
-                                  ("COMMIT;", "COMMIT"), ("BEGIN;", "BEGIN"), ("VACUUM;", "VACUUM"),
-                                  ("PRAGMA main.journal_mode = DELETE;", "PRAGMA journal_mode"),
-                                  ("ATTACH ':memory:' AS other;", "ATTACH"),
-                                  ("PRAGMA \"foreign_keys\" = OFF;", "PRAGMA foreign_keys"),
-                                  ("pragma main . [journal_mode] = delete;", "PRAGMA journal_mode"),
-                                  ("/* off */ PrAgMa 'foreign_keys'=0;", "PRAGMA foreign_keys"),
-                                  ("begin immediate;", "BEGIN"), ("end;", "END"), ("rollback;", "ROLLBACK")] {
+        for (body, statement) in [
+            ("PRAGMA foreign_keys = OFF;", "PRAGMA foreign_keys"),
+            ("COMMIT;", "COMMIT"), ("BEGIN;", "BEGIN"), ("VACUUM;", "VACUUM"),
+            ("PRAGMA main.journal_mode = DELETE;", "PRAGMA journal_mode"),
+            ("ATTACH ':memory:' AS other;", "ATTACH"),
+            ("PRAGMA \"foreign_keys\" = OFF;", "PRAGMA foreign_keys"),
+            ("pragma main . [journal_mode] = delete;", "PRAGMA journal_mode"),
+            ("/* off */ PrAgMa 'foreign_keys'=0;", "PRAGMA foreign_keys"),
+            ("begin immediate;", "BEGIN"), ("end;", "END"), ("rollback;", "ROLLBACK"),
+        ] {
             let workspace = try MigrationWorkspace()
             try workspace.write("0003_add_leaders.sql", "CREATE TABLE ok (x INTEGER);\n\n   \(body)\n")
             let error = try #require(throws: MigrationError.self) {
@@ -180,7 +188,9 @@ struct MigrationTests {
 
     @Test func savepointsInsideAMigrationAreAllowed() throws {
         let workspace = try MigrationWorkspace()
-        try workspace.write("0003_add_leaders.sql", """
+        try workspace.write(
+            "0003_add_leaders.sql",
+            """
             SAVEPOINT trial;
             CREATE TABLE scratch (x INTEGER);
             ROLLBACK TO trial;
@@ -213,7 +223,9 @@ struct MigrationTests {
         // SQLite's 12-step recipe: create new, copy, drop old, rename. With enforcement
         // on, DROP TABLE countries would fail (or cascade); the engine turns it off.
         let workspace = try MigrationWorkspace()
-        try workspace.write("0004_rebuild_countries.sql", """
+        try workspace.write(
+            "0004_rebuild_countries.sql",
+            """
             CREATE TABLE countries_new (code TEXT PRIMARY KEY, name TEXT NOT NULL, name_ar TEXT);
             INSERT INTO countries_new (code, name) SELECT code, name FROM countries;
             DROP TABLE countries;
@@ -258,8 +270,11 @@ struct MigrationTests {
     @Test func twoFilesWithOneVersionAreAnError() throws {
         let workspace = try MigrationWorkspace()
         try workspace.write("0000002_late.sql", "CREATE TABLE late (x INTEGER);")
-        #expect(throws: MigrationError.duplicateVersion(version: 2, fileNames: ["0000002_late.sql", "0002_create_shares.sql"],
-                                                       origin: workspace.folder)) {
+        #expect(
+            throws: MigrationError.duplicateVersion(
+                version: 2, fileNames: ["0000002_late.sql", "0002_create_shares.sql"],
+                origin: workspace.folder)
+        ) {
             _ = try workspace.migrator()
         }
     }
@@ -286,8 +301,10 @@ struct MigrationTests {
         let workspace = try MigrationWorkspace()
         let connection = try workspace.connection()
         try workspace.migrator(set: "one").migrate(connection, upTo: 1)
-        let other = Migrator(set: try MigrationSet(name: "two", origin: "memory",
-                                                    files: [("0001_other.sql", "CREATE TABLE other (x INTEGER);")]))
+        let other = Migrator(
+            set: try MigrationSet(
+                name: "two", origin: "memory",
+                files: [("0001_other.sql", "CREATE TABLE other (x INTEGER);")]))
         #expect(try other.migrate(connection).map(\.version) == [1])
         #expect(try workspace.migrator(set: "one").status(of: connection).pendingCount == 2)
     }

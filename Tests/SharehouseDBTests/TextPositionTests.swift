@@ -1,5 +1,5 @@
-import Testing
 import SharehouseDB
+import Testing
 
 @Suite("Text positions")
 struct TextPositionTests {

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 private struct Boom: Error, Equatable {}
 
@@ -85,7 +85,8 @@ struct TransactionTests {
                 try connection.execute("INSERT INTO t VALUES (1)")
                 _ = try? connection.savepoint {
                     try connection.withTimeLimit(.milliseconds(50)) {
-                        try connection.execute("""
+                        try connection.execute(
+                            """
                             INSERT INTO t WITH RECURSIVE n(x) AS (SELECT 100 UNION ALL SELECT x + 1 FROM n) SELECT x FROM n
                             """)
                     }
@@ -102,7 +103,8 @@ struct TransactionTests {
     }
 
     @Test func theSameQueryInsideItsOwnRowLoopGetsItsOwnStatement() throws {
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             CREATE TABLE node (id INTEGER PRIMARY KEY, parent INTEGER);
             INSERT INTO node VALUES (1, NULL), (2, 1), (3, 1), (4, 2), (5, 3);
             """)
@@ -119,7 +121,8 @@ struct TransactionTests {
         try connection.execute("CREATE TABLE pair (a INTEGER, b TEXT)")
         try connection.execute("INSERT INTO pair VALUES (1, 'one')")
         #expect(try connection.fetchOne("SELECT * FROM pair") { try $0.get("b") as String } == "one")
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             DROP TABLE pair;
             CREATE TABLE pair (z INTEGER, b TEXT, a INTEGER);
             INSERT INTO pair VALUES (9, 'nine', 8);
@@ -153,10 +156,12 @@ struct TransactionTests {
         let started = ContinuousClock.now
         let error = try #require(throws: SQLiteError.self) {
             try connection.withTimeLimit(.milliseconds(200)) {
-                _ = try connection.fetchOne("""
+                _ = try connection.fetchOne(
+                    """
                     WITH RECURSIVE forever(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM forever)
                     SELECT count(*) FROM forever
-                    """) { try $0.get(0) as Int }
+                    """
+                ) { try $0.get(0) as Int }
             }
         }
         #expect(error.code.primary == .interrupt)
@@ -168,10 +173,12 @@ struct TransactionTests {
 
     @Test func aQueryWithinTheLimitIsUntouched() throws {
         let total = try connection.withTimeLimit(.seconds(10)) {
-            try connection.fetchOne("""
+            try connection.fetchOne(
+                """
                 WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10000)
                 SELECT sum(x) FROM n
-                """) { try $0.get(0) as Int }
+                """
+            ) { try $0.get(0) as Int }
         }
         #expect(total == 50_005_000)
     }

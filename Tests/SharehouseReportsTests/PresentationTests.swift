@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import SharehouseReports
 import Sharehouse
 import SharehouseTestSupport
+import Testing
+
+@testable import SharehouseReports
 
 @Suite("Presentation: layout helpers, digits, charts")
 struct PresentationTests {
@@ -56,11 +57,19 @@ struct PresentationTests {
             title: "Shares <over> time", summary: "China leads & the US follows",
             periods: ["2025-01", "2025-02", "2025-03"],
             lines: [
-                .init(name: "China", points: [.init(period: 0, value: PublishedValue(value: 15, decimals: 1)),
-                                              .init(period: 1, value: PublishedValue(value: 16.2, decimals: 1), isRevised: true),
-                                              .init(period: 2, value: PublishedValue(value: 17.1, decimals: 1))]),
-                .init(name: "الولايات المتحدة", points: [.init(period: 0, value: PublishedValue(value: 16, decimals: 1)),
-                                                          .init(period: 2, value: PublishedValue(value: 15.8, decimals: 1))]),
+                .init(
+                    name: "China",
+                    points: [
+                        .init(period: 0, value: PublishedValue(value: 15, decimals: 1)),
+                        .init(period: 1, value: PublishedValue(value: 16.2, decimals: 1), isRevised: true),
+                        .init(period: 2, value: PublishedValue(value: 17.1, decimals: 1)),
+                    ]),
+                .init(
+                    name: "الولايات المتحدة",
+                    points: [
+                        .init(period: 0, value: PublishedValue(value: 16, decimals: 1)),
+                        .init(period: 2, value: PublishedValue(value: 15.8, decimals: 1)),
+                    ]),
             ],
             axisTitle: "Share (%)", revisedLabel: "revised later", footnotes: ["Sources: [1] Argaam, 2025-11-26"],
             style: ChartStyle(digits: digits, language: language))
@@ -97,10 +106,13 @@ struct PresentationTests {
     /// page would otherwise hand down.
     @Test func chartsAreLaidOutLeftToRightInArabicToo() {
         let line = XMLCheck(Self.sampleChart(digits: .arabicIndic, language: .arabic).svg())
-        let bars = XMLCheck(BarChart(title: "المتصدرون · \(BidiText.leftToRight("2024-09/2025-08"))", summary: "",
-                                     bars: [.init(label: "الصين", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "حصة التنزيلات (٪)",
-                                     footnotes: ["المصادر: [١] Argaam (أرقام), \(BidiText.leftToRight("2025-11-26"))"],
-                                     style: ChartStyle(digits: .arabicIndic, language: .arabic)).svg())
+        let bars = XMLCheck(
+            BarChart(
+                title: "المتصدرون · \(BidiText.leftToRight("2024-09/2025-08"))", summary: "",
+                bars: [.init(label: "الصين", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "حصة التنزيلات (٪)",
+                footnotes: ["المصادر: [١] Argaam (أرقام), \(BidiText.leftToRight("2025-11-26"))"],
+                style: ChartStyle(digits: .arabicIndic, language: .arabic)
+            ).svg())
         for xml in [line, bars] {
             #expect(xml.error == nil)
             #expect(xml.values(of: "direction", in: "svg") == ["ltr"])
@@ -127,19 +139,26 @@ struct PresentationTests {
     /// A long measure in the title was cut at 760 pixels: it is a subtitle now, and both
     /// lines are shortened with "…" to the estimated width; `<title>` keeps all of it.
     @Test func titlesAndSubtitlesFitTheWidth() throws {
-        let measure = "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the "
+        let measure =
+            "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the "
             + "Economies of Open Intelligence study of 851,000 models"
-        let chart = BarChart(title: "Leaders · 2024-09/2025-08", subtitle: measure, summary: "China 17.1%",
-                             bars: [.init(label: "China", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "Share (%)",
-                             footnotes: [])
+        let chart = BarChart(
+            title: "Leaders · 2024-09/2025-08", subtitle: measure, summary: "China 17.1%",
+            bars: [.init(label: "China", value: PublishedValue(value: 17.1, decimals: 1))], axisTitle: "Share (%)",
+            footnotes: [])
         let xml = XMLCheck(chart.svg())
         #expect(xml.texts.contains("Leaders · 2024-09/2025-08"))
         #expect(xml.texts.contains("Leaders · 2024-09/2025-08 · " + measure), "the full title for screen readers")
         let subtitle = try #require(xml.texts.first { $0.hasSuffix("…") })
-        #expect(subtitle == "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the Economies of Open…")
+        #expect(
+            subtitle
+                == "Share of Hugging Face model downloads by developer country, trailing 12 months, as annotated by the Economies of Open…")
         #expect(TextMetrics.width(subtitle, fontSize: 12) <= 760 - 32)
         #expect(TextMetrics.truncate("short", toWidth: 100, fontSize: 12) == "short")
-        #expect(TextMetrics.wrap("aaaa bbbb cccc", toWidth: TextMetrics.width("aaaa bbbb", fontSize: 11), fontSize: 11) == ["aaaa bbbb", "cccc"])
+        #expect(
+            TextMetrics.wrap("aaaa bbbb cccc", toWidth: TextMetrics.width("aaaa bbbb", fontSize: 11), fontSize: 11) == [
+                "aaaa bbbb", "cccc",
+            ])
     }
 
     /// Counts are not shares: no percent sign, thousands grouped, the axis in millions or
@@ -150,14 +169,22 @@ struct PresentationTests {
         #expect(DigitStyle.western.grouped(999, decimals: 0) == "999")
         #expect(DigitStyle.arabicIndic.grouped(723_000_000, decimals: 0) == "٧٢٣٬٠٠٠٬٠٠٠")
         let style = ChartStyle(isPercent: false)
-        #expect(style.tickLabels([0, 250_000_000, 500_000_000, 750_000_000, 1_000_000_000, 1_250_000_000])
-            == ["0", "0.25 B", "0.50 B", "0.75 B", "1.00 B", "1.25 B"])
+        #expect(
+            style.tickLabels([0, 250_000_000, 500_000_000, 750_000_000, 1_000_000_000, 1_250_000_000])
+                == ["0", "0.25 B", "0.50 B", "0.75 B", "1.00 B", "1.25 B"])
         #expect(style.tickLabels([0, 20_000, 40_000]) == ["0", "20,000", "40,000"])
         #expect(ChartStyle(language: .arabic, isPercent: false).tickLabels([0, 5_000_000]) == ["0", "5 مليون"])
-        let chart = LineChart(title: "Downloads over time", summary: "", periods: ["2025", "2026"],
-                              lines: [.init(name: "China", points: [.init(period: 0, value: PublishedValue(value: 12_345_678, decimals: 0)),
-                                                                    .init(period: 1, value: PublishedValue(value: 23_456_789, decimals: 0))])],
-                              axisTitle: "Downloads", revisedLabel: "revised", footnotes: [], style: style)
+        let chart = LineChart(
+            title: "Downloads over time", summary: "", periods: ["2025", "2026"],
+            lines: [
+                .init(
+                    name: "China",
+                    points: [
+                        .init(period: 0, value: PublishedValue(value: 12_345_678, decimals: 0)),
+                        .init(period: 1, value: PublishedValue(value: 23_456_789, decimals: 0)),
+                    ])
+            ],
+            axisTitle: "Downloads", revisedLabel: "revised", footnotes: [], style: style)
         let svg = chart.svg()
         let xml = XMLCheck(svg)
         #expect(!xml.texts.contains { $0.contains("%") })
@@ -181,17 +208,25 @@ struct PresentationTests {
     /// Six entities overflowed the legend's one row; a line without figures had an entry
     /// with nothing drawn and nothing said; four marker shapes left six lines alike in grey.
     @Test func theLegendWrapsSaysWhatHasNoFiguresAndEveryLineHasItsMarker() {
-        #expect(LegendLayout.rows([100, 100, 100], left: 16, right: 250, gap: 14)
-            == [.init(x: 16, row: 0), .init(x: 130, row: 0), .init(x: 16, row: 1)])
+        #expect(
+            LegendLayout.rows([100, 100, 100], left: 16, right: 250, gap: 14)
+                == [.init(x: 16, row: 0), .init(x: 130, row: 0), .init(x: 16, row: 1)])
         #expect(LegendLayout.rows([400], left: 16, right: 250, gap: 14) == [.init(x: 16, row: 0)])
         #expect(ChartStyle.Marker.allCases.count == ChartStyle.colors.count)
         let names = ["China", "United States", "United Kingdom", "France", "India", "Germany", "Switzerland", "Singapore"]
-        let chart = LineChart(title: "Shares over time", summary: "", periods: ["2025-01", "2025-02"],
-                              lines: names.map { name in
-                                  .init(name: name, points: name == "India" ? [] : [.init(period: 0, value: PublishedValue(value: 3, decimals: 1)),
-                                                                                    .init(period: 1, value: PublishedValue(value: 4, decimals: 1), isRevised: true)])
-                              },
-                              axisTitle: "Share (%)", revisedLabel: "revised in a later publication", footnotes: [])
+        let chart = LineChart(
+            title: "Shares over time", summary: "", periods: ["2025-01", "2025-02"],
+            lines: names.map { name in
+                .init(
+                    name: name,
+                    points: name == "India"
+                        ? []
+                        : [
+                            .init(period: 0, value: PublishedValue(value: 3, decimals: 1)),
+                            .init(period: 1, value: PublishedValue(value: 4, decimals: 1), isRevised: true),
+                        ])
+            },
+            axisTitle: "Share (%)", revisedLabel: "revised in a later publication", footnotes: [])
         let svg = chart.svg()
         let xml = XMLCheck(svg)
         #expect(xml.texts.contains("India (no figures)"))
@@ -218,8 +253,8 @@ struct PresentationTests {
     static func isListed(_ note: ReportNote) -> Bool {
         switch note {
         case .topEntitiesOnly, .tieAtCut, .topNListsIncluded, .periodsOverlap, .periodLengthsDiffer, .sourcesDiffer,
-             .concentrationLowerBound, .measuresSideBySide, .columnsOnlyOverlap, .noCrossing, .derivedFromMembers,
-             .otherLengthsLeftOut, .overlappingWindows:
+            .concentrationLowerBound, .measuresSideBySide, .columnsOnlyOverlap, .noCrossing, .derivedFromMembers,
+            .otherLengthsLeftOut, .overlappingWindows:
             true
         }
     }
@@ -234,20 +269,28 @@ struct PresentationTests {
             #expect(arabic.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }, "\(arabic)")
             // Figures in Arabic-Indic digits; Western digits only inside an isolated period or a key.
             let outsideIsolates = arabic.split(separator: "\u{2066}").map { $0.split(separator: "\u{2069}").last ?? "" }
-            #expect(!outsideIsolates.contains { part in part.contains { $0.isASCII && $0.isNumber } }
+            #expect(
+                !outsideIsolates.contains { part in part.contains { $0.isASCII && $0.isNumber } }
                     || note == .sourcesDiffer("argaam-1862466", "ft-2025"), "\(arabic)")
         }
-        #expect(ReportLanguage.arabic.text(.topEntitiesOnly(rest: PublishedValue(value: 67.04, decimals: 2)), digits: .arabicIndic)
-            == "لا يذكر المصدر إلا أبرز الجهات: ٦٧٫٠٤٪ منها غير مفصّلة")
-        #expect(ReportLanguage.english.text(.topEntitiesOnly(rest: PublishedValue(value: 67.04, decimals: 2)))
-            == "the source lists only its top entities: 67.04% is not broken down")
-        #expect(ReportLanguage.arabic.text(.measuresSideBySide(count: 4))
-            == "4 مقاييس: كل عمود يعدّ ما يعدّه مقياسه؛ لا تقرأ عبر المقاييس كأنها سلسلة واحدة")
-        #expect(ReportLanguage.arabic.text(.columnsOnlyOverlap(Period("2024-09/2025-08")!), digits: .arabicIndic)
-            == "الأعمدة المعلَّمة بفترتها الخاصة لا تطابق \u{2066}2024-09/2025-08\u{2069} بل تتداخل معها فقط", "periods keep Western digits")
-        #expect(ReportLanguage.arabic.text(.noCrossing("CN", "US"), names: names) == "لا تتبادل الصين والولايات المتحدة المراكز في هذه الفترات")
-        #expect(ReportLanguage.english.text(.derivedFromMembers(group: "EU"), names: ["EU": "European Union"])
-            .hasPrefix("derived: European Union is the sum of its members' figures"))
+        #expect(
+            ReportLanguage.arabic.text(.topEntitiesOnly(rest: PublishedValue(value: 67.04, decimals: 2)), digits: .arabicIndic)
+                == "لا يذكر المصدر إلا أبرز الجهات: ٦٧٫٠٤٪ منها غير مفصّلة")
+        #expect(
+            ReportLanguage.english.text(.topEntitiesOnly(rest: PublishedValue(value: 67.04, decimals: 2)))
+                == "the source lists only its top entities: 67.04% is not broken down")
+        #expect(
+            ReportLanguage.arabic.text(.measuresSideBySide(count: 4))
+                == "4 مقاييس: كل عمود يعدّ ما يعدّه مقياسه؛ لا تقرأ عبر المقاييس كأنها سلسلة واحدة")
+        #expect(
+            ReportLanguage.arabic.text(.columnsOnlyOverlap(Period("2024-09/2025-08")!), digits: .arabicIndic)
+                == "الأعمدة المعلَّمة بفترتها الخاصة لا تطابق \u{2066}2024-09/2025-08\u{2069} بل تتداخل معها فقط",
+            "periods keep Western digits")
+        #expect(
+            ReportLanguage.arabic.text(.noCrossing("CN", "US"), names: names) == "لا تتبادل الصين والولايات المتحدة المراكز في هذه الفترات")
+        #expect(
+            ReportLanguage.english.text(.derivedFromMembers(group: "EU"), names: ["EU": "European Union"])
+                .hasPrefix("derived: European Union is the sum of its members' figures"))
     }
 
     @Test func verificationAndPeriodLengthsInArabic() {
@@ -258,11 +301,13 @@ struct PresentationTests {
     }
 
     @Test func aBarChartShowsEveryBarAndTheOthers() {
-        let chart = BarChart(title: "Leaders", summary: "China 17.1%", bars: [
-            .init(label: "China", value: PublishedValue(value: 17.1, decimals: 1)),
-            .init(label: "United States", value: PublishedValue(value: 15.8, decimals: 1)),
-            .init(label: "Others", value: PublishedValue(value: 67.1, decimals: 1), isAggregate: true),
-        ], axisTitle: "Share (%)", footnotes: ["Sources: [1] Argaam"])
+        let chart = BarChart(
+            title: "Leaders", summary: "China 17.1%",
+            bars: [
+                .init(label: "China", value: PublishedValue(value: 17.1, decimals: 1)),
+                .init(label: "United States", value: PublishedValue(value: 15.8, decimals: 1)),
+                .init(label: "Others", value: PublishedValue(value: 67.1, decimals: 1), isAggregate: true),
+            ], axisTitle: "Share (%)", footnotes: ["Sources: [1] Argaam"])
         let xml = XMLCheck(chart.svg())
         #expect(xml.error == nil)
         #expect(xml.values(of: "data-value", in: "rect") == ["17.1", "15.8", "67.1"])

@@ -1,6 +1,7 @@
-import Testing
-@testable import Sharehouse
 import SharehouseDB
+import Testing
+
+@testable import Sharehouse
 
 @Suite("Entity names")
 struct EntityResolutionTests {
@@ -101,8 +102,10 @@ struct NameNormalizerFastPathTests {
             if case .text(let alias) = $0[0] { return alias }
             return nil
         }
-        names += ["الصّين", "الصِّينُ", "أإآٱا", "الـصـين", "١٢٣", "\u{200F}الصين\u{200E}", "U.S.A.", "Trinidad & Tobago",
-                  "  The  Netherlands ", "Côte d’Ivoire", "ＣＨＩＮＡ", "ﺍﻟﺼﻴﻦ", "مدرسة", "مستشفى", "the"]
+        names += [
+            "الصّين", "الصِّينُ", "أإآٱا", "الـصـين", "١٢٣", "\u{200F}الصين\u{200E}", "U.S.A.", "Trinidad & Tobago",
+            "  The  Netherlands ", "Côte d’Ivoire", "ＣＨＩＮＡ", "ﺍﻟﺼﻴﻦ", "مدرسة", "مستشفى", "the",
+        ]
         var fast = 0
         for name in names {
             guard let quick = NameNormalizer.fastPath(name) else { continue }

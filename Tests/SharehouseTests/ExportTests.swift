@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Export")
 struct ExportTests {
@@ -11,15 +11,19 @@ struct ExportTests {
     static func visibleContent(_ path: String) throws -> [String] {
         let connection = try Connection(path: path, options: .readOnly)
         var lines: [String] = []
-        lines += try connection.fetchAll("""
+        lines += try connection.fetchAll(
+            """
             SELECT measure, source, period, entity_code, value_text, known_from, coalesce(known_to, '-'), verification, coverage
             FROM figure_history ORDER BY measure, source, start_date, end_date, entity_code, known_from
-            """) { row in (0..<9).map { (try? row.get($0) as String) ?? "?" }.joined(separator: " ") }
+            """
+        ) { row in (0..<9).map { (try? row.get($0) as String) ?? "?" }.joined(separator: " ") }
         lines += try connection.fetchAll("SELECT * FROM sources ORDER BY key") { $0.values.map { "\($0)" }.joined(separator: "|") }
         lines += try connection.fetchAll("SELECT * FROM measures ORDER BY key") { $0.values.map { "\($0)" }.joined(separator: "|") }
-        lines += try connection.fetchAll("""
+        lines += try connection.fetchAll(
+            """
             SELECT id, measure, source, published_on, content_sha256, verification, coverage, coalesce(note, '') FROM snapshots ORDER BY id
-            """) { $0.values.map { "\($0)" }.joined(separator: "|") }
+            """
+        ) { $0.values.map { "\($0)" }.joined(separator: "|") }
         return lines
     }
 
@@ -28,11 +32,14 @@ struct ExportTests {
         let folder = original.workspace.directory.file("export")
         let files = try original.warehouse.export(to: folder)
         #expect(files.count == 9)
-        #expect(files.map { ($0.path as NSString).lastPathComponent }.first == "0001-atom_cumulative_downloads-informationmachine-39549-2026-07-04.json")
+        #expect(
+            files.map { ($0.path as NSString).lastPathComponent }.first
+                == "0001-atom_cumulative_downloads-informationmachine-39549-2026-07-04.json")
         let copy = try ImportWorkspace()
         let receipts = try copy.warehouse.importSnapshots(from: files.map { .file($0.path) })
         #expect(receipts.allSatisfy { $0.outcome == .imported })
-        let before = try Self.visibleContent(original.workspace.path), after = try Self.visibleContent(copy.path)
+        let before = try Self.visibleContent(original.workspace.path)
+        let after = try Self.visibleContent(copy.path)
         #expect(before.count > 200)
         #expect(before == after)
         // Exporting again into the same folder overwrites nothing.
@@ -53,15 +60,18 @@ struct ExportTests {
 
 @Suite("Read-only SQL")
 struct ReadOnlySQLTests {
-    @Test(arguments: ["INSERT INTO measures (key, name, unit, universe, attribution) VALUES ('x', 'x', 'count', 'u', 'a')",
-                      "UPDATE sources SET title = 'x'", "DELETE FROM observations", "DROP TABLE observations",
-                      "DROP VIEW current_figures", "CREATE TABLE x (a)", "ATTACH ':memory:' AS other", "SELECT load_extension('x')",
-                      "PRAGMA writable_schema = 1", "PRAGMA user_version = 7", "VACUUM INTO '/tmp/sharehouse-vacuum-into.sqlite'",
-                      "BEGIN", "REINDEX", "ANALYZE", "PRAGMA foreign_keys = OFF",
-                      "WITH x AS (SELECT 1) DELETE FROM snapshots"])
+    @Test(arguments: [
+        "INSERT INTO measures (key, name, unit, universe, attribution) VALUES ('x', 'x', 'count', 'u', 'a')",
+        "UPDATE sources SET title = 'x'", "DELETE FROM observations", "DROP TABLE observations",
+        "DROP VIEW current_figures", "CREATE TABLE x (a)", "ATTACH ':memory:' AS other", "SELECT load_extension('x')",
+        "PRAGMA writable_schema = 1", "PRAGMA user_version = 7", "VACUUM INTO '/tmp/sharehouse-vacuum-into.sqlite'",
+        "BEGIN", "REINDEX", "ANALYZE", "PRAGMA foreign_keys = OFF",
+        "WITH x AS (SELECT 1) DELETE FROM snapshots",
+    ])
     func refusalsLeaveTheFileUnchanged(_ sql: String) throws {
         let fixtures = try FixtureWarehouse()
-        let before = try fileBytes(fixtures.workspace.path), fingerprint = try fixtures.workspace.fingerprint()
+        let before = try fileBytes(fixtures.workspace.path)
+        let fingerprint = try fixtures.workspace.fingerprint()
         let error = try #require(throws: SQLiteError.self) { try fixtures.warehouse.query(sql) }
         #expect(error.code == .authorization, "\(error)")
         #expect(error.category == .refused)
@@ -75,14 +85,16 @@ struct ReadOnlySQLTests {
         let fixtures = try FixtureWarehouse()
         let started = ContinuousClock.now
         let error = try #require(throws: SQLiteError.self) {
-            try fixtures.warehouse.query("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r",
-                                         timeLimit: .milliseconds(250))
+            try fixtures.warehouse.query(
+                "WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r",
+                timeLimit: .milliseconds(250))
         }
         #expect(error.code.primary == .interrupt)
         #expect(ContinuousClock.now - started < .seconds(5))
         // A huge cross join is stopped the same way.
         #expect(throws: SQLiteError.self) {
-            try fixtures.warehouse.query("SELECT count(*) FROM entities a, entities b, entities c, entities d", timeLimit: .milliseconds(250))
+            try fixtures.warehouse.query(
+                "SELECT count(*) FROM entities a, entities b, entities c, entities d", timeLimit: .milliseconds(250))
         }
     }
 

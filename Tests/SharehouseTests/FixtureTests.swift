@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Bundled fixtures")
 struct FixtureTests {
@@ -33,15 +33,21 @@ struct FixtureTests {
         #expect(receipt.rowsStored == 8)
         #expect(receipt.verification == .unverified)
         let figures = try workspace.warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT entity_code, value, value_text FROM current_figures
                 WHERE measure = 'eoi_download_share_12m' AND period = '2024-09/2025-08' ORDER BY value DESC, entity_code
-                """) { row in "\(try row.get(0) as String) \(try row.get(1) as Double) \(try row.get(2) as String)" }
+                """
+            ) { row in "\(try row.get(0) as String) \(try row.get(1) as Double) \(try row.get(2) as String)" }
         }
-        #expect(figures == ["CN 17.1 17.1", "US 15.8 15.8", "GB 3.6 3.6", "IN 3.4 3.4", "FR 1.0 1.0", "DE 0.4 0.4",
-                            "CH 0.2 0.2", "SG 0.2 0.2"])
+        #expect(
+            figures == [
+                "CN 17.1 17.1", "US 15.8 15.8", "GB 3.6 3.6", "IN 3.4 3.4", "FR 1.0 1.0", "DE 0.4 0.4",
+                "CH 0.2 0.2", "SG 0.2 0.2",
+            ])
         // The citation chain: Argaam relays the FT, which reports the study.
-        #expect(try workspace.warehouse.sourceChain(key: "argaam-1862466").map(\.key)
+        #expect(
+            try workspace.warehouse.sourceChain(key: "argaam-1862466").map(\.key)
                 == ["argaam-1862466", "ft-2025-11-26", "eoi-2025"])
     }
 
@@ -59,7 +65,8 @@ struct FixtureTests {
 
     @Test func theSyntheticRevisionIsASecondVintage() throws {
         let workspace = try ImportWorkspace()
-        let receipts = try workspace.warehouse.importSnapshots(from: Self.fixtureFiles.filter { $0.contains("synthetic") }.map { .file($0) })
+        let receipts = try workspace.warehouse.importSnapshots(
+            from: Self.fixtureFiles.filter { $0.contains("synthetic") }.map { .file($0) })
         let revision = try #require(receipts.last)
         #expect(revision.differences.map(\.changedCount) == [1, 1, 1, 0])
         #expect(revision.differences.last?.addedCount == 6)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Sharehouse
 
 /// Inputs the libFuzzer targets in Fuzz/ found to break an invariant, each kept here with
@@ -20,7 +21,8 @@ struct FuzzRegressionTests {
     @Test(arguments: ["\n", "\r\n", "\r"])
     func aNULInAQuotedFieldThatSpansLinesIsPlacedOnItsOwnLine(_ lineEnd: String) throws {
         let workspace = try ImportWorkspace()
-        let contents = ["entity,period,value", "CN,2024-01,\"8.0", "US,2024-01,2ج\u{0}2.0", "GB,2024-01,4.0\""]
+        let contents =
+            ["entity,period,value", "CN,2024-01,\"8.0", "US,2024-01,2ج\u{0}2.0", "GB,2024-01,4.0\""]
             .joined(separator: lineEnd) + lineEnd
         try workspace.write("nul.csv", contents)
         let before = try workspace.fingerprint()
@@ -41,7 +43,8 @@ struct FuzzRegressionTests {
             for name in ["8\u{0627}\(scalar)\u{0644}", "a\(scalar)b", "\(scalar)"] {
                 guard let quick = NameNormalizer.fastPath(name) else { continue }
                 checked += 1
-                #expect(quick == NameNormalizer.fullPath(name), "U+\(String(value, radix: 16, uppercase: true)) in \(name.debugDescription)")
+                #expect(
+                    quick == NameNormalizer.fullPath(name), "U+\(String(value, radix: 16, uppercase: true)) in \(name.debugDescription)")
             }
         }
         #expect(checked > 400)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// Ad-hoc SQL is whatever a person (or a program passing a person's text) types:
 /// everything that could change the file or reach outside it is refused, a runaway query
@@ -68,13 +68,15 @@ struct HostileSQLTests {
 
     @Test(arguments: refused)
     func isRefusedAndChangesNothing(_ sql: String) throws {
-        let before = try fileBytes(), fingerprint = try databaseFingerprint(fixtures.workspace.path)
+        let before = try fileBytes()
+        let fingerprint = try databaseFingerprint(fixtures.workspace.path)
         let count = try fixtures.warehouse.query("SELECT count(*) FROM snapshots").rows.first?.first
         let error = try #require(throws: SQLiteError.self) { try fixtures.warehouse.query(sql) }
         // A refusal says what was refused; SQLite's own errors (a missing function,
         // a syntax it does not allow in a query) are errors too, never a success.
-        #expect([ResultCode.authorization, .error, .readOnly].contains { $0 ~= error.code },
-                "\(sql): \(error.code) \(error.message)")
+        #expect(
+            [ResultCode.authorization, .error, .readOnly].contains { $0 ~= error.code },
+            "\(sql): \(error.code) \(error.message)")
         #expect(try fileBytes() == before, "\(sql)")
         #expect(try databaseFingerprint(fixtures.workspace.path) == fingerprint, "\(sql)")
         // The connection is left as it was: the next query reads.

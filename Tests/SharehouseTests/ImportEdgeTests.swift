@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// Inputs real tools produce, and the corners a review found.
 @Suite("Import: edge cases")
@@ -29,8 +29,9 @@ struct ImportEdgeTests {
         var object = try #require(try JSONSerialization.jsonObject(with: Data(original.utf8)) as? [String: Any])
         object["note"] = String(repeating: "x", count: 64 << 10)
         let fits = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        #expect(try workspace.warehouse.importSnapshot(from: .bytes([UInt8](fits), name: "fits.json"), options: ImportOptions(dryRun: true))
-            .rowsRead > 0)
+        #expect(
+            try workspace.warehouse.importSnapshot(from: .bytes([UInt8](fits), name: "fits.json"), options: ImportOptions(dryRun: true))
+                .rowsRead > 0)
         object["note"] = String(repeating: "x", count: (64 << 10) + 1)
         let long = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         let before = try workspace.fingerprint()
@@ -59,8 +60,10 @@ struct ImportEdgeTests {
         let csv = try workspace.importFile("data", options: ImportOptions(format: .csv))
         #expect(csv.rowsStored == 1)
         let ndjson = try workspace.directory.write("rows.json", #"{"entity": "US", "period": "2025-08", "value": 15.8}"# + "\n")
-        let options = ImportOptions(format: .ndjson, description: SnapshotDescription(
-            measure: .key("test_share"), source: .key("test-source"), publishedOn: CalendarDate("2026-02-01")))
+        let options = ImportOptions(
+            format: .ndjson,
+            description: SnapshotDescription(
+                measure: .key("test_share"), source: .key("test-source"), publishedOn: CalendarDate("2026-02-01")))
         #expect(try workspace.warehouse.importSnapshot(from: .file(ndjson), options: options).rowsStored == 1)
     }
 
@@ -80,8 +83,10 @@ struct ImportEdgeTests {
         let error = try #require(throws: ImportError.self) { try workspace.importFile("u.ndjson") }
         #expect(error.reason.contains("it looks like UTF-16"))
         // Arabic in Windows-1256: الصين is C7 E1 D5 ED E4.
-        try workspace.directory.write("ar.csv", bytes: Array("entity,period,value\n".utf8) + [0xC7, 0xE1, 0xD5, 0xED, 0xE4]
-                                      + Array(",2025-08,17.1\n".utf8))
+        try workspace.directory.write(
+            "ar.csv",
+            bytes: Array("entity,period,value\n".utf8) + [0xC7, 0xE1, 0xD5, 0xED, 0xE4]
+                + Array(",2025-08,17.1\n".utf8))
         try workspace.directory.write("ar.csv.json", ImportWorkspace.metadataJSON)
         let arabic = try #require(throws: ImportError.self) { try workspace.importFile("ar.csv") }
         #expect(arabic.reason.contains("Windows-1256"))
@@ -108,7 +113,9 @@ struct ImportEdgeTests {
     @Test func whatRealToolsWrite() throws {
         // JSON numbers with exponents (Python writes 1e-05), null periods, bidi marks,
         // and the empty rows a spreadsheet leaves below a table.
-        try workspace.directory.write("py.json", """
+        try workspace.directory.write(
+            "py.json",
+            """
             {"measure": "test_share", "source": "test-source", "published_on": "2026-01-15", "period": "2025-08",
              "observations": [{"entity": "CN", "value": 1e-05}, {"entity": "US", "value": 1.50e1, "period": null}]}
             """)
@@ -117,8 +124,9 @@ struct ImportEdgeTests {
         _ = try workspace.importFile("py.json")
         #expect(try workspace.currentFigures().contains("CN 2025-08=0.00001"))
         #expect(try workspace.currentFigures().contains("US 2025-08=15.0"))
-        try workspace.write("excel.csv", "entity,period,value\r\nFR,2025-06,\u{200F}1.0\u{200E}\r\n,,\r\n,,\r\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-01-16"))
+        try workspace.write(
+            "excel.csv", "entity,period,value\r\nFR,2025-06,\u{200F}1.0\u{200E}\r\n,,\r\n,,\r\n",
+            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-01-16"))
         #expect(try workspace.importFile("excel.csv").rowsStored == 1)
     }
 
@@ -141,7 +149,8 @@ struct ImportEdgeTests {
         try workspace.write("chunks.csv", text)
         let error = try #require(throws: ImportError.self) { try workspace.importFile("chunks.csv") }
         #expect(error.line == line + 1, "\(error)")
-        #expect(error.reason.contains("unexpected text after the closing quote") || error.reason.contains("\"abc\" is not a number")
+        #expect(
+            error.reason.contains("unexpected text after the closing quote") || error.reason.contains("\"abc\" is not a number")
                 || error.reason.contains("quote"), "\(error)")
     }
 

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Import: formats")
 struct ImportFormatTests {
@@ -28,13 +28,18 @@ struct ImportFormatTests {
     }
 
     @Test func tsvWithQuotesCRLFAndABOM() throws {
-        try workspace.write("shares.tsv", "\u{FEFF}code\tshare\tperiod\r\n\"CN\"\t17.1%\t2025-07\r\nUS\t\"15.8\"\t2025-07\r\nCN\t17.10\t2025-08\r\nUS\t15.86 %\t2025-08\r\n")
+        try workspace.write(
+            "shares.tsv",
+            "\u{FEFF}code\tshare\tperiod\r\n\"CN\"\t17.1%\t2025-07\r\nUS\t\"15.8\"\t2025-07\r\nCN\t17.10\t2025-08\r\nUS\t15.86 %\t2025-08\r\n"
+        )
         #expect(try workspace.importFile("shares.tsv").rowsStored == 4)
         #expect(try workspace.currentFigures() == Self.expected)
     }
 
     @Test func ndjson() throws {
-        try workspace.write("rows.ndjson", """
+        try workspace.write(
+            "rows.ndjson",
+            """
             {"entity": "CN", "period": "2025-07", "value": 17.1}
             {"entity": "US", "period": "2025-07", "value": "15.8"}
 
@@ -46,7 +51,9 @@ struct ImportFormatTests {
     }
 
     @Test func aSelfDescribingJSONSnapshot() throws {
-        try workspace.directory.write("snapshot.json", """
+        try workspace.directory.write(
+            "snapshot.json",
+            """
             {"measure": {"key": "test_share", "name": "Test share", "unit": "percent",
                          "universe": "synthetic test data", "attribution": "synthetic"},
              "source": {"key": "test-source", "title": "Synthetic test source (not real data)",
@@ -65,7 +72,9 @@ struct ImportFormatTests {
     }
 
     @Test func arabicHeadersNamesAndDigits() throws {
-        try workspace.write("arabic.csv", """
+        try workspace.write(
+            "arabic.csv",
+            """
             الدولة,الفترة,الحصة
             الصين,٢٠٢٥-٠٧,١٧٫١
             الولايات المتحدة,2025-07,15.8
@@ -88,14 +97,19 @@ struct ImportFormatTests {
     }
 
     @Test func metadataFromOptionsInsteadOfASidecar() throws {
-        _ = try workspace.warehouse.addMeasure(Measure(key: "opt_share", name: "Option share", unit: .percent,
-                                                       universe: "synthetic test data", attribution: "synthetic"))
-        _ = try workspace.warehouse.addSource(Source(key: "opt-source", title: "Synthetic (not real data)",
-                                                     url: "https://example.invalid/opt", kind: .dataset))
+        _ = try workspace.warehouse.addMeasure(
+            Measure(
+                key: "opt_share", name: "Option share", unit: .percent,
+                universe: "synthetic test data", attribution: "synthetic"))
+        _ = try workspace.warehouse.addSource(
+            Source(
+                key: "opt-source", title: "Synthetic (not real data)",
+                url: "https://example.invalid/opt", kind: .dataset))
         try workspace.write("plain.csv", "entity,period,value\nCN,2025-08,17.1\n", sidecar: nil)
-        let options = ImportOptions(description: SnapshotDescription(
-            measure: .key("opt_share"), source: .key("opt-source"), publishedOn: CalendarDate("2026-02-01"),
-            verification: .primary))
+        let options = ImportOptions(
+            description: SnapshotDescription(
+                measure: .key("opt_share"), source: .key("opt-source"), publishedOn: CalendarDate("2026-02-01"),
+                verification: .primary))
         let receipt = try workspace.importFile("plain.csv", options: options)
         #expect(receipt.measure == "opt_share")
         #expect(receipt.verification == .primary)
@@ -111,8 +125,9 @@ struct ImportFormatTests {
     }
 
     @Test func countsAreWholeNumbersAsPublished() throws {
-        try workspace.write("counts.csv", "entity,period,value\nCN,2022-12/2026-03,1150000000\nUS,2022-12/2026-03,723000000\n",
-                            sidecar: ImportWorkspace.countMetadataJSON)
+        try workspace.write(
+            "counts.csv", "entity,period,value\nCN,2022-12/2026-03,1150000000\nUS,2022-12/2026-03,723000000\n",
+            sidecar: ImportWorkspace.countMetadataJSON)
         #expect(try workspace.importFile("counts.csv").rowsStored == 2)
         #expect(try workspace.currentFigures(measure: "test_count") == ["CN 2022-12/2026-03=1150000000", "US 2022-12/2026-03=723000000"])
     }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
+
+@testable import Sharehouse
 
 @Suite("Import: pipeline, line ends, delimiters")
 struct ImportPipelineTests {
@@ -20,8 +21,10 @@ struct ImportPipelineTests {
     @Test func aFileHashedFirstIsSealedWithTheHashOfOnePass() throws {
         let contents = "entity,period,value\nCN,2025-07,17.2\nUS,2025-08,15.8\n"
         let alone = try ImportWorkspace()
-        for (workspace, file, text) in [(workspace, "a.csv", "entity,period,value\nCN,2025-07,17.1\n"),
-                                        (workspace, "b.csv", contents), (alone, "b.csv", contents)] {
+        for (workspace, file, text) in [
+            (workspace, "a.csv", "entity,period,value\nCN,2025-07,17.1\n"),
+            (workspace, "b.csv", contents), (alone, "b.csv", contents),
+        ] {
             try workspace.write(file, text)
         }
         // The same measure, source and date as a.csv: b.csv may repeat it, and is hashed first.

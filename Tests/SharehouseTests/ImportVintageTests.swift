@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("Import: vintages, idempotence, receipts")
 struct ImportVintageTests {
@@ -15,13 +15,16 @@ struct ImportVintageTests {
         #expect(first.outcome == .imported)
         let before = try workspace.fingerprint()
         // Another name, other column and row order, CRLF, names instead of codes, a BOM.
-        try workspace.write("renamed.csv", "\u{FEFF}value,entity,period\r\n17.10,China,2025-08\r\n15.8,United States,2025-07\r\n17.1,CN,2025-07\r\n")
+        try workspace.write(
+            "renamed.csv", "\u{FEFF}value,entity,period\r\n17.10,China,2025-08\r\n15.8,United States,2025-07\r\n17.1,CN,2025-07\r\n")
         let again = try workspace.importFile("renamed.csv")
         #expect(again.outcome == .unchanged)
         #expect(again.snapshotID == first.snapshotID)
         #expect(again.rowsStored == 0)
         // The same figures as NDJSON and in wide form are the same content too.
-        try workspace.write("same.ndjson", """
+        try workspace.write(
+            "same.ndjson",
+            """
             {"entity": "US", "period": "2025-07", "value": 15.8}
             {"entity": "CN", "period": "2025-08", "value": "17.10"}
             {"entity": "CN", "period": "2025-07", "value": 17.1}
@@ -56,8 +59,9 @@ struct ImportVintageTests {
     @Test func aRevisionIsASecondVintageAndBothStayReadable() throws {
         try workspace.write("v1.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.8\nGB,2025-08,3.6\n")
         let v1 = try workspace.importFile("v1.csv")
-        try workspace.write("v2.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.86\nIN,2025-08,3.4\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
+        try workspace.write(
+            "v2.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.86\nIN,2025-08,3.4\n",
+            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
         let v2 = try workspace.importFile("v2.csv")
         #expect(v2.snapshotID == v1.snapshotID + 1)
         let difference = try #require(v2.differences.first)
@@ -71,20 +75,26 @@ struct ImportVintageTests {
         #expect(difference.dropped.map(\.entity) == ["GB"])
         #expect(try workspace.currentFigures() == ["CN 2025-08=17.1", "IN 2025-08=3.4", "US 2025-08=15.86"])
         let history = try workspace.warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT entity_code || '=' || value_text || ' ' || known_from || '..' || coalesce(known_to, '')
                 FROM figure_history ORDER BY snapshot_id, entity_code
-                """) { try $0.get(0) as String }
+                """
+            ) { try $0.get(0) as String }
         }
-        #expect(history == ["CN=17.1 2026-01-15..2026-04-21", "GB=3.6 2026-01-15..2026-04-21", "US=15.8 2026-01-15..2026-04-21",
-                            "CN=17.1 2026-04-21..", "IN=3.4 2026-04-21..", "US=15.86 2026-04-21.."])
+        #expect(
+            history == [
+                "CN=17.1 2026-01-15..2026-04-21", "GB=3.6 2026-01-15..2026-04-21", "US=15.8 2026-01-15..2026-04-21",
+                "CN=17.1 2026-04-21..", "IN=3.4 2026-04-21..", "US=15.86 2026-04-21..",
+            ])
     }
 
     @Test func differencesMergeCodesDroppedAndAddedAtEitherEnd() throws {
         try workspace.write("v1.csv", "entity,period,value\nAE,2025-08,1.0\nCN,2025-08,17.1\nDE,2025-08,3.2\nZA,2025-08,0.4\n")
         _ = try workspace.importFile("v1.csv")
-        try workspace.write("v2.csv", "entity,period,value\nAF,2025-08,0.1\nCN,2025-08,17.3\nDE,2025-08,3.2\nUS,2025-08,15.8\nZW,2025-08,0.2\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
+        try workspace.write(
+            "v2.csv", "entity,period,value\nAF,2025-08,0.1\nCN,2025-08,17.3\nDE,2025-08,3.2\nUS,2025-08,15.8\nZW,2025-08,0.2\n",
+            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
         let difference = try #require(try workspace.importFile("v2.csv").differences.first)
         #expect(difference.added.map(\.entity) == ["AF", "US", "ZW"])
         #expect(difference.changed.map(\.entity) == ["CN"])
@@ -114,10 +124,12 @@ struct ImportVintageTests {
         #expect(more.snapshotID == first.snapshotID + 1)
         #expect(more.periods.map(\.description) == ["2025-08", "2025-09"])
         let stored = try workspace.warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT p.start_date, c.figures FROM snapshot_periods AS c JOIN periods AS p ON p.id = c.period_id
                 WHERE c.snapshot_id = ? ORDER BY p.start_date
-                """, more.snapshotID) { "\(try $0.get(0) as String) \(try $0.get(1) as Int64)" }
+                """, more.snapshotID
+            ) { "\(try $0.get(0) as String) \(try $0.get(1) as Int64)" }
         }
         #expect(stored == ["2025-08-01 2", "2025-09-01 1"])
         let standIns = try workspace.warehouse.database.read { connection in
@@ -127,8 +139,9 @@ struct ImportVintageTests {
     }
 
     @Test func anOlderVintageImportedLaterIsKeptAsHistory() throws {
-        try workspace.write("new.csv", "entity,period,value\nUS,2025-08,15.86\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
+        try workspace.write(
+            "new.csv", "entity,period,value\nUS,2025-08,15.86\n",
+            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-04-21"))
         _ = try workspace.importFile("new.csv")
         try workspace.write("old.csv", "entity,period,value\nUS,2025-08,15.8\n")
         let receipt = try workspace.importFile("old.csv")
@@ -141,8 +154,9 @@ struct ImportVintageTests {
         try workspace.write("v1.csv", "entity,period,value\nCN,2025-08,17.1\n")
         _ = try workspace.importFile("v1.csv")
         let before = try workspace.fingerprint()
-        try workspace.write("v2.csv", "entity,period,value\nCN,2025-08,18.0\nUS,2025-08,15.8\n",
-                            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-02-15"))
+        try workspace.write(
+            "v2.csv", "entity,period,value\nCN,2025-08,18.0\nUS,2025-08,15.8\n",
+            sidecar: ImportWorkspace.metadataJSON.replacingOccurrences(of: "2026-01-15", with: "2026-02-15"))
         let receipt = try workspace.importFile("v2.csv", options: ImportOptions(dryRun: true))
         #expect(receipt.outcome == .dryRun)
         #expect(receipt.rowsRead == 2)
@@ -160,8 +174,10 @@ struct ImportVintageTests {
         try workspace.write("bad.csv", "entity,period,value\nCN,2025-09,17.1\nXX,2025-09,1\n")
         let before = try workspace.fingerprint()
         let error = try #require(throws: ImportError.self) {
-            try workspace.warehouse.importSnapshots(from: [.file(workspace.directory.file("good.csv")),
-                                                          .file(workspace.directory.file("bad.csv"))])
+            try workspace.warehouse.importSnapshots(from: [
+                .file(workspace.directory.file("good.csv")),
+                .file(workspace.directory.file("bad.csv")),
+            ])
         }
         #expect(error.file.hasSuffix("bad.csv"))
         #expect(error.line == 3)
@@ -172,26 +188,34 @@ struct ImportVintageTests {
 @Suite("Import: the library API")
 struct ImportLibraryTests {
     static let description = SnapshotDescription(
-        measure: .definition(Measure(key: "api_share", name: "API share", unit: .percent, universe: "synthetic test data",
-                                     attribution: "synthetic")),
-        source: .definition(Source(key: "api-source", title: "Synthetic API source (not real data)",
-                                   url: "https://example.invalid/api", kind: .dataset)),
+        measure: .definition(
+            Measure(
+                key: "api_share", name: "API share", unit: .percent, universe: "synthetic test data",
+                attribution: "synthetic")),
+        source: .definition(
+            Source(
+                key: "api-source", title: "Synthetic API source (not real data)",
+                url: "https://example.invalid/api", kind: .dataset)),
         publishedOn: CalendarDate("2026-03-01"), coverage: .complete, period: Period("2025-08"))
 
     @Test func fromSwiftValues() throws {
         let workspace = try ImportWorkspace()
-        let receipt = try workspace.warehouse.importSnapshot([
-            ObservationInput(entity: "الصين", value: "17.10"),
-            ObservationInput(entity: "US", value: 15.86, decimals: 2),
-            ObservationInput(entity: "GB", period: "2025-07", value: "3.6"),
-        ], description: Self.description)
+        let receipt = try workspace.warehouse.importSnapshot(
+            [
+                ObservationInput(entity: "الصين", value: "17.10"),
+                ObservationInput(entity: "US", value: 15.86, decimals: 2),
+                ObservationInput(entity: "GB", period: "2025-07", value: "3.6"),
+            ], description: Self.description)
         #expect(receipt.outcome == .imported)
         #expect(try workspace.currentFigures(measure: "api_share") == ["CN 2025-08=17.10", "GB 2025-07=3.6", "US 2025-08=15.86"])
         // Errors are typed values with the same place and reason; the "line" is the position.
         let error = try #require(throws: ImportError.self) {
-            try workspace.warehouse.importSnapshot([ObservationInput(entity: "CN", value: "1"),
-                                                    ObservationInput(entity: "Atlantis", value: "2")],
-                                                   description: Self.description, name: "my values")
+            try workspace.warehouse.importSnapshot(
+                [
+                    ObservationInput(entity: "CN", value: "1"),
+                    ObservationInput(entity: "Atlantis", value: "2"),
+                ],
+                description: Self.description, name: "my values")
         }
         #expect(error.file == "my values")
         #expect(error.line == 2)

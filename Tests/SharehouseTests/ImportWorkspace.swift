@@ -52,10 +52,12 @@ struct ImportWorkspace {
     /// The current figures of a measure as `CODE period=value_text`, sorted.
     func currentFigures(measure: String = "test_share") throws -> [String] {
         try warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT entity_code || ' ' || period || '=' || value_text FROM current_figures WHERE measure = ?
                 ORDER BY entity_code, start_date
-                """, measure) { try $0.get(0) as String }
+                """, measure
+            ) { try $0.get(0) as String }
         }
     }
 

@@ -1,6 +1,7 @@
-import Testing
-@testable import Sharehouse
 import SharehouseDB
+import Testing
+
+@testable import Sharehouse
 
 /// The statements behind every query use the indexes meant for them: a schema change that
 /// loses one fails here, not as a slow report months later.
@@ -15,13 +16,23 @@ struct QueryPlanTests {
 
     @Test(arguments: [
         (FigureBook.SQL.snapshots, ["SEARCH snapshots USING INDEX snapshots_by_series (measure=?)"]),
-        (FigureBook.SQL.coverage, ["SEARCH s USING COVERING INDEX snapshots_by_series (measure=?)",
-                                   "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
-                                   "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"]),
+        (
+            FigureBook.SQL.coverage,
+            [
+                "SEARCH s USING COVERING INDEX snapshots_by_series (measure=?)",
+                "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
+                "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)",
+            ]
+        ),
         (FigureBook.SQL.snapshotsOfSource, ["SEARCH snapshots USING INDEX snapshots_by_series (measure=? AND source=?)"]),
-        (FigureBook.SQL.coverageOfSource, ["SEARCH s USING COVERING INDEX snapshots_by_series (measure=? AND source=?)",
-                                           "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
-                                           "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)"]),
+        (
+            FigureBook.SQL.coverageOfSource,
+            [
+                "SEARCH s USING COVERING INDEX snapshots_by_series (measure=? AND source=?)",
+                "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
+                "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)",
+            ]
+        ),
         (FigureBook.SQL.figuresOfPeriod, ["SEARCH observations USING PRIMARY KEY (snapshot_id=? AND period_id=?)"]),
         (FigureBook.SQL.figureOfEntity, ["SEARCH observations USING PRIMARY KEY (snapshot_id=? AND period_id=? AND entity_code=?)"]),
     ])
@@ -32,8 +43,9 @@ struct QueryPlanTests {
         for step in expected {
             #expect(plan.contains(step), "\(plan)")
         }
-        #expect(!plan.contains { $0.hasPrefix("SCAN observations") || $0.hasPrefix("SCAN snapshot_periods") || $0.hasPrefix("SCAN c") },
-                "no full scan where an index serves: \(plan)")
+        #expect(
+            !plan.contains { $0.hasPrefix("SCAN observations") || $0.hasPrefix("SCAN snapshot_periods") || $0.hasPrefix("SCAN c") },
+            "no full scan where an index serves: \(plan)")
     }
 
     @Test(arguments: [

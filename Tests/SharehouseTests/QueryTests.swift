@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 /// A warehouse with every bundled fixture imported.
 struct FixtureWarehouse {
@@ -113,7 +113,8 @@ struct SyntheticQueryTests {
 
     @Test func revisionsSayWhatChangedAndWhen() throws {
         let result = try fixtures.warehouse.revisions(entities: ["US"], period: Period("2025-10"), scope: FixtureWarehouse.synthetic)
-        #expect(result.rows.map { "\($0.value) \($0.knownFrom)..\($0.knownTo?.description ?? "now") \($0.change.map { String($0) } ?? "-")" }
+        #expect(
+            result.rows.map { "\($0.value) \($0.knownFrom)..\($0.knownTo?.description ?? "now") \($0.change.map { String($0) } ?? "-")" }
                 == ["14.7 2026-01-15..2026-02-15 -", "14.3 2026-02-15..now -0.4"])
         var scope = FixtureWarehouse.synthetic
         scope.asOf = CalendarDate("2026-02-01")
@@ -129,8 +130,9 @@ struct FixtureQueryTests {
     init() throws { fixtures = try FixtureWarehouse() }
 
     @Test func theSeedPeriodsConcentrationIs567Point81AndALowerBound() throws {
-        let result = try fixtures.warehouse.concentration(period: Period("2024-09/2025-08"),
-                                                          scope: QueryScope(sources: .only("argaam-1862466")))
+        let result = try fixtures.warehouse.concentration(
+            period: Period("2024-09/2025-08"),
+            scope: QueryScope(sources: .only("argaam-1862466")))
         let row = try #require(result.rows.first)
         #expect(row.hhi == 567.81)
         #expect(row.cr3 == 36.5)
@@ -163,8 +165,9 @@ struct FixtureQueryTests {
         let early = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"), scope: scope)
         #expect(early.context.citations.first?.sources.first?.key == "ft-2025-11-26")
         #expect(early.rows.map { "\($0.entity) \($0.value)" } == ["CN 17", "US 15.8"])
-        let argaam = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"), top: 3,
-                                                    scope: QueryScope(sources: .only("argaam-1862466")))
+        let argaam = try fixtures.warehouse.leaders(
+            period: Period("2024-09/2025-08"), top: 3,
+            scope: QueryScope(sources: .only("argaam-1862466")))
         #expect(argaam.rows.map(\.entity) == ["CN", "US", "GB"])
         #expect(argaam.otherCount == 5)
         #expect(argaam.other?.description == "5.2")
@@ -173,7 +176,10 @@ struct FixtureQueryTests {
     @Test func sourcesSideBySideLabelEachMeasure() throws {
         let result = try fixtures.warehouse.crossSource(period: Period("2024-09/2025-08"), entities: ["CN", "US"])
         let exact = result.columns.filter(\.isExactPeriod)
-        #expect(Set(exact.map(\.source)) == ["argaam-1862466", "ft-2025-11-26", "stanford-hai-digichina-2025-12", "mit-technology-review-2026-04"])
+        #expect(
+            Set(exact.map(\.source)) == [
+                "argaam-1862466", "ft-2025-11-26", "stanford-hai-digichina-2025-12", "mit-technology-review-2026-04",
+            ])
         #expect(Set(exact.map(\.measure.key)) == ["eoi_download_share_12m"])
         let overlapping = result.columns.filter { !$0.isExactPeriod }.map(\.measure.key)
         #expect(Set(overlapping) == ["eoi_download_share_cumulative", "hf_download_share_by_origin", "atom_cumulative_downloads"])
@@ -204,19 +210,23 @@ struct FixtureQueryTests {
 struct HandMadeQueryTests {
     static func description(period: String? = nil, published: String = "2026-01-01") -> SnapshotDescription {
         SnapshotDescription(
-            measure: .definition(Measure(key: "hand_share", name: "Hand share", unit: .percent, universe: "synthetic test data",
-                                         attribution: "synthetic")),
-            source: .definition(Source(key: "hand", title: "Synthetic (not real data)", url: "https://example.invalid/hand", kind: .dataset)),
+            measure: .definition(
+                Measure(
+                    key: "hand_share", name: "Hand share", unit: .percent, universe: "synthetic test data",
+                    attribution: "synthetic")),
+            source: .definition(
+                Source(key: "hand", title: "Synthetic (not real data)", url: "https://example.invalid/hand", kind: .dataset)),
             publishedOn: CalendarDate(published), coverage: .complete, period: period.flatMap { Period($0) })
     }
 
     @Test func tiesShareARankAndTheCutKeepsThemAll() throws {
         let workspace = try ImportWorkspace()
-        try workspace.warehouse.importSnapshot([
-            ObservationInput(entity: "CN", value: "29.0"), ObservationInput(entity: "US", value: "29.0"),
-            ObservationInput(entity: "GB", value: "20.0"), ObservationInput(entity: "FR", value: "20.0"),
-            ObservationInput(entity: "DE", value: "0.5"),
-        ], description: Self.description(period: "2025-08"))
+        try workspace.warehouse.importSnapshot(
+            [
+                ObservationInput(entity: "CN", value: "29.0"), ObservationInput(entity: "US", value: "29.0"),
+                ObservationInput(entity: "GB", value: "20.0"), ObservationInput(entity: "FR", value: "20.0"),
+                ObservationInput(entity: "DE", value: "0.5"),
+            ], description: Self.description(period: "2025-08"))
         let result = try workspace.warehouse.leaders(top: 3, scope: QueryScope(measure: "hand_share"))
         #expect(result.rows.map { "\($0.rank) \($0.entity)" } == ["1 CN", "1 US", "3 FR", "3 GB"])
         #expect(result.otherCount == 1)
@@ -226,12 +236,14 @@ struct HandMadeQueryTests {
 
     @Test func overlappingTrailingWindowsAreWarned() throws {
         let workspace = try ImportWorkspace()
-        try workspace.warehouse.importSnapshot([
-            ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
-            ObservationInput(entity: "CN", period: "2024-10/2025-09", value: "18.0"),
-        ], description: Self.description())
-        let result = try workspace.warehouse.compare(from: Period("2024-09/2025-08")!, to: Period("2024-10/2025-09")!,
-                                                     scope: QueryScope(measure: "hand_share"))
+        try workspace.warehouse.importSnapshot(
+            [
+                ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
+                ObservationInput(entity: "CN", period: "2024-10/2025-09", value: "18.0"),
+            ], description: Self.description())
+        let result = try workspace.warehouse.compare(
+            from: Period("2024-09/2025-08")!, to: Period("2024-10/2025-09")!,
+            scope: QueryScope(measure: "hand_share"))
         #expect(result.overlap == Period("2024-10/2025-08"))
         #expect(result.context.notes.contains(.periodsOverlap(shared: Period("2024-10/2025-08")!)))
         #expect(result.rows.first?.change == 0.9)
@@ -239,11 +251,13 @@ struct HandMadeQueryTests {
 
     @Test func aSeriesKeepsToOnePeriodLength() throws {
         let workspace = try ImportWorkspace()
-        try workspace.warehouse.importSnapshot([
-            ObservationInput(entity: "CN", period: "2025-07", value: "10"), ObservationInput(entity: "CN", period: "2025-08", value: "11"),
-            ObservationInput(entity: "CN", period: "2025-09", value: "12"),
-            ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
-        ], description: Self.description())
+        try workspace.warehouse.importSnapshot(
+            [
+                ObservationInput(entity: "CN", period: "2025-07", value: "10"),
+                ObservationInput(entity: "CN", period: "2025-08", value: "11"),
+                ObservationInput(entity: "CN", period: "2025-09", value: "12"),
+                ObservationInput(entity: "CN", period: "2024-09/2025-08", value: "17.1"),
+            ], description: Self.description())
         let monthly = try workspace.warehouse.series(entities: ["CN"], scope: QueryScope(measure: "hand_share"))
         #expect(monthly.points.map(\.value.description) == ["10", "11", "12"])
         #expect(monthly.context.notes.first == .otherLengthsLeftOut(count: 1, lengths: [.months(12)]))

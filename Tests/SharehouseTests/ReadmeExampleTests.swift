@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("README")
 struct ReadmeExampleTests {
@@ -18,13 +18,15 @@ struct ReadmeExampleTests {
         try warehouse.importSnapshot(from: .file(Repository.path("Fixtures/eoi-12m-ft-2025-11-26.json")))
         let receipt = try warehouse.importSnapshot(
             [ObservationInput(entity: "China", value: "17.1"), ObservationInput(entity: "USA", value: "15.8")],
-            description: SnapshotDescription(measure: .key("eoi_download_share_12m"), source: .key("ft-2025-11-26"),
-                                             publishedOn: CalendarDate("2025-11-26"), period: Period("2024-09/2025-08")))
+            description: SnapshotDescription(
+                measure: .key("eoi_download_share_12m"), source: .key("ft-2025-11-26"),
+                publishedOn: CalendarDate("2025-11-26"), period: Period("2024-09/2025-08")))
         #expect(receipt.outcome == .imported)
         #expect(receipt.snapshotID == 2)
 
-        let comparison = try warehouse.compare(from: Period("2024-09/2025-08")!, to: Period("2024-09/2025-08")!,
-                                               entities: ["CN", "US"], scope: QueryScope(sources: .only("ft-2025-11-26")))
+        let comparison = try warehouse.compare(
+            from: Period("2024-09/2025-08")!, to: Period("2024-09/2025-08")!,
+            entities: ["CN", "US"], scope: QueryScope(sources: .only("ft-2025-11-26")))
         var printed: [String] = []
         for row in comparison.rows {
             printed.append("\(row.entity) \(row.to?.description ?? "-") rank \(row.toRank ?? 0) [\(comparison.toCitation)]")
@@ -34,8 +36,9 @@ struct ReadmeExampleTests {
         #expect(printed[0...1] == ["CN 17.1 rank 1 [1]", "US 15.8 rank 2 [1]"])
         #expect(printed[2].hasPrefix("[1] Financial Times, \"China leapfrogs US"))
 
-        let output = try warehouse.query("SELECT entity_code, value_text FROM current_figures WHERE period = :p",
-                                         parameters: ["p": "2024-09/2025-08"])
+        let output = try warehouse.query(
+            "SELECT entity_code, value_text FROM current_figures WHERE period = :p",
+            parameters: ["p": "2024-09/2025-08"])
         #expect(output.rows.sorted { "\($0)" < "\($1)" } == [[.text("CN"), .text("17.1")], [.text("US"), .text("15.8")]])
     }
 

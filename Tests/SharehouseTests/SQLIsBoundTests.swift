@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SharehouseTestSupport
+import Testing
 
 /// Everything a user types reaches SQL as a bound parameter, never spliced into the text:
 /// this reads every source file and lists each interpolation inside a string literal that
@@ -20,7 +20,9 @@ struct SQLIsBoundTests {
     ]
 
     static let sqlWord = try! NSRegularExpression(
-        pattern: #"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|ATTACH|VACUUM|VALUES|WHERE)\b"#)
+        pattern:
+            #"\b(SELECT|INSERT|UPDATE|DELETE|REPLACE|PRAGMA|CREATE|DROP|ALTER|BEGIN|SAVEPOINT|RELEASE|ROLLBACK|ATTACH|VACUUM|VALUES|WHERE)\b"#
+    )
 
     /// The string literals of Swift source text (single-line and multi-line; raw strings
     /// are not used in Sources/), each with its interpolated expressions.
@@ -30,17 +32,22 @@ struct SQLIsBoundTests {
         var index = 0
         func starts(_ token: String, at position: Int) -> Bool {
             let tokenScalars = Array(token.unicodeScalars)
-            return position + tokenScalars.count <= scalars.count && Array(scalars[position..<position + tokenScalars.count]) == tokenScalars
+            return position + tokenScalars.count <= scalars.count
+                && Array(scalars[position..<position + tokenScalars.count]) == tokenScalars
         }
         while index < scalars.count {
             if starts("//", at: index) {  // a comment to the end of the line
                 while index < scalars.count, scalars[index] != "\n" { index += 1 }
                 continue
             }
-            guard scalars[index] == "\"" else { index += 1; continue }
+            guard scalars[index] == "\"" else {
+                index += 1
+                continue
+            }
             let multiline = starts("\"\"\"", at: index)
             index += multiline ? 3 : 1
-            var literal = String.UnicodeScalarView(), interpolations: [String] = []
+            var literal = String.UnicodeScalarView()
+            var interpolations: [String] = []
             while index < scalars.count {
                 if multiline ? starts("\"\"\"", at: index) : scalars[index] == "\"" {
                     index += multiline ? 3 : 1
@@ -48,7 +55,8 @@ struct SQLIsBoundTests {
                 }
                 if starts("\\(", at: index) {
                     // The expression up to the matching parenthesis.
-                    var depth = 1, end = index + 2
+                    var depth = 1
+                    var end = index + 2
                     while end < scalars.count, depth > 0 {
                         if scalars[end] == "(" { depth += 1 }
                         if scalars[end] == ")" { depth -= 1 }
@@ -59,7 +67,10 @@ struct SQLIsBoundTests {
                     index = end
                     continue
                 }
-                if scalars[index] == "\\" { literal.append(scalars[index]); index += 1 }
+                if scalars[index] == "\\" {
+                    literal.append(scalars[index])
+                    index += 1
+                }
                 if index < scalars.count { literal.append(scalars[index]) }
                 index += 1
             }
@@ -69,13 +80,14 @@ struct SQLIsBoundTests {
     }
 
     @Test func theScannerFindsInterpolationsInSQL() {
-        let found = Self.literals(in: #"""
-            let a = "SELECT * FROM t WHERE k = '\(key)'"
-            // "DELETE FROM t WHERE \(ignored)"
-            let b = """
-                UPDATE t SET v = \(value(of: x)) WHERE k = ?
-                """
-            """#)
+        let found = Self.literals(
+            in: #"""
+                let a = "SELECT * FROM t WHERE k = '\(key)'"
+                // "DELETE FROM t WHERE \(ignored)"
+                let b = """
+                    UPDATE t SET v = \(value(of: x)) WHERE k = ?
+                    """
+                """#)
         #expect(found.map(\.interpolations) == [["key"], ["value(of: x)"]])
     }
 

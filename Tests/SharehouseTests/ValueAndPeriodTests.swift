@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Sharehouse
 import SharehouseDB
+import Testing
+
+@testable import Sharehouse
 
 @Suite("Published values")
 struct PublishedValueTests {
@@ -51,11 +52,13 @@ struct PublishedValueTests {
     /// The byte fast path and the full parser agree on every plain number (values and
     /// precisions drawn from a fixed generator, and the edges).
     @Test func theFastPathAgreesWithTheFullParser() throws {
-        var texts = ["0", "0.0", "100", "100.00", "17.1", "15.86", "0.00001", "999999999999999", "123456789012.345",
-                     "1150000000", "017", "0.000000000001"]
+        var texts = [
+            "0", "0.0", "100", "100.00", "17.1", "15.86", "0.00001", "999999999999999", "123456789012.345",
+            "1150000000", "017", "0.000000000001",
+        ]
         var state: UInt64 = 42
         for _ in 0..<5000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let digits = String(state % 10_000_000_000)
             let decimals = Int((state >> 40) % 8)
             let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
@@ -69,8 +72,10 @@ struct PublishedValueTests {
         }
     }
 
-    @Test(arguments: [("17.10", "17.10"), ("15.86", "15.86"), ("1.0", "1.0"), ("0.2", "0.2"), ("17", "17"),
-                      ("1150000000", "1150000000"), ("99.99", "99.99"), ("0.1", "0.1"), ("33.333", "33.333")])
+    @Test(arguments: [
+        ("17.10", "17.10"), ("15.86", "15.86"), ("1.0", "1.0"), ("0.2", "0.2"), ("17", "17"),
+        ("1150000000", "1150000000"), ("99.99", "99.99"), ("0.1", "0.1"), ("33.333", "33.333"),
+    ])
     func printsBackAsPublished(_ text: String, _ printed: String) throws {
         #expect(try PublishedValue.parse(text).get().value.description == printed)
     }
@@ -100,8 +105,10 @@ struct PeriodTests {
         #expect(period.description == canonical)
     }
 
-    @Test(arguments: ["", "2025-13", "2025-00", "2025-02-30", "2025-Q5", "2025-08/2025-07", "25-08", "2025/08",
-                      "August 2025", "2025-8", "2025-08-01/2025-07-31", "2025-08/"])
+    @Test(arguments: [
+        "", "2025-13", "2025-00", "2025-02-30", "2025-Q5", "2025-08/2025-07", "25-08", "2025/08",
+        "August 2025", "2025-8", "2025-08-01/2025-07-31", "2025-08/",
+    ])
     func refuses(_ text: String) {
         #expect(Period(text) == nil)
     }
@@ -137,10 +144,13 @@ struct PeriodTests {
         let mismatches = try warehouse.database.write { connection -> [String] in
             var found: [String] = []
             for period in periods {
-                try connection.execute("INSERT OR IGNORE INTO periods (start_date, end_date) VALUES (?, ?)",
-                                       period.start.description, period.end.description)
-                let text = try connection.fetchOne("SELECT period FROM period_names WHERE start_date = ? AND end_date = ?",
-                                                   period.start.description, period.end.description) { try $0.get(0) as String }
+                try connection.execute(
+                    "INSERT OR IGNORE INTO periods (start_date, end_date) VALUES (?, ?)",
+                    period.start.description, period.end.description)
+                let text = try connection.fetchOne(
+                    "SELECT period FROM period_names WHERE start_date = ? AND end_date = ?",
+                    period.start.description, period.end.description
+                ) { try $0.get(0) as String }
                 if text != period.description { found.append("\(period.start)/\(period.end): SQL \(text ?? "nil"), Swift \(period)") }
             }
             return found
@@ -155,7 +165,8 @@ struct PeriodTests {
         #expect(CalendarDate("1900-02-29") == nil)
         #expect(CalendarDate("2000-02-29") != nil)
         #expect(CalendarDate("2025-1-01") == nil)
-        let a = try #require(CalendarDate("2025-12-31")), b = try #require(CalendarDate("2026-01-01"))
+        let a = try #require(CalendarDate("2025-12-31"))
+        let b = try #require(CalendarDate("2026-01-01"))
         #expect(b.dayNumber - a.dayNumber == 1)
         #expect(a < b)
     }

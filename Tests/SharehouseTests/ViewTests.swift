@@ -1,6 +1,6 @@
-import Testing
 import Sharehouse
 import SharehouseDB
+import Testing
 
 /// Two vintages of one measure and source, written straight into the tables (the
 /// importer is a later capability): the first, published 2025-11-26, says CN 17.10 and
@@ -11,7 +11,8 @@ import SharehouseDB
 enum ViewFixture {
     static func load(into warehouse: Warehouse) throws {
         try warehouse.database.write { connection in
-            try connection.executeScript("""
+            try connection.executeScript(
+                """
                 INSERT INTO measures (key, name, unit, universe, attribution) VALUES
                     ('eoi_download_share_1y', 'Share of Hugging Face downloads, trailing 12 months', 'percent',
                      'models annotated by the Economies of Open Intelligence study', 'developer organisation''s country');
@@ -50,27 +51,36 @@ struct ViewTests {
 
     @Test func currentFiguresFollowTheLatestVintage() throws {
         let rows = try warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT entity_code, value_text, known_from, snapshot_id, period, entity_name_ar
                 FROM current_figures ORDER BY value DESC
-                """) { row in
-                [try row.get(0) as String, try row.get(1) as String, try row.get(2) as String,
-                 String(try row.get(3) as Int), try row.get(4) as String, try row.get(5) as String]
+                """
+            ) { row in
+                [
+                    try row.get(0) as String, try row.get(1) as String, try row.get(2) as String,
+                    String(try row.get(3) as Int), try row.get(4) as String, try row.get(5) as String,
+                ]
             }
         }
         // GB is not in the later vintage, which covers the period: it is no longer current.
-        #expect(rows == [["CN", "17.1", "2026-04-22", "2", "2024-09/2025-08", "الصين"],
-                         ["US", "15.86", "2026-04-22", "2", "2024-09/2025-08", "الولايات المتحدة"]])
+        #expect(
+            rows == [
+                ["CN", "17.1", "2026-04-22", "2", "2024-09/2025-08", "الصين"],
+                ["US", "15.86", "2026-04-22", "2", "2024-09/2025-08", "الولايات المتحدة"],
+            ])
     }
 
     @Test func historyAnswersWhatWasKnownOnADate() throws {
         func knownOn(_ date: String) throws -> [String] {
             try warehouse.database.read { connection in
-                try connection.fetchAll("""
+                try connection.fetchAll(
+                    """
                     SELECT entity_code || '=' || value_text FROM figure_history
                     WHERE known_from <= ? AND (known_to IS NULL OR known_to > ?)
                     ORDER BY entity_code
-                    """, date, date) { try $0.get(0) as String }
+                    """, date, date
+                ) { try $0.get(0) as String }
             }
         }
         #expect(try knownOn("2025-11-25") == [])
@@ -87,14 +97,19 @@ struct ViewTests {
 
     @Test func citationsFollowTheChainToTheStudy() throws {
         let chain = try warehouse.database.read { connection in
-            try connection.fetchAll("""
+            try connection.fetchAll(
+                """
                 SELECT depth, source, publisher, access_note FROM citations WHERE snapshot_id = 1 ORDER BY depth
-                """) { row in
+                """
+            ) { row in
                 "\(try row.get(0) as Int) \(try row.get(1) as String) \(try row.get(2) as String) \(try row.get(3) as String? ?? "-")"
             }
         }
-        #expect(chain == ["0 argaam-1862466 Argaam -", "1 ft-2025-11-26 Financial Times paywalled",
-                          "2 eoi-2025 MIT and Hugging Face -"])
+        #expect(
+            chain == [
+                "0 argaam-1862466 Argaam -", "1 ft-2025-11-26 Financial Times paywalled",
+                "2 eoi-2025 MIT and Hugging Face -",
+            ])
     }
 
     @Test(arguments: [
@@ -110,9 +125,11 @@ struct ViewTests {
     func periodNames(_ start: String, _ end: String, _ name: String, _ months: Int?, _ days: Int) throws {
         let row = try warehouse.database.write { connection in
             try connection.execute("INSERT OR IGNORE INTO periods (start_date, end_date) VALUES (?, ?)", start, end)
-            return try connection.fetchOne("""
+            return try connection.fetchOne(
+                """
                 SELECT period, months, days FROM period_names WHERE start_date = ? AND end_date = ?
-                """, start, end) { row in (try row.get(0) as String, try row.get(1) as Int?, try row.get(2) as Int) }
+                """, start, end
+            ) { row in (try row.get(0) as String, try row.get(1) as Int?, try row.get(2) as Int) }
         }
         let (period, foundMonths, foundDays) = try #require(row)
         #expect(period == name)

@@ -1,19 +1,21 @@
 import Foundation
-import Testing
 import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
+import Testing
 
 @Suite("The warehouse schema")
 struct WarehouseSchemaTests {
     @Test func embeddedMigrationsMatchTheFolder() throws {
         let folder = try MigrationSet.load(directory: Repository.path("Migrations"), name: WarehouseSchema.setName)
         let embedded = WarehouseSchema.migrations
-        #expect(embedded.migrations.map(\.fileName) == folder.migrations.map(\.fileName),
-                "Migrations/ and the copy in the library differ: run python3 Scripts/embed-migrations.py")
+        #expect(
+            embedded.migrations.map(\.fileName) == folder.migrations.map(\.fileName),
+            "Migrations/ and the copy in the library differ: run python3 Scripts/embed-migrations.py")
         for (carried, file) in zip(embedded.migrations, folder.migrations) {
-            #expect(carried.checksum == file.checksum,
-                    "\(file.fileName) differs from its copy in the library: run python3 Scripts/embed-migrations.py")
+            #expect(
+                carried.checksum == file.checksum,
+                "\(file.fileName) differs from its copy in the library: run python3 Scripts/embed-migrations.py")
         }
     }
 
@@ -43,13 +45,17 @@ struct WarehouseSchemaTests {
         let others = Set(try warehouse.entities().filter { $0.kind != .country }.map(\.code))
         #expect(others.isSuperset(of: ["EU", "INTL", "USER", "UNKNOWN", "OTHER"]))
         try warehouse.database.read { connection throws in
-            let current = try connection.fetchOne("""
+            let current = try connection.fetchOne(
+                """
                 SELECT count(*) FROM group_members WHERE group_code = 'EU' AND member_until IS NULL
-                """) { try $0.get(0) as Int }
+                """
+            ) { try $0.get(0) as Int }
             #expect(current == 27)
-            let brexit = try connection.fetchOne("""
+            let brexit = try connection.fetchOne(
+                """
                 SELECT member_until FROM group_members WHERE group_code = 'EU' AND member_code = 'GB'
-                """) { try $0.get(0) as String }
+                """
+            ) { try $0.get(0) as String }
             #expect(brexit == "2020-01-31")
         }
     }
@@ -70,8 +76,9 @@ struct WarehouseSchemaTests {
         }
         #expect(!FileManager.default.fileExists(atPath: path))
         // A warehouse made by an older build: only the first migration.
-        let firstOnly = try MigrationSet(name: WarehouseSchema.setName, origin: "old build",
-                                         migrations: Array(WarehouseSchema.migrations.migrations.prefix(1)))
+        let firstOnly = try MigrationSet(
+            name: WarehouseSchema.setName, origin: "old build",
+            migrations: Array(WarehouseSchema.migrations.migrations.prefix(1)))
         try Migrator(set: firstOnly).migrate(try Connection(path: path))
         let before = try fileBytes(path)
         let error = try #require(throws: SharehouseError.self) {
@@ -90,9 +97,10 @@ struct WarehouseSchemaTests {
         let directory = try TemporaryDirectory()
         let path = directory.file("newer.sqlite")
         _ = try Warehouse(path: path)
-        let future = WarehouseSchema.migrations.migrations + [
-            try Migration(fileName: "9999_from_the_future.sql", contents: "CREATE TABLE future (x INTEGER);"),
-        ]
+        let future =
+            WarehouseSchema.migrations.migrations + [
+                try Migration(fileName: "9999_from_the_future.sql", contents: "CREATE TABLE future (x INTEGER);")
+            ]
         try Migrator(set: try MigrationSet(name: WarehouseSchema.setName, origin: "newer build", migrations: future))
             .migrate(try Connection(path: path))
         let before = try fileBytes(path)
@@ -105,11 +113,13 @@ struct WarehouseSchemaTests {
     @Test func upgradingToVersion4RecordsWhichPeriodsExistingSnapshotsCover() throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("v3.sqlite")
-        let firstThree = try MigrationSet(name: WarehouseSchema.setName, origin: "version 3",
-                                          migrations: Array(WarehouseSchema.migrations.migrations.prefix(3)))
+        let firstThree = try MigrationSet(
+            name: WarehouseSchema.setName, origin: "version 3",
+            migrations: Array(WarehouseSchema.migrations.migrations.prefix(3)))
         let connection = try Connection(path: path)
         try Migrator(set: firstThree).migrate(connection)
-        try connection.executeScript("""
+        try connection.executeScript(
+            """
             INSERT INTO measures (key, name, unit, universe, attribution) VALUES ('m', 'M', 'percent', 'u', 'a');
             INSERT INTO sources (key, title, url, kind) VALUES ('s', 'S', 'https://example.invalid', 'news');
             INSERT INTO periods (id, start_date, end_date) VALUES (1, '2025-07-01', '2025-07-31'), (2, '2025-08-01', '2025-08-31');
@@ -120,7 +130,9 @@ struct WarehouseSchemaTests {
         let warehouse = try Warehouse(path: path)
         #expect(warehouse.migrationsApplied.map(\.version).first == 4)
         let coverage = try warehouse.database.read {
-            try $0.fetchAll("SELECT snapshot_id, period_id FROM snapshot_periods ORDER BY period_id") { "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)" }
+            try $0.fetchAll("SELECT snapshot_id, period_id FROM snapshot_periods ORDER BY period_id") {
+                "\(try $0.get(0) as Int)/\(try $0.get(1) as Int)"
+            }
         }
         #expect(coverage == ["1/1", "1/2"])
         let current = try warehouse.query("SELECT count(*) FROM current_figures")
@@ -130,9 +142,11 @@ struct WarehouseSchemaTests {
     @Test func aSnapshotIsSealedOnceAndThenNeverChanges() throws {
         let warehouse = try Warehouse.inMemory()
         try ViewFixture.load(into: warehouse)
-        let zeros = String(repeating: "0", count: 64), sealed = String(repeating: "c", count: 64)
+        let zeros = String(repeating: "0", count: 64)
+        let sealed = String(repeating: "c", count: 64)
         try warehouse.database.write { connection in
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, verification, coverage)
                 VALUES (3, 'eoi_download_share_1y', 'eoi-2025', '2026-05-01', 'x', ?, 'primary', 'complete')
                 """, zeros)
@@ -150,8 +164,10 @@ struct WarehouseSchemaTests {
     @Test func importedFiguresCannotBeChangedOrDeleted() throws {
         let warehouse = try Warehouse.inMemory()
         try ViewFixture.load(into: warehouse)
-        for statement in ["UPDATE observations SET value = 99", "DELETE FROM observations",
-                          "UPDATE snapshots SET note = 'x'", "DELETE FROM snapshots"] {
+        for statement in [
+            "UPDATE observations SET value = 99", "DELETE FROM observations",
+            "UPDATE snapshots SET note = 'x'", "DELETE FROM snapshots",
+        ] {
             let error = try #require(throws: SQLiteError.self) {
                 try warehouse.database.write { try $0.execute(statement) }
             }

@@ -7,7 +7,8 @@ import SharehouseDB
 public func databaseFingerprint(_ path: String) throws -> String {
     let connection = try Connection(path: path, options: .readOnly)
     let tables = try connection.fetchAll(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name") { row in
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name"
+    ) { row in
         (try row.get(0) as String, try row.get(1) as String? ?? "")
     }
     var lines: [String] = []
@@ -16,10 +17,12 @@ public func databaseFingerprint(_ path: String) throws -> String {
             row.values.map { "\($0)" }.joined(separator: "|")
         }.sorted()
         var hasher = Hasher()
-        rows.forEach { hasher.combine($0) }
+        for row in rows { hasher.combine(row) }
         // Hasher is seeded per process, which is enough within one test; the rows
         // themselves are kept for small tables so a failure shows what changed.
-        lines.append("\(table) [\(sql.count) chars of schema] \(rows.count) rows" + (rows.count <= 20 ? ": " + rows.joined(separator: "; ") : " #\(hasher.finalize())"))
+        lines.append(
+            "\(table) [\(sql.count) chars of schema] \(rows.count) rows"
+                + (rows.count <= 20 ? ": " + rows.joined(separator: "; ") : " #\(hasher.finalize())"))
     }
     return lines.joined(separator: "\n")
 }

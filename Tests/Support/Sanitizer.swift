@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The sanitizer this test process (and so the `sharehouse` binary built with it) runs
@@ -18,9 +18,9 @@ public enum Sanitizer {
     private static func isLoaded(_ symbol: String) -> Bool {
         // RTLD_DEFAULT (not imported into Swift): look in every loaded image.
         #if canImport(Darwin)
-        let everyImage = UnsafeMutableRawPointer(bitPattern: -2)
+            let everyImage = UnsafeMutableRawPointer(bitPattern: -2)
         #else
-        let everyImage: UnsafeMutableRawPointer? = nil
+            let everyImage: UnsafeMutableRawPointer? = nil
         #endif
         return dlsym(everyImage, symbol) != nil
     }

@@ -15,8 +15,10 @@ public enum SharehouseBinary {
     }()
 
     /// Runs `sharehouse` with `arguments` in `directory`.
-    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
-                           input: String? = nil) throws -> ProcessResult {
+    public static func run(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        input: String? = nil
+    ) throws -> ProcessResult {
         try runProcess(path, arguments, environment: environment, input: input, currentDirectory: directory)
     }
 }

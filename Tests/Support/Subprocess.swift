@@ -9,8 +9,10 @@ public struct ProcessResult: Sendable {
 
 /// Runs an executable to completion with the given arguments, environment additions
 /// and standard input, capturing both output streams.
-public func runProcess(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
-                       input: String? = nil, currentDirectory: String? = nil) throws -> ProcessResult {
+public func runProcess(
+    _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+    input: String? = nil, currentDirectory: String? = nil
+) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -19,7 +21,9 @@ public func runProcess(_ executable: String, _ arguments: [String], environment:
     for (key, value) in environment { env[key] = value }
     process.environment = env
     if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-    let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    let stdin = Pipe()
     process.standardOutput = stdout
     process.standardError = stderr
     process.standardInput = stdin
@@ -37,7 +41,8 @@ public func runProcess(_ executable: String, _ arguments: [String], environment:
     let outData = stdout.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus,
-                         stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus,
+        stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses `text` as XML: the first error, if any, with its line; and every element, its
@@ -15,7 +16,9 @@ public struct XMLCheck {
         let collector = Collector()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = collector
-        error = parser.parse() ? nil
+        error =
+            parser.parse()
+            ? nil
             : "\(parser.parserError.map { "\($0)" } ?? "parse error") at line \(parser.lineNumber), column \(parser.columnNumber)"
         elements = collector.elements
         attributes = collector.attributes
@@ -40,8 +43,10 @@ public struct XMLCheck {
             text = ""
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             flush()
             elements.append(elementName)
             attributes.append(attributeDict)

@@ -7,21 +7,24 @@ enum Catalog {
     static let keyRule = "a key of 1 to 64 lower-case letters, digits, '_', '.' or '-'"
 
     static func isValidKey(_ key: String) -> Bool {
-        (1...64).contains(key.utf8.count) && key.utf8.allSatisfy { byte in
-            (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
-        }
+        (1...64).contains(key.utf8.count)
+            && key.utf8.allSatisfy { byte in
+                (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
+            }
     }
 
     // MARK: Reading
 
     static func measure(key: String, in connection: Connection) throws -> Measure? {
-        try connection.fetchOne("SELECT key, name, unit, universe, attribution, description FROM measures WHERE key = ?", key,
-                                map: decodeMeasure)
+        try connection.fetchOne(
+            "SELECT key, name, unit, universe, attribution, description FROM measures WHERE key = ?", key,
+            map: decodeMeasure)
     }
 
     static func measures(in connection: Connection) throws -> [Measure] {
-        try connection.fetchAll("SELECT key, name, unit, universe, attribution, description FROM measures ORDER BY key",
-                                map: decodeMeasure)
+        try connection.fetchAll(
+            "SELECT key, name, unit, universe, attribution, description FROM measures ORDER BY key",
+            map: decodeMeasure)
     }
 
     static func source(key: String, in connection: Connection) throws -> Source? {
@@ -34,7 +37,8 @@ enum Catalog {
         var chain: [Source] = []
         var next: String? = key
         while let current = next, chain.count < 16, !chain.contains(where: { $0.key == current }),
-              let source = try source(key: current, in: connection) {
+            let source = try source(key: current, in: connection)
+        {
             chain.append(source)
             next = source.derivedFrom
         }
@@ -50,16 +54,18 @@ enum Catalog {
         """
 
     private static func decodeMeasure(_ row: Row) throws -> Measure {
-        Measure(key: try row.get(0), name: try row.get(1), unit: Measure.Unit(rawValue: try row.get(2)) ?? .percent,
-                universe: try row.get(3), attribution: try row.get(4), description: try row.get(5))
+        Measure(
+            key: try row.get(0), name: try row.get(1), unit: Measure.Unit(rawValue: try row.get(2)) ?? .percent,
+            universe: try row.get(3), attribution: try row.get(4), description: try row.get(5))
     }
 
     private static func decodeSource(_ row: Row) throws -> Source {
-        Source(key: try row.get(0), title: try row.get(1), publisher: try row.get(2), authors: try row.get(3),
-               url: try row.get(4), publishedOn: (try row.get(5) as String?).flatMap { CalendarDate($0) },
-               accessedOn: (try row.get(6) as String?).flatMap { CalendarDate($0) }, language: try row.get(7),
-               kind: Source.Kind(rawValue: try row.get(8)) ?? .report, license: try row.get(9),
-               accessNote: try row.get(10), derivedFrom: try row.get(11))
+        Source(
+            key: try row.get(0), title: try row.get(1), publisher: try row.get(2), authors: try row.get(3),
+            url: try row.get(4), publishedOn: (try row.get(5) as String?).flatMap { CalendarDate($0) },
+            accessedOn: (try row.get(6) as String?).flatMap { CalendarDate($0) }, language: try row.get(7),
+            kind: Source.Kind(rawValue: try row.get(8)) ?? .report, license: try row.get(9),
+            accessNote: try row.get(10), derivedFrom: try row.get(11))
     }
 
     // MARK: Adding
@@ -75,10 +81,13 @@ enum Catalog {
         }
         do {
             if let stored = try self.measure(key: measure.key, in: connection) {
-                if stored != measure { throw CatalogError.conflict(kind: "measure", key: measure.key, differences: differences(stored, measure)) }
+                if stored != measure {
+                    throw CatalogError.conflict(kind: "measure", key: measure.key, differences: differences(stored, measure))
+                }
                 return false
             }
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO measures (key, name, unit, universe, attribution, description) VALUES (?, ?, ?, ?, ?, ?)
                 """, measure.key, measure.name, measure.unit.rawValue, measure.universe, measure.attribution, measure.description)
             return true
@@ -106,10 +115,13 @@ enum Catalog {
                 }
             }
             if let stored = try self.source(key: source.key, in: connection) {
-                if stored != source { throw CatalogError.conflict(kind: "source", key: source.key, differences: differences(stored, source)) }
+                if stored != source {
+                    throw CatalogError.conflict(kind: "source", key: source.key, differences: differences(stored, source))
+                }
                 return false
             }
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO sources (key, title, publisher, authors, url, published_on, accessed_on, language, kind, license,
                                      access_note, derived_from)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -133,10 +145,12 @@ enum Catalog {
 
     /// The fields in which two values of one type differ, as `field: stored -> given`.
     private static func differences<T>(_ stored: T, _ given: T) -> [String] {
-        let storedFields = Mirror(reflecting: stored).children, givenFields = Mirror(reflecting: given).children
+        let storedFields = Mirror(reflecting: stored).children
+        let givenFields = Mirror(reflecting: given).children
         return zip(storedFields, givenFields).compactMap { pair in
             let (old, new) = pair
-            let oldText = display(old.value), newText = display(new.value)
+            let oldText = display(old.value)
+            let newText = display(new.value)
             guard oldText != newText, let label = old.label else { return nil }
             return "\(label): stored \(oldText), given \(newText)"
         }

@@ -1,7 +1,8 @@
 /// The Levenshtein distance between two strings, over Unicode scalars, giving up once
 /// it exceeds `limit` (then `limit + 1` is returned). Used to suggest names.
 func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+    let a = Array(a.unicodeScalars)
+    let b = Array(b.unicodeScalars)
     if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty || b.isEmpty { return min(max(a.count, b.count), limit + 1) }
     var previous = Array(0...b.count)

@@ -22,8 +22,10 @@ public struct Entity: Sendable, Hashable, Codable {
     public let isoNumeric: String?
     public let description: String?
 
-    public init(code: String, kind: EntityKind, nameEnglish: String, nameArabic: String?, iso3: String?,
-                isoNumeric: String?, description: String?) {
+    public init(
+        code: String, kind: EntityKind, nameEnglish: String, nameArabic: String?, iso3: String?,
+        isoNumeric: String?, description: String?
+    ) {
         self.code = code
         self.kind = kind
         self.nameEnglish = nameEnglish
@@ -34,6 +36,11 @@ public struct Entity: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case code, kind, nameEnglish = "name_en", nameArabic = "name_ar", iso3, isoNumeric = "iso_numeric", description
+        case code, kind
+        case nameEnglish = "name_en"
+        case nameArabic = "name_ar"
+        case iso3
+        case isoNumeric = "iso_numeric"
+        case description
     }
 }

@@ -18,7 +18,9 @@ public struct EntityMatch: Sendable, Hashable, Codable {
     public let matchedText: String
 
     private enum CodingKeys: String, CodingKey {
-        case input, entity, matchedBy = "matched_by", matchedText = "matched_text"
+        case input, entity
+        case matchedBy = "matched_by"
+        case matchedText = "matched_text"
     }
 }
 
@@ -44,10 +46,11 @@ public struct EntityResolver: Sendable {
 
     /// Names of rows that add up other rows. They are not entities, and an import must
     /// not store them as if they were.
-    public static let aggregateNames: Set<String> = Set([
-        "total", "totals", "grand total", "sum", "world", "global", "all", "overall", "all countries",
-        "worldwide", "المجموع", "الإجمالي", "إجمالي", "المجموع الكلي", "العالم", "الكل", "عالمي", "جميع الدول",
-    ].map(NameNormalizer.normalize))
+    public static let aggregateNames: Set<String> = Set(
+        [
+            "total", "totals", "grand total", "sum", "world", "global", "all", "overall", "all countries",
+            "worldwide", "المجموع", "الإجمالي", "إجمالي", "المجموع الكلي", "العالم", "الكل", "عالمي", "جميع الدول",
+        ].map(NameNormalizer.normalize))
 
     /// Builds the lookup from entities and their aliases (alias text, entity code).
     /// Codes rank above names, names above aliases: a key already taken at a higher rank

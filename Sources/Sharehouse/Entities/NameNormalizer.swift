@@ -40,7 +40,8 @@ public enum NameNormalizer {
             // Tatweel, the nonspacing marks (not U+06E5/06E6, small waw and yeh, which are
             // letters, nor the signs U+06DE/06E9), format characters.
             case 0x0640, 0x064B...0x065F, 0x0670, 0x06D6...0x06DD, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED,
-                 0x200B...0x200F, 0x061C, 0xFEFF: continue
+                0x200B...0x200F, 0x061C, 0xFEFF:
+                continue
             case 0x0660...0x0669: scalars.append(Unicode.Scalar(value - 0x0660 + 0x30)!)
             case 0x06F0...0x06F9: scalars.append(Unicode.Scalar(value - 0x06F0 + 0x30)!)
             case 0x0621, 0x0627...0x063A, 0x0641...0x064A: scalars.append(scalar)  // Arabic letters
@@ -94,7 +95,7 @@ public enum NameNormalizer {
             0x06A9: "\u{0643}",  // ک keheh -> ك
             0x06C1: "\u{0647}",  // ہ heh goal -> ه
             0x06BE: "\u{0647}",  // ھ heh doachashmee -> ه
-            0x0640: nil,         // ـ tatweel
+            0x0640: nil,  // ـ tatweel
         ]
         for digit in 0..<10 {
             let ascii = Unicode.Scalar(UInt8(ascii: "0") + UInt8(digit))

@@ -25,13 +25,17 @@ extension Warehouse {
         }
         return try database.read { connection in
             let catalog = CatalogReader(connection: connection)
-            let snapshots = try connection.fetchAll("""
+            let snapshots = try connection.fetchAll(
+                """
                 SELECT id, measure, source, published_on, verification, coverage, note FROM snapshots
                 WHERE (? IS NULL OR measure = ?) AND (? IS NULL OR source = ?) ORDER BY id
-                """, measure, measure, source, source) { row in
-                (id: try row.get(0) as Int64, measure: try row.get(1) as String, source: try row.get(2) as String,
-                 published: try row.get(3) as String, verification: try row.get(4) as String,
-                 coverage: try row.get(5) as String, note: try row.get(6) as String?)
+                """, measure, measure, source, source
+            ) { row in
+                (
+                    id: try row.get(0) as Int64, measure: try row.get(1) as String, source: try row.get(2) as String,
+                    published: try row.get(3) as String, verification: try row.get(4) as String,
+                    coverage: try row.get(5) as String, note: try row.get(6) as String?
+                )
             }
             var written: [ExportedFile] = []
             for snapshot in snapshots {
@@ -39,7 +43,9 @@ extension Warehouse {
                 var json = "{\n  \"measure\": " + SnapshotJSONWriter.measure(try catalog.measure(snapshot.measure))
                 json += ",\n  \"source\": " + SnapshotJSONWriter.source(chain[0])
                 if chain.count > 1 {
-                    json += ",\n  \"sources\": [\n    " + chain.dropFirst().map(SnapshotJSONWriter.source).joined(separator: ",\n    ") + "\n  ]"
+                    json +=
+                        ",\n  \"sources\": [\n    " + chain.dropFirst().map(SnapshotJSONWriter.source).joined(separator: ",\n    ")
+                        + "\n  ]"
                 }
                 json += ",\n  \"published_on\": \(SnapshotJSONWriter.string(snapshot.published))"
                 json += ",\n  \"verification\": \(SnapshotJSONWriter.string(snapshot.verification))"
@@ -47,20 +53,24 @@ extension Warehouse {
                 if let note = snapshot.note { json += ",\n  \"note\": \(SnapshotJSONWriter.string(note))" }
                 json += ",\n  \"observations\": ["
                 var count = 0
-                try connection.cachedStatement("""
+                try connection.cachedStatement(
+                    """
                     SELECT p.start_date, p.end_date, o.entity_code, o.value, o.decimals
                     FROM observations AS o JOIN periods AS p ON p.id = o.period_id WHERE o.snapshot_id = ?
                     ORDER BY p.start_date, p.end_date, o.entity_code
-                    """).forEachRow(binding: snapshot.id) { row in
+                    """
+                ).forEachRow(binding: snapshot.id) { row in
                     let period = Period(start: CalendarDate(try row.get(0) as String)!, end: CalendarDate(try row.get(1) as String)!)!
                     let value = PublishedValue(value: try row.get(3), decimals: try row.get(4))
-                    json += (count == 0 ? "\n    " : ",\n    ")
+                    json +=
+                        (count == 0 ? "\n    " : ",\n    ")
                         + "{\"entity\": \(SnapshotJSONWriter.string(try row.get(2))), \"period\": \(SnapshotJSONWriter.string(period.description)), \"value\": \(value)}"
                     count += 1
                 }
                 json += "\n  ]\n}\n"
                 let number = String(snapshot.id)
-                let name = String(repeating: "0", count: max(0, 4 - number.count)) + number
+                let name =
+                    String(repeating: "0", count: max(0, 4 - number.count)) + number
                     + "-\(snapshot.measure)-\(snapshot.source)-\(snapshot.published).json"
                 let path = (directory as NSString).appendingPathComponent(name)
                 guard !FileManager.default.fileExists(atPath: path) else {

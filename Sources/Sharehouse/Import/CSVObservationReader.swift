@@ -11,11 +11,15 @@ import SharehouseDB
 /// may be given in Arabic (`الدولة`, `الفترة`, `الحصة`). Any other column is an error, not
 /// ignored, and so is a delimiter that does not match the header.
 struct CSVObservationReader: ObservationReader {
-    static let entityHeaders = ["entity", "country", "code", "country code", "country_code", "iso", "iso2", "iso3",
-                                "entity code", "region", "group", "الدولة", "البلد", "الكيان", "الرمز", "الدول"]
+    static let entityHeaders = [
+        "entity", "country", "code", "country code", "country_code", "iso", "iso2", "iso3",
+        "entity code", "region", "group", "الدولة", "البلد", "الكيان", "الرمز", "الدول",
+    ]
     static let periodHeaders = ["period", "window", "month", "date", "year", "quarter", "الفترة", "الشهر", "السنة", "المدة"]
-    static let valueHeaders = ["value", "share", "percent", "percentage", "pct", "share %", "share (%)", "count",
-                               "downloads", "الحصة", "القيمة", "النسبة", "النسبة المئوية", "الحصة (%)", "التحميلات"]
+    static let valueHeaders = [
+        "value", "share", "percent", "percentage", "pct", "share %", "share (%)", "count",
+        "downloads", "الحصة", "القيمة", "النسبة", "النسبة المئوية", "الحصة (%)", "التحميلات",
+    ]
 
     private enum Shape {
         case long(entity: Int, period: Int?, value: Int)
@@ -35,8 +39,9 @@ struct CSVObservationReader: ObservationReader {
         self.reader = CSVReader(reader: reader, delimiter: delimiter, fileName: fileName)
         var header = CSVRecord()
         guard try self.reader.next(into: &header) else {
-            throw ImportError(file: fileName, line: 1, column: 1, reason: "the file is empty",
-                              expected: "a header line such as entity,period,value")
+            throw ImportError(
+                file: fileName, line: 1, column: 1, reason: "the file is empty",
+                expected: "a header line such as entity,period,value")
         }
         columnCount = header.fields.count
         shape = try Self.shape(of: header, delimiter: delimiter, fileName: fileName)
@@ -49,23 +54,26 @@ struct CSVObservationReader: ObservationReader {
             if record.fields.allSatisfy({ $0.trimmingSpaces.isEmpty }) { continue }
             guard record.fields.count == columnCount else {
                 let column = record.fields.count > columnCount ? record.locations[columnCount].column : nil
-                throw ImportError(file: fileName, line: record.line, column: column,
-                                  reason: "the row has \(record.fields.count) field(s) but the header has \(columnCount)"
-                                    + otherDelimiterHint(in: record),
-                                  expected: "one field per header column (quote a field that contains the delimiter)")
+                throw ImportError(
+                    file: fileName, line: record.line, column: column,
+                    reason: "the row has \(record.fields.count) field(s) but the header has \(columnCount)"
+                        + otherDelimiterHint(in: record),
+                    expected: "one field per header column (quote a field that contains the delimiter)")
             }
             switch shape {
             case .long(let entity, let period, let value):
-                pending.append(RawObservation(
-                    entity: record.fields[entity], entityLocation: record.locations[entity],
-                    period: period.map { record.fields[$0] }, periodLocation: period.map { record.locations[$0] },
-                    value: record.fields[value], valueLocation: record.locations[value], line: record.line))
+                pending.append(
+                    RawObservation(
+                        entity: record.fields[entity], entityLocation: record.locations[entity],
+                        period: period.map { record.fields[$0] }, periodLocation: period.map { record.locations[$0] },
+                        value: record.fields[value], valueLocation: record.locations[value], line: record.line))
             case .wide(let entity, let periods):
                 for (column, text) in periods.reversed() where !record.fields[column].trimmingSpaces.isEmpty {
-                    pending.append(RawObservation(
-                        entity: record.fields[entity], entityLocation: record.locations[entity],
-                        period: text, periodLocation: nil,
-                        value: record.fields[column], valueLocation: record.locations[column], line: record.line))
+                    pending.append(
+                        RawObservation(
+                            entity: record.fields[entity], entityLocation: record.locations[entity],
+                            period: text, periodLocation: nil,
+                            value: record.fields[column], valueLocation: record.locations[column], line: record.line))
                 }
             }
         }
@@ -92,18 +100,20 @@ struct CSVObservationReader: ObservationReader {
             // way its name or the options say. Report it; never guess.
             for other in [Delimiter.comma, .tab, .semicolon, .pipe] where other != delimiter {
                 if header.fields[0].utf8.contains(other.byte) {
-                    throw ImportError(file: fileName, line: header.line, column: 1,
-                                      reason: "the header is one column that contains a \(other.name): the file looks "
-                                        + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
-                                      expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
+                    throw ImportError(
+                        file: fileName, line: header.line, column: 1,
+                        reason: "the header is one column that contains a \(other.name): the file looks "
+                            + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
+                        expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
                 }
             }
         }
         var seen: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             if let earlier = seen[name] {
-                throw ImportError(file: fileName, at: header.locations[index],
-                                  reason: "the column \"\(header.fields[index])\" appears twice (also column \(earlier + 1))")
+                throw ImportError(
+                    file: fileName, at: header.locations[index],
+                    reason: "the column \"\(header.fields[index])\" appears twice (also column \(earlier + 1))")
             }
             seen[name] = index
         }
@@ -111,24 +121,28 @@ struct CSVObservationReader: ObservationReader {
             let wanted = Set(aliases.map(NameNormalizer.normalize))
             let matches = names.indices.filter { wanted.contains(names[$0]) }
             guard matches.count <= 1 else {
-                throw ImportError(file: fileName, at: header.locations[matches[1]],
-                                  reason: "the columns \"\(header.fields[matches[0]])\" and \"\(header.fields[matches[1]])\" mean the same thing")
+                throw ImportError(
+                    file: fileName, at: header.locations[matches[1]],
+                    reason: "the columns \"\(header.fields[matches[0]])\" and \"\(header.fields[matches[1]])\" mean the same thing")
             }
             return matches.first
         }
-        let expected = "a header with an entity column (\(entityHeaders.prefix(3).joined(separator: ", ")), الدولة) and either "
+        let expected =
+            "a header with an entity column (\(entityHeaders.prefix(3).joined(separator: ", ")), الدولة) and either "
             + "a value column (value, share, الحصة) with an optional period column (period, الفترة), or one column per period "
             + "(2025-07, 2025-08, ...)"
         guard let entity = try find(entityHeaders) else {
-            throw ImportError(file: fileName, line: header.line, column: 1,
-                              reason: "no entity column among \(header.fields.map { "\"\($0)\"" }.joined(separator: ", "))",
-                              expected: expected)
+            throw ImportError(
+                file: fileName, line: header.line, column: 1,
+                reason: "no entity column among \(header.fields.map { "\"\($0)\"" }.joined(separator: ", "))",
+                expected: expected)
         }
         if let value = try find(valueHeaders) {
             let period = try find(periodHeaders)
             for index in names.indices where index != entity && index != value && index != period {
-                throw ImportError(file: fileName, at: header.locations[index], reason: "unexpected column \"\(header.fields[index])\"",
-                                  expected: expected)
+                throw ImportError(
+                    file: fileName, at: header.locations[index], reason: "unexpected column \"\(header.fields[index])\"",
+                    expected: expected)
             }
             return .long(entity: entity, period: period, value: value)
         }
@@ -136,9 +150,10 @@ struct CSVObservationReader: ObservationReader {
         for index in names.indices where index != entity {
             let text = header.fields[index].trimmingSpaces
             guard Period(text) != nil else {
-                throw ImportError(file: fileName, at: header.locations[index],
-                                  reason: "the column \"\(header.fields[index])\" is neither a value column nor a period",
-                                  expected: expected)
+                throw ImportError(
+                    file: fileName, at: header.locations[index],
+                    reason: "the column \"\(header.fields[index])\" is neither a value column nor a period",
+                    expected: expected)
             }
             periods.append((index, text))
         }

@@ -9,8 +9,10 @@ extension Connection {
     /// wrote only when `keep` accepts its result; otherwise rolls it back and still
     /// returns the result. A dry run, or an import that finds its content already stored,
     /// is an outcome, not an error; this turns it into the rollback in one place.
-    func transaction<T>(_ kind: TransactionKind = .immediate, keepingChangesIf keep: (T) -> Bool,
-                        _ body: () throws -> T) throws -> T {
+    func transaction<T>(
+        _ kind: TransactionKind = .immediate, keepingChangesIf keep: (T) -> Bool,
+        _ body: () throws -> T
+    ) throws -> T {
         var discarded: T?
         do {
             return try transaction(kind) {

@@ -17,12 +17,15 @@ struct FigureDigest: Hashable {
     /// Adds the figure: the entity's code, then the value as published, as the integer of
     /// its digits and the number of decimals (`17.10` is 1710 and 2, not 171 and 1).
     mutating func add(entity: String, value: PublishedValue) {
-        var first: UInt64 = 0x243F_6A88_85A3_08D3, second: UInt64 = 0x1319_8A2E_0370_7344
+        var first: UInt64 = 0x243F_6A88_85A3_08D3
+        var second: UInt64 = 0x1319_8A2E_0370_7344
         func absorb(_ word: UInt64) {
             first = Self.mix(first ^ word)
             second = Self.mix(second &+ (word &* 0x9E37_79B9_7F4A_7C15))
         }
-        var word: UInt64 = 0, shift: UInt64 = 0, length: UInt64 = 0
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        var length: UInt64 = 0
         for byte in entity.utf8 {
             word |= UInt64(byte) << shift
             shift += 8

@@ -15,8 +15,10 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
     public let expected: String?
     public let category: ErrorCategory
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, reason: String, expected: String? = nil,
-                category: ErrorCategory = .badInput) {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, reason: String, expected: String? = nil,
+        category: ErrorCategory = .badInput
+    ) {
         self.file = file
         self.line = line
         self.column = column
@@ -33,7 +35,8 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
     /// a megabyte: the message stays a line, and keeps its end, which says what is wrong.
     static func bounded(_ text: String) -> String {
         guard text.utf8.count > maximumMessageBytes else { return text }
-        let head = text.prefix(400), tail = text.suffix(400)
+        let head = text.prefix(400)
+        let tail = text.suffix(400)
         return head + "…(\(text.count - head.count - tail.count) characters left out)…" + tail
     }
 

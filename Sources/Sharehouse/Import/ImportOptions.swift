@@ -14,9 +14,11 @@ public struct ImportOptions: Sendable {
     /// Called every few thousand rows.
     public var progress: (@Sendable (ImportProgress) -> Void)?
 
-    public init(format: InputFormat? = nil, description: SnapshotDescription = SnapshotDescription(),
-                decimalComma: Bool = false, dryRun: Bool = false, readsSidecar: Bool = true,
-                progress: (@Sendable (ImportProgress) -> Void)? = nil) {
+    public init(
+        format: InputFormat? = nil, description: SnapshotDescription = SnapshotDescription(),
+        decimalComma: Bool = false, dryRun: Bool = false, readsSidecar: Bool = true,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) {
         self.format = format
         self.description = description
         self.decimalComma = decimalComma

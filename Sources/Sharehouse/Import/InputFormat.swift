@@ -5,10 +5,16 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     /// The format a file name's extension says, if it says one.
     public init?(fileName: String) {
         let lowered = fileName.lowercased()
-        if lowered.hasSuffix(".json") { self = .json }
-        else if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") { self = .ndjson }
-        else if lowered.hasSuffix(".csv") { self = .csv }
-        else if lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab") { self = .tsv }
-        else { return nil }
+        if lowered.hasSuffix(".json") {
+            self = .json
+        } else if lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".jsonl") {
+            self = .ndjson
+        } else if lowered.hasSuffix(".csv") {
+            self = .csv
+        } else if lowered.hasSuffix(".tsv") || lowered.hasSuffix(".tab") {
+            self = .tsv
+        } else {
+            return nil
+        }
     }
 }

@@ -12,16 +12,18 @@ struct JSONSnapshotReader: ObservationReader {
 
     init(reader: ChunkedReader, fileName: String) throws {
         guard let bytes = try reader.readAll(limit: Self.maximumBytes) else {
-            throw ImportError(file: fileName, reason: "the JSON snapshot is larger than \(Self.maximumBytes >> 20) MiB",
-                              expected: "NDJSON or CSV for snapshots this large")
+            throw ImportError(
+                file: fileName, reason: "the JSON snapshot is larger than \(Self.maximumBytes >> 20) MiB",
+                expected: "NDJSON or CSV for snapshots this large")
         }
         let (root, cursor) = try JSONParser.parse(bytes, fileName: fileName, deferring: "observations")
         decoder = SnapshotJSONDecoder(file: fileName)
         let (description, observations) = try decoder.description(of: root, allowObservations: true)
         embeddedDescription = description
         guard let observations else {
-            throw ImportError(file: fileName, at: root.location, reason: "the snapshot has no \"observations\"",
-                              expected: "an \"observations\" array of {entity, period, value} objects")
+            throw ImportError(
+                file: fileName, at: root.location, reason: "the snapshot has no \"observations\"",
+                expected: "an \"observations\" array of {entity, period, value} objects")
         }
         // An array at "observations" is always deferred to the cursor.
         guard case .array = observations.value, let cursor else {

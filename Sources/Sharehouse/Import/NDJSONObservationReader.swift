@@ -49,8 +49,9 @@ struct NDJSONObservationReader: ObservationReader {
                 return (slice, line)
             }
             guard buffer.count - start <= Self.maximumLineBytes else {
-                throw ImportError(file: fileName, line: line + 1, column: 1,
-                                  reason: "the line is longer than \(Self.maximumLineBytes / 1024) KiB; NDJSON has one observation per line")
+                throw ImportError(
+                    file: fileName, line: line + 1, column: 1,
+                    reason: "the line is longer than \(Self.maximumLineBytes / 1024) KiB; NDJSON has one observation per line")
             }
             if start > 0 {
                 buffer.removeFirst(start)

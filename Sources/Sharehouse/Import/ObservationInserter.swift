@@ -35,7 +35,8 @@ struct ObservationInserter {
         self.snapshotID = snapshotID
         self.file = file
         self.batching = batching
-        insert = try connection.cachedStatement("""
+        insert = try connection.cachedStatement(
+            """
             INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) VALUES (?, ?, ?, ?, ?)
             """)
         batchInsert = try connection.cachedStatement(
@@ -63,9 +64,12 @@ struct ObservationInserter {
 
     /// The stored period's row, added if it is new.
     private func periodID(of period: Period) throws -> Int64 {
-        let start = period.start.description, end = period.end.description
-        if let existing = try connection.fetchOne("SELECT id FROM periods WHERE start_date = ? AND end_date = ?", start, end,
-                                                  map: { try $0.get(0) as Int64 }) {
+        let start = period.start.description
+        let end = period.end.description
+        if let existing = try connection.fetchOne(
+            "SELECT id FROM periods WHERE start_date = ? AND end_date = ?", start, end,
+            map: { try $0.get(0) as Int64 })
+        {
             return existing
         }
         try connection.execute("INSERT INTO periods (start_date, end_date) VALUES (?, ?)", start, end)
@@ -101,9 +105,10 @@ struct ObservationInserter {
             try insert.bind(int64: Int64(row.value.decimals), at: 5)
             try insert.withBorrowedText(row.code, at: 3) { try insert.execute() }
         } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
-            throw ImportError(file: file, at: row.location,
-                              reason: "\(row.code) is given twice for \(row.period) in this snapshot",
-                              expected: "one figure per entity and period")
+            throw ImportError(
+                file: file, at: row.location,
+                reason: "\(row.code) is given twice for \(row.period) in this snapshot",
+                expected: "one figure per entity and period")
         }
     }
 }

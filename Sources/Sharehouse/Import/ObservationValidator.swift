@@ -51,8 +51,9 @@ struct ObservationValidator {
         let index = try periodIndex(raw)
         let value = try valueOf(raw)
         periods[index].add(value, entity: code, line: raw.line)
-        return CheckedObservation(periodIndex: index, period: periods[index].period, code: code, value: value,
-                                  location: raw.entityLocation ?? raw.valueLocation)
+        return CheckedObservation(
+            periodIndex: index, period: periods[index].period, code: code, value: value,
+            location: raw.entityLocation ?? raw.valueLocation)
     }
 
     /// Shares of one period may add up to at most 100, plus what rounding explains.
@@ -64,10 +65,11 @@ struct ObservationValidator {
             let allowance = PublishedValue(value: totals.roundingAllowance, decimals: totals.maximumDecimals + 1)
             var lines = ""
             if let first = totals.firstLine, let last = totals.lastLine { lines = " (lines \(first)-\(last))" }
-            throw ImportError(file: file, line: totals.lastLine, column: nil,
-                              reason: "the \(totals.count) shares of \(totals.period)\(lines) add up to \(sum), more than 100 "
-                                + "(rounding explains at most \(allowance))",
-                              expected: "the shares of one period to add up to at most 100")
+            throw ImportError(
+                file: file, line: totals.lastLine, column: nil,
+                reason: "the \(totals.count) shares of \(totals.period)\(lines) add up to \(sum), more than 100 "
+                    + "(rounding explains at most \(allowance))",
+                expected: "the shares of one period to add up to at most 100")
         }
     }
 
@@ -76,7 +78,8 @@ struct ObservationValidator {
     /// order-free digest (``FigureDigest``). The same content in another file name, row or
     /// column order or line ending hashes the same; nothing is read back from the database.
     func contentHash(of metadata: SnapshotMetadata) -> String {
-        var text = "sharehouse snapshot v2\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\n"
+        var text =
+            "sharehouse snapshot v2\nmeasure \(metadata.measure.key)\nsource \(metadata.source.key)\n"
             + "published_on \(metadata.publishedOn)\n"
         for period in periods.sorted(by: { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }) {
             text += "\(period.period.start) \(period.period.end) \(period.count) \(period.digest.hex)\n"
@@ -92,10 +95,11 @@ struct ObservationValidator {
         // grows with its length: a name of megabytes (a quote left open, a broken export)
         // would take minutes. No country or group has a name near this long.
         guard raw.entity.utf8.count <= Self.maximumNameBytes else {
-            throw ImportError(file: file, at: raw.entityLocation,
-                              reason: "\"\(raw.entity.prefix(40))…\" (\(raw.entity.utf8.count) bytes) is too long for a name "
-                                + "of a country or group",
-                              expected: "a code such as CN, or a name such as China or الصين")
+            throw ImportError(
+                file: file, at: raw.entityLocation,
+                reason: "\"\(raw.entity.prefix(40))…\" (\(raw.entity.utf8.count) bytes) is too long for a name "
+                    + "of a country or group",
+                expected: "a code such as CN, or a name such as China or الصين")
         }
         let match: EntityMatch
         do {
@@ -120,9 +124,10 @@ struct ObservationValidator {
     private mutating func resolvePeriod(_ raw: RawObservation) throws -> Int {
         guard let text = raw.period, !text.trimmingSpaces.isEmpty else {
             guard let defaultPeriod else {
-                throw ImportError(file: file, at: raw.periodLocation ?? raw.entityLocation,
-                                  reason: "the row gives no period and the snapshot has no default period",
-                                  expected: "a period column, or the snapshot's period (--period, or \"period\" in JSON)")
+                throw ImportError(
+                    file: file, at: raw.periodLocation ?? raw.entityLocation,
+                    reason: "the row gives no period and the snapshot has no default period",
+                    expected: "a period column, or the snapshot's period (--period, or \"period\" in JSON)")
             }
             return try periodIndex(defaultPeriod.description, at: raw.entityLocation)
         }
@@ -132,8 +137,9 @@ struct ObservationValidator {
     private mutating func periodIndex(_ text: String, at location: SourceLocation?) throws -> Int {
         if let cached = periodCache[text] { return cached }
         guard periodCache.count < Self.periodLimit else {
-            throw ImportError(file: file, at: location, reason: "the snapshot has more than \(Self.periodLimit) distinct periods",
-                              expected: "a snapshot of at most \(Self.periodLimit) periods (split the file)")
+            throw ImportError(
+                file: file, at: location, reason: "the snapshot has more than \(Self.periodLimit) distinct periods",
+                expected: "a snapshot of at most \(Self.periodLimit) periods (split the file)")
         }
         guard let period = Period(text) else {
             throw ImportError(file: file, at: location, reason: "\"\(text)\" is not a period", expected: Period.expectedForms)
@@ -154,8 +160,9 @@ struct ObservationValidator {
         let expanded = raw.valueIsNumber ? PublishedValue.expandingExponent(raw.value) : nil
         if raw.valueIsNumber, expanded == nil, raw.value.contains(where: { $0 == "e" || $0 == "E" }) {
             // A JSON number, but its exponent is beyond what a published figure can have.
-            throw ImportError(file: file, at: raw.valueLocation, reason: "the number \(raw.value) is out of range",
-                              expected: "a figure written with an exponent between -40 and 40, or written out, such as 17.1")
+            throw ImportError(
+                file: file, at: raw.valueLocation, reason: "the number \(raw.value) is out of range",
+                expected: "a figure written with an exponent between -40 and 40, or written out, such as 17.1")
         }
         let text = expanded ?? raw.value
         switch PublishedValue.parse(text, decimalComma: decimalComma && !raw.valueIsNumber) {
@@ -166,24 +173,29 @@ struct ObservationValidator {
         switch unit {
         case .percent:
             guard value.value >= 0 else {
-                throw ImportError(file: file, at: raw.valueLocation, reason: "the share \(value) is below 0",
-                                  expected: "a share between 0 and 100")
+                throw ImportError(
+                    file: file, at: raw.valueLocation, reason: "the share \(value) is below 0",
+                    expected: "a share between 0 and 100")
             }
             guard value.value <= 100 else {
-                throw ImportError(file: file, at: raw.valueLocation, reason: "the share \(value) is above 100",
-                                  expected: "a share between 0 and 100")
+                throw ImportError(
+                    file: file, at: raw.valueLocation, reason: "the share \(value) is above 100",
+                    expected: "a share between 0 and 100")
             }
         case .count:
             guard !parsed.hasPercentSign else {
-                throw ImportError(file: file, at: raw.valueLocation, reason: "\"\(raw.value)\" is a percentage, but the measure counts",
-                                  expected: "a count such as 723000000")
+                throw ImportError(
+                    file: file, at: raw.valueLocation, reason: "\"\(raw.value)\" is a percentage, but the measure counts",
+                    expected: "a count such as 723000000")
             }
             guard value.value >= 0 else {
-                throw ImportError(file: file, at: raw.valueLocation, reason: "the count \(value) is below 0", expected: "a count of 0 or more")
+                throw ImportError(
+                    file: file, at: raw.valueLocation, reason: "the count \(value) is below 0", expected: "a count of 0 or more")
             }
             guard value.value == value.value.rounded() else {
-                throw ImportError(file: file, at: raw.valueLocation, reason: "the count \(value) is not a whole number",
-                                  expected: "a whole count such as 723000000 (write 1.15B as 1150000000)")
+                throw ImportError(
+                    file: file, at: raw.valueLocation, reason: "the count \(value) is not a whole number",
+                    expected: "a whole count such as 723000000 (write 1.15B as 1150000000)")
             }
         }
         return value

@@ -42,9 +42,11 @@ public struct SnapshotDescription: Sendable, Hashable {
     /// The period of observations that give none.
     public var period: Period?
 
-    public init(measure: MeasureReference? = nil, source: SourceReference? = nil, relayedSources: [Source] = [],
-                publishedOn: CalendarDate? = nil, verification: Verification? = nil, coverage: Coverage? = nil,
-                note: String? = nil, period: Period? = nil) {
+    public init(
+        measure: MeasureReference? = nil, source: SourceReference? = nil, relayedSources: [Source] = [],
+        publishedOn: CalendarDate? = nil, verification: Verification? = nil, coverage: Coverage? = nil,
+        note: String? = nil, period: Period? = nil
+    ) {
         self.measure = measure
         self.source = source
         self.relayedSources = relayedSources

@@ -56,18 +56,22 @@ struct SnapshotImporter {
 
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
-        func receipt(_ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
-                     differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false) -> ImportReceipt {
-            ImportReceipt(outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
-                          publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
-                          rowsRead: validator.rowsRead, rowsStored: outcome == .imported ? validator.rowsRead : 0,
-                          periods: validator.periods.map(\.period).sorted(), matchedByName: validator.nameMatches,
-                          differences: differences, differencesTruncated: truncated,
-                          addedMeasures: addedMeasures, addedSources: addedSources)
+        func receipt(
+            _ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
+            differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false
+        ) -> ImportReceipt {
+            ImportReceipt(
+                outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
+                publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
+                rowsRead: validator.rowsRead, rowsStored: outcome == .imported ? validator.rowsRead : 0,
+                periods: validator.periods.map(\.period).sorted(), matchedByName: validator.nameMatches,
+                differences: differences, differencesTruncated: truncated,
+                addedMeasures: addedMeasures, addedSources: addedSources)
         }
         func newValidator() -> ObservationValidator {
-            ObservationValidator(unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
-                                 decimalComma: options.decimalComma)
+            ObservationValidator(
+                unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
+                decimalComma: options.decimalComma)
         }
 
         func store(_ storing: Storing) throws -> ImportResult {
@@ -80,7 +84,8 @@ struct SnapshotImporter {
             let snapshotID = try connection.fetchOne("SELECT coalesce(max(id), 0) + 1 FROM snapshots") { try $0.get(0) as Int64 } ?? 1
             var knownHash: String?
             if case .hashKnown(let hash) = storing { knownHash = hash }
-            try connection.execute("""
+            try connection.execute(
+                """
                 INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, file_name,
                                        verification, coverage, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -107,8 +112,9 @@ struct SnapshotImporter {
                 // The seal must say what was stored: a file changed between the two reads
                 // would be stored under the first read's hash.
                 guard hash == first else {
-                    throw ImportError(file: file, reason: "the file changed while it was imported",
-                                      expected: "a file that stays the same until the import ends; import it again")
+                    throw ImportError(
+                        file: file, reason: "the file changed while it was imported",
+                        expected: "a file that stays the same until the import ends; import it again")
                 }
             case .inSavepoint:
                 if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
@@ -128,12 +134,14 @@ struct SnapshotImporter {
         }
 
         // Only a snapshot of the same measure, source and date can hold the same figures.
-        let mayRepeat = try connection.fetchOne(
-            "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
-            measure.key, metadata.source.key, metadata.publishedOn.description) { try $0.get(0) as Int64 } != nil
+        let mayRepeat =
+            try connection.fetchOne(
+                "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
+                measure.key, metadata.source.key, metadata.publishedOn.description
+            ) { try $0.get(0) as Int64 } != nil
         guard mayRepeat else { return try store(.onePass) }
         guard !input.isStandardInput else {
-            return try connection.transaction(keepingChangesIf: { !$0.isUnchanged }) { try store(.inSavepoint) }
+            return try connection.transaction(keepingChangesIf: { !$0.isUnchanged }, { try store(.inSavepoint) })
         }
         // A file that may repeat a stored snapshot is read twice: first by a validator
         // alone, which writes nothing, to hash it, and a repeat ends there (a repeated
@@ -155,15 +163,19 @@ struct SnapshotImporter {
 
     /// Reads every row of the input through `validator` and, if there is one, `inserter`;
     /// then checks what only the whole snapshot can show.
-    private func read(_ opened: inout OpenedInput, into validator: inout ObservationValidator,
-                      inserting inserter: inout ObservationInserter?) throws {
+    private func read(
+        _ opened: inout OpenedInput, into validator: inout ObservationValidator,
+        inserting inserter: inout ObservationInserter?
+    ) throws {
         let file = input.name
         while let raw = try opened.reader.next() {
             let row = try validator.check(raw)
             try inserter?.insert(row)
             if validator.rowsRead % Self.progressInterval == 0, let progress = options.progress {
-                progress(ImportProgress(file: file, rowsRead: validator.rowsRead, bytesRead: opened.chunks.bytesRead,
-                                        totalBytes: opened.chunks.totalBytes))
+                progress(
+                    ImportProgress(
+                        file: file, rowsRead: validator.rowsRead, bytesRead: opened.chunks.bytesRead,
+                        totalBytes: opened.chunks.totalBytes))
             }
         }
         try inserter?.finish()
@@ -177,31 +189,42 @@ struct SnapshotImporter {
     private func openReader() throws -> OpenedInput {
         let file = input.name
         if let values {
-            return (try ChunkedReader(.bytes([], name: file)),
-                    ValuesObservationReader(description: options.description, observations: values), nil)
+            return (
+                try ChunkedReader(.bytes([], name: file)),
+                ValuesObservationReader(description: options.description, observations: values), nil
+            )
         }
         let chunks = try ChunkedReader(input)
         let format = try format(of: file)
-        let reader: any ObservationReader = switch format {
-        case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
-        case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
-        case .csv: try CSVObservationReader(reader: chunks, delimiter: .comma, fileName: file)
-        case .tsv: try CSVObservationReader(reader: chunks, delimiter: .tab, fileName: file)
-        }
+        let reader: any ObservationReader =
+            switch format {
+            case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
+            case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
+            case .csv: try CSVObservationReader(reader: chunks, delimiter: .comma, fileName: file)
+            case .tsv: try CSVObservationReader(reader: chunks, delimiter: .tab, fileName: file)
+            }
         return (chunks, reader, format)
     }
 
     /// The stored snapshot of the same measure, source and date that holds the same
     /// content, if there is one; refuses the import when it has other metadata.
-    private func storedSnapshot(holding hash: String, metadata: SnapshotMetadata, measure: Measure,
-                                on connection: Connection) throws -> Int64? {
-        guard let existing = try connection.fetchOne("""
-            SELECT id, verification, coverage, note FROM snapshots
-            WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
-            """, measure.key, metadata.source.key, metadata.publishedOn.description, hash, map: { row in
-                (id: try row.get(0) as Int64, verification: try row.get(1) as String, coverage: try row.get(2) as String,
-                 note: try row.get(3) as String?)
-            }) else { return nil }
+    private func storedSnapshot(
+        holding hash: String, metadata: SnapshotMetadata, measure: Measure,
+        on connection: Connection
+    ) throws -> Int64? {
+        guard
+            let existing = try connection.fetchOne(
+                """
+                SELECT id, verification, coverage, note FROM snapshots
+                WHERE measure = ? AND source = ? AND published_on = ? AND content_sha256 = ?
+                """, measure.key, metadata.source.key, metadata.publishedOn.description, hash,
+                map: { row in
+                    (
+                        id: try row.get(0) as Int64, verification: try row.get(1) as String, coverage: try row.get(2) as String,
+                        note: try row.get(3) as String?
+                    )
+                })
+        else { return nil }
         // The same figures with another verification, coverage or note would be a silent
         // loss if reported as "unchanged": a snapshot is never edited, so say it.
         var differences: [String] = []
@@ -212,13 +235,16 @@ struct SnapshotImporter {
             differences.append("coverage \(existing.coverage), this import \(metadata.coverage.rawValue)")
         }
         if existing.note != metadata.note {
-            differences.append("note \(existing.note.map { "\"\($0)\"" } ?? "none"), this import \(metadata.note.map { "\"\($0)\"" } ?? "none")")
+            differences.append(
+                "note \(existing.note.map { "\"\($0)\"" } ?? "none"), this import \(metadata.note.map { "\"\($0)\"" } ?? "none")")
         }
         guard differences.isEmpty else {
-            throw ImportError(file: input.name, reason: "the same figures are already imported as snapshot \(existing.id), with "
-                              + differences.joined(separator: "; ") + "; a snapshot is never changed",
-                              expected: "the stored metadata, or a new publication date if the source published again",
-                              category: .refused)
+            throw ImportError(
+                file: input.name,
+                reason: "the same figures are already imported as snapshot \(existing.id), with "
+                    + differences.joined(separator: "; ") + "; a snapshot is never changed",
+                expected: "the stored metadata, or a new publication date if the source published again",
+                category: .refused)
         }
         return existing.id
     }
@@ -228,13 +254,17 @@ struct SnapshotImporter {
     private func format(of file: String) throws -> InputFormat {
         if let format = options.format { return format }
         if let format = InputFormat(fileName: file) { return format }
-        throw ImportError(file: file, reason: "cannot tell the format from the file name",
-                          expected: "a name ending in .json, .ndjson, .csv or .tsv, or --input-format")
+        throw ImportError(
+            file: file, reason: "cannot tell the format from the file name",
+            expected: "a name ending in .json, .ndjson, .csv or .tsv, or --input-format")
     }
 
-    private func ensureCatalog(_ metadata: SnapshotMetadata, file: String,
-                               on connection: Connection) throws -> (Measure, [String], [String]) {
-        var addedMeasures: [String] = [], addedSources: [String] = []
+    private func ensureCatalog(
+        _ metadata: SnapshotMetadata, file: String,
+        on connection: Connection
+    ) throws -> (Measure, [String], [String]) {
+        var addedMeasures: [String] = []
+        var addedSources: [String] = []
         do {
             let measure: Measure
             switch metadata.measure {
@@ -255,9 +285,11 @@ struct SnapshotImporter {
             var remaining = definitions
             var written = Set<String>()
             while !remaining.isEmpty {
-                guard let next = remaining.firstIndex(where: { source in
-                    source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
-                }) else {
+                guard
+                    let next = remaining.firstIndex(where: { source in
+                        source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
+                    })
+                else {
                     throw CatalogError.unknownParent(key: remaining[0].key, parent: remaining[0].derivedFrom ?? "")
                 }
                 let source = remaining.remove(at: next)
@@ -269,8 +301,9 @@ struct SnapshotImporter {
             }
             return (measure, addedMeasures, addedSources)
         } catch let error as CatalogError {
-            throw ImportError(file: file, reason: error.description,
-                              category: error.category == .refused ? .refused : .badInput)
+            throw ImportError(
+                file: file, reason: error.description,
+                category: error.category == .refused ? .refused : .badInput)
         }
     }
 
@@ -285,14 +318,16 @@ struct SnapshotImporter {
         }
         guard let sidecar = candidates.first else { return nil }
         guard candidates.count == 1 else {
-            throw ImportError(file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
-                              expected: "one sidecar with the snapshot's metadata")
+            throw ImportError(
+                file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
+                expected: "one sidecar with the snapshot's metadata")
         }
         // Read in chunks up to a limit: a sidecar is a few lines of metadata, and reading
         // one whole could take without bound (a sidecar linked to /dev/zero never ends).
         guard let bytes = try ChunkedReader(.file(sidecar)).readAll(limit: Self.maximumSidecarBytes) else {
-            throw ImportError(file: sidecar, reason: "the sidecar is larger than \(Self.maximumSidecarBytes >> 20) MiB",
-                              expected: "a sidecar of a few lines: the snapshot's measure, source and publication date")
+            throw ImportError(
+                file: sidecar, reason: "the sidecar is larger than \(Self.maximumSidecarBytes >> 20) MiB",
+                expected: "a sidecar of a few lines: the snapshot's measure, source and publication date")
         }
         let root = try JSONParser.parse(bytes, fileName: sidecar)
         let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)

@@ -18,8 +18,10 @@ struct SnapshotJSONDecoder {
 
     /// The metadata of a snapshot object, and its `observations` member when present.
     func description(of node: JSONNode, allowObservations: Bool) throws -> (SnapshotDescription, JSONNode?) {
-        let members = try object(node, what: "a snapshot", allowed: allowObservations
-            ? Self.snapshotMembers : Self.snapshotMembers.subtracting(["observations"]))
+        let members = try object(
+            node, what: "a snapshot",
+            allowed: allowObservations
+                ? Self.snapshotMembers : Self.snapshotMembers.subtracting(["observations"]))
         var description = SnapshotDescription()
         if let measure = members["measure"] {
             if case .string(let key) = measure.value {
@@ -59,8 +61,9 @@ struct SnapshotJSONDecoder {
         let members = try object(node, what: "a measure", allowed: Self.measureMembers)
         func required(_ name: String) throws -> String {
             guard let member = members[name] else {
-                throw ImportError(file: file, at: node.location, reason: "the measure has no \"\(name)\"",
-                                  expected: "a measure with key, name, unit, universe and attribution")
+                throw ImportError(
+                    file: file, at: node.location, reason: "the measure has no \"\(name)\"",
+                    expected: "a measure with key, name, unit, universe and attribution")
             }
             let text = try string(member)
             guard !text.trimmingSpaces.isEmpty else { throw mismatch(member, expected: "a non-empty \(name)") }
@@ -69,23 +72,27 @@ struct SnapshotJSONDecoder {
         guard let unitNode = members["unit"] else {
             throw ImportError(file: file, at: node.location, reason: "the measure has no \"unit\"", expected: "unit percent or count")
         }
-        return Measure(key: try validKey(try required("key"), at: members["key"] ?? node), name: try required("name"),
-                       unit: try choice(unitNode, Measure.Unit.self),
-                       universe: try required("universe"), attribution: try required("attribution"),
-                       description: try members["description"].flatMap { try optionalString($0) })
+        return Measure(
+            key: try validKey(try required("key"), at: members["key"] ?? node), name: try required("name"),
+            unit: try choice(unitNode, Measure.Unit.self),
+            universe: try required("universe"), attribution: try required("attribution"),
+            description: try members["description"].flatMap { try optionalString($0) })
     }
 
     func source(_ node: JSONNode) throws -> Source {
         let members = try object(node, what: "a source", allowed: Self.sourceMembers)
         guard let keyNode = members["key"] else {
-            throw ImportError(file: file, at: node.location, reason: "the source has no \"key\"", expected: "a citation with key, title, url and kind")
+            throw ImportError(
+                file: file, at: node.location, reason: "the source has no \"key\"", expected: "a citation with key, title, url and kind")
         }
         guard let titleNode = members["title"], let title = try optionalString(titleNode), !title.trimmingSpaces.isEmpty else {
-            throw ImportError(file: file, at: node.location, reason: "the source has no title: a figure without a citation cannot be imported",
-                              expected: "a citation with key, title, url and kind")
+            throw ImportError(
+                file: file, at: node.location, reason: "the source has no title: a figure without a citation cannot be imported",
+                expected: "a citation with key, title, url and kind")
         }
         guard let kindNode = members["kind"] else {
-            throw ImportError(file: file, at: node.location, reason: "the source has no \"kind\"", expected: "kind study, news, dataset or report")
+            throw ImportError(
+                file: file, at: node.location, reason: "the source has no \"kind\"", expected: "kind study, news, dataset or report")
         }
         var authors: String?
         if let authorsNode = members["authors"] {
@@ -97,13 +104,15 @@ struct SnapshotJSONDecoder {
         // Checked here, not only when the catalog stores the source, so that the error
         // names the citation's line and column.
         guard let urlNode = members["url"], let url = try optionalString(urlNode), !url.trimmingSpaces.isEmpty else {
-            throw ImportError(file: file, at: node.location,
-                              reason: "the source has no url: a figure without a full citation cannot be imported",
-                              expected: "a citation with key, title, url and kind")
+            throw ImportError(
+                file: file, at: node.location,
+                reason: "the source has no url: a figure without a full citation cannot be imported",
+                expected: "a citation with key, title, url and kind")
         }
         guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-            throw ImportError(file: file, at: urlNode.location, reason: "\"\(url)\" is not an http:// or https:// URL",
-                              expected: "the address where the source can be read, such as https://example.org/report")
+            throw ImportError(
+                file: file, at: urlNode.location, reason: "\"\(url)\" is not an http:// or https:// URL",
+                expected: "the address where the source can be read, such as https://example.org/report")
         }
         return Source(
             key: try validKey(try string(keyNode), at: keyNode), title: title,
@@ -122,15 +131,18 @@ struct SnapshotJSONDecoder {
     func observation(_ node: JSONNode) throws -> RawObservation {
         let members = try object(node, what: "an observation", allowed: Self.observationMembers)
         guard let entity = members["entity"] else {
-            throw ImportError(file: file, at: node.location, reason: "the observation has no \"entity\"",
-                              expected: "an object with entity, value and (unless the snapshot gives one) period")
+            throw ImportError(
+                file: file, at: node.location, reason: "the observation has no \"entity\"",
+                expected: "an object with entity, value and (unless the snapshot gives one) period")
         }
         guard let value = members["value"] else {
-            throw ImportError(file: file, at: node.location, reason: "the observation has no \"value\"",
-                              expected: "an object with entity, value and (unless the snapshot gives one) period")
+            throw ImportError(
+                file: file, at: node.location, reason: "the observation has no \"value\"",
+                expected: "an object with entity, value and (unless the snapshot gives one) period")
         }
-        var raw = RawObservation(entity: try string(entity), entityLocation: entity.location, value: "",
-                                 valueLocation: value.location, line: node.location.line)
+        var raw = RawObservation(
+            entity: try string(entity), entityLocation: entity.location, value: "",
+            valueLocation: value.location, line: node.location.line)
         switch value.value {
         case .number(let text):
             raw.value = text
@@ -154,8 +166,9 @@ struct SnapshotJSONDecoder {
         var result: [String: JSONNode] = [:]
         for (key, keyLocation, member) in members {
             guard allowed.contains(key) else {
-                throw ImportError(file: file, at: keyLocation, reason: "unknown member \"\(key)\" in \(what)",
-                                  expected: "one of " + allowed.sorted().joined(separator: ", "))
+                throw ImportError(
+                    file: file, at: keyLocation, reason: "unknown member \"\(key)\" in \(what)",
+                    expected: "one of " + allowed.sorted().joined(separator: ", "))
             }
             result[key] = member
         }
@@ -169,9 +182,10 @@ struct SnapshotJSONDecoder {
     func string(_ node: JSONNode) throws -> String {
         guard case .string(let text) = node.value else { throw mismatch(node, expected: "a string") }
         guard text.utf8.count <= Self.maximumStringBytes else {
-            throw ImportError(file: file, at: node.location,
-                              reason: "the text here is \(text.utf8.count) bytes long; names, titles and notes are at most "
-                                + "\(Self.maximumStringBytes / 1024) KiB")
+            throw ImportError(
+                file: file, at: node.location,
+                reason: "the text here is \(text.utf8.count) bytes long; names, titles and notes are at most "
+                    + "\(Self.maximumStringBytes / 1024) KiB")
         }
         return text
     }
@@ -193,8 +207,9 @@ struct SnapshotJSONDecoder {
     func choice<T: RawRepresentable & CaseIterable>(_ node: JSONNode, _ type: T.Type) throws -> T where T.RawValue == String {
         let text = try string(node)
         guard let value = T(rawValue: text) else {
-            throw ImportError(file: file, at: node.location, reason: "\"\(text)\" is not allowed here",
-                              expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ImportError(
+                file: file, at: node.location, reason: "\"\(text)\" is not allowed here",
+                expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return value
     }

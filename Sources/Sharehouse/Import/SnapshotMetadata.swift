@@ -21,8 +21,10 @@ struct SnapshotMetadata {
             for (origin, description) in descriptions {
                 guard let value = field(description) else { continue }
                 if let earlier = found, earlier.value != value {
-                    throw ImportError(file: file, reason: "\(earlier.origin) gives \(name) \(show(earlier.value)) but "
-                                      + "\(origin) gives \(show(value))", expected: "one \(name), or the same one in both places")
+                    throw ImportError(
+                        file: file,
+                        reason: "\(earlier.origin) gives \(name) \(show(earlier.value)) but "
+                            + "\(origin) gives \(show(value))", expected: "one \(name), or the same one in both places")
                 }
                 found = found ?? (origin, value)
             }
@@ -40,16 +42,19 @@ struct SnapshotMetadata {
             return nil
         }
         guard let measureKey else {
-            throw ImportError(file: file, reason: "no measure: what the figures count must be said",
-                              expected: "--measure KEY, a sidecar FILE.json, or \"measure\" in the snapshot")
+            throw ImportError(
+                file: file, reason: "no measure: what the figures count must be said",
+                expected: "--measure KEY, a sidecar FILE.json, or \"measure\" in the snapshot")
         }
         guard let sourceKey else {
-            throw ImportError(file: file, reason: "no source: a figure without a citation cannot be imported",
-                              expected: "--source KEY, a sidecar FILE.json, or \"source\" in the snapshot")
+            throw ImportError(
+                file: file, reason: "no source: a figure without a citation cannot be imported",
+                expected: "--source KEY, a sidecar FILE.json, or \"source\" in the snapshot")
         }
         guard let publishedOn = try agreed("published_on", { $0.publishedOn }, show: { $0.description }) else {
-            throw ImportError(file: file, reason: "no publication date: a vintage is known from the day it was published",
-                              expected: "--published YYYY-MM-DD, or \"published_on\" in the snapshot or its sidecar")
+            throw ImportError(
+                file: file, reason: "no publication date: a vintage is known from the day it was published",
+                expected: "--published YYYY-MM-DD, or \"published_on\" in the snapshot or its sidecar")
         }
         if measureDefinitions.count > 1, Set(measureDefinitions).count > 1 {
             throw ImportError(file: file, reason: "the measure \(measureKey) is defined twice, differently")

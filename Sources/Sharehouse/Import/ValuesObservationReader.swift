@@ -18,7 +18,8 @@ struct ValuesObservationReader: ObservationReader {
         let observation = observations[index]
         // The "line" of a value is its position in the array, counted from 1.
         let place = SourceLocation(line: index + 1, column: 1)
-        return RawObservation(entity: observation.entity, entityLocation: place, period: observation.period,
-                              periodLocation: place, value: observation.value, valueLocation: place, line: index + 1)
+        return RawObservation(
+            entity: observation.entity, entityLocation: place, period: observation.period,
+            periodLocation: place, value: observation.value, valueLocation: place, line: index + 1)
     }
 }

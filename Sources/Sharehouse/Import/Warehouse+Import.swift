@@ -27,11 +27,14 @@ extension Warehouse {
     /// Imports a snapshot given as Swift values: its description (measure, source,
     /// publication date...) and its observations.
     @discardableResult
-    public func importSnapshot(_ observations: [ObservationInput], description: SnapshotDescription,
-                               name: String = "(values)", dryRun: Bool = false) throws -> ImportReceipt {
+    public func importSnapshot(
+        _ observations: [ObservationInput], description: SnapshotDescription,
+        name: String = "(values)", dryRun: Bool = false
+    ) throws -> ImportReceipt {
         let options = ImportOptions(description: description, dryRun: dryRun, readsSidecar: false)
-        let importer = SnapshotImporter(input: .bytes([], name: name), options: options, resolver: try entityResolver(),
-                                        values: observations)
+        let importer = SnapshotImporter(
+            input: .bytes([], name: name), options: options, resolver: try entityResolver(),
+            values: observations)
         return try run([importer], dryRun: dryRun)[0]
     }
 
@@ -54,9 +57,10 @@ extension Warehouse {
                     case .imported(let receipt), .dryRun(let receipt):
                         receipts.append(receipt)
                     case .unchanged(var receipt):
-                        receipt.sameAsFileInThisRun = receipts.first {
-                            $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
-                        }?.file
+                        receipt.sameAsFileInThisRun =
+                            receipts.first {
+                                $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
+                            }?.file
                         receipts.append(receipt)
                     }
                 }

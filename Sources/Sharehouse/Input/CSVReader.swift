@@ -81,8 +81,9 @@ struct CSVReader {
             advance(first)
             while true {
                 guard let byte = try peek() else {
-                    throw ImportError(file: fileName, at: location, reason: "the quote opened here is never closed",
-                                      expected: "a closing \" before the end of the file")
+                    throw ImportError(
+                        file: fileName, at: location, reason: "the quote opened here is never closed",
+                        expected: "a closing \" before the end of the file")
                 }
                 advance(byte)
                 if byte == UInt8(ascii: "\"") {
@@ -95,14 +96,16 @@ struct CSVReader {
                 // A quoted header followed by another delimiter: the file is delimited
                 // otherwise than its name says (R's write.csv2 quotes and uses ';').
                 if position.line == 1, let other = Delimiter(rawValue: after) {
-                    throw ImportError(file: fileName, at: position.location,
-                                      reason: "a \(other.name) follows the quoted field at \(location): the file looks "
-                                        + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
-                                      expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
+                    throw ImportError(
+                        file: fileName, at: position.location,
+                        reason: "a \(other.name) follows the quoted field at \(location): the file looks "
+                            + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
+                        expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
                 }
-                throw ImportError(file: fileName, at: position.location,
-                                  reason: "unexpected text after the closing quote of the field at \(location)",
-                                  expected: "a delimiter or the end of the line (a quote inside a quoted field is written twice: \"\")")
+                throw ImportError(
+                    file: fileName, at: position.location,
+                    reason: "unexpected text after the closing quote of the field at \(location)",
+                    expected: "a delimiter or the end of the line (a quote inside a quoted field is written twice: \"\")")
             }
             return true
         }
@@ -120,8 +123,9 @@ struct CSVReader {
             }
             if end > index {
                 guard field.count + (end - index) <= Self.maximumFieldBytes else {
-                    throw ImportError(file: fileName, at: location,
-                                      reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
+                    throw ImportError(
+                        file: fileName, at: location,
+                        reason: "the field is longer than \(Self.maximumFieldBytes / 1024) KiB; this is not a table of figures")
                 }
                 try checkRecordSize(adding: end - index, at: location)
                 field.append(contentsOf: chunk[index..<end])
@@ -131,8 +135,9 @@ struct CSVReader {
             if end < chunk.count { break }
         }
         if let byte = try peek(), byte == UInt8(ascii: "\"") {
-            throw ImportError(file: fileName, at: position.location, reason: "a quote inside an unquoted field",
-                              expected: "the whole field in quotes, with the quote written twice (\"say \"\"hi\"\"\")")
+            throw ImportError(
+                file: fileName, at: position.location, reason: "a quote inside an unquoted field",
+                expected: "the whole field in quotes, with the quote written twice (\"say \"\"hi\"\"\")")
         }
         return false
     }
@@ -141,10 +146,11 @@ struct CSVReader {
         if byte >= 0x80 || byte == 0 { fieldIsPlainASCII = false }
         guard field.count < Self.maximumFieldBytes else {
             // Almost always a quote left open: everything after it reads as one field.
-            throw ImportError(file: fileName, at: location,
-                              reason: "the quoted field that starts here is longer than \(Self.maximumFieldBytes / 1024) KiB: "
-                                + "is it a quote left open?",
-                              expected: "a closing \" at the end of the field (a quote inside a quoted field is written twice: \"\")")
+            throw ImportError(
+                file: fileName, at: location,
+                reason: "the quoted field that starts here is longer than \(Self.maximumFieldBytes / 1024) KiB: "
+                    + "is it a quote left open?",
+                expected: "a closing \" at the end of the field (a quote inside a quoted field is written twice: \"\")")
         }
         try checkRecordSize(adding: 1, at: location)
         field.append(byte)
@@ -152,8 +158,9 @@ struct CSVReader {
 
     private func checkRecordSize(adding count: Int, at location: SourceLocation) throws {
         guard recordBytes + field.count + count <= Self.maximumRecordBytes else {
-            throw ImportError(file: fileName, at: location,
-                              reason: "the line is longer than \(Self.maximumRecordBytes / 1024) KiB; this is not a table of figures")
+            throw ImportError(
+                file: fileName, at: location,
+                reason: "the line is longer than \(Self.maximumRecordBytes / 1024) KiB; this is not a table of figures")
         }
     }
 
@@ -172,9 +179,11 @@ struct CSVReader {
         // (Fuzzing found a NUL on line 41 reported as line 1, column 647.)
         var place = TextPosition(line: location.line, column: location.column + (quoted ? 1 : 0))
         place.advance(past: bytes[..<offset])
-        throw ImportError(file: fileName, at: place.location,
-                          reason: offset == nul ? TextEncodingCheck.nulByteMessage
-                            : TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
+        throw ImportError(
+            file: fileName, at: place.location,
+            reason: offset == nul
+                ? TextEncodingCheck.nulByteMessage
+                : TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes)))
     }
 
     /// Skips a UTF-8 byte-order mark; refuses UTF-16 and UTF-32 (with a mark or without),

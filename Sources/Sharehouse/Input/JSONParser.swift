@@ -98,8 +98,9 @@ struct JSONParser {
         // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
         // without a byte-order mark.
         if bytes.prefix(4).contains(0) {
-            throw ImportError(file: fileName, line: position.line, column: 1,
-                              reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
+            throw ImportError(
+                file: fileName, line: position.line, column: 1,
+                reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
         }
         skipSpace()
         guard index < bytes.count else {
@@ -124,9 +125,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return JSONNode(value: try parseObject(depth: depth), location: location)
         case UInt8(ascii: "["): return JSONNode(value: try parseArray(depth: depth), location: location)
         case UInt8(ascii: "\""): return JSONNode(value: .string(try parseString()), location: location)
-        case UInt8(ascii: "t"): try expectWord("true"); return JSONNode(value: .bool(true), location: location)
-        case UInt8(ascii: "f"): try expectWord("false"); return JSONNode(value: .bool(false), location: location)
-        case UInt8(ascii: "n"): try expectWord("null"); return JSONNode(value: .null, location: location)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return JSONNode(value: .bool(true), location: location)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return JSONNode(value: .bool(false), location: location)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return JSONNode(value: .null, location: location)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(value: .number(try parseNumber()), location: location)
         default:
@@ -175,7 +182,9 @@ struct JSONParser {
             guard let byte = current else { throw error("the object is never closed", expected: "'}'") }
             advance()
             if byte == UInt8(ascii: "}") { return .object(members) }
-            guard byte == UInt8(ascii: ",") else { throw error("unexpected \(describe(byte)) in an object", expected: "',' or '}'", back: 1) }
+            guard byte == UInt8(ascii: ",") else {
+                throw error("unexpected \(describe(byte)) in an object", expected: "',' or '}'", back: 1)
+            }
         }
     }
 
@@ -197,7 +206,9 @@ struct JSONParser {
             guard let byte = current else { throw error("the array is never closed", expected: "']'") }
             advance()
             if byte == UInt8(ascii: "]") { return .array(elements) }
-            guard byte == UInt8(ascii: ",") else { throw error("unexpected \(describe(byte)) in an array", expected: "',' or ']'", back: 1) }
+            guard byte == UInt8(ascii: ",") else {
+                throw error("unexpected \(describe(byte)) in an array", expected: "',' or ']'", back: 1)
+            }
         }
     }
 
@@ -205,7 +216,8 @@ struct JSONParser {
     /// strings (whatever is between them is for the cursor to check); false when the
     /// input ends inside it.
     private mutating func skipBalanced() -> Bool {
-        var depth = 0, inString = false
+        var depth = 0
+        var inString = false
         while let byte = current {
             advance()
             if inString {
@@ -238,7 +250,8 @@ struct JSONParser {
         var runStart = index
         while true {
             guard let byte = current else {
-                throw ImportError(file: fileName, at: start, reason: "the string that starts here is never closed", expected: "a closing \"")
+                throw ImportError(
+                    file: fileName, at: start, reason: "the string that starts here is never closed", expected: "a closing \"")
             }
             if byte == UInt8(ascii: "\"") {
                 try appendRun(runStart..<index, to: &text, stringStart: start)
@@ -276,8 +289,9 @@ struct JSONParser {
     private func appendRun(_ range: Range<Int>, to text: inout String, stringStart: SourceLocation) throws {
         guard !range.isEmpty else { return }
         guard let run = String(validating: bytes[range], as: UTF8.self) else {
-            throw ImportError(file: fileName, at: stringStart,
-                              reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes[range])))
+            throw ImportError(
+                file: fileName, at: stringStart,
+                reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes[range])))
         }
         text += run
     }
@@ -288,7 +302,8 @@ struct JSONParser {
             guard current == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "u") else {
                 throw error("a lone high surrogate \\u\(String(first, radix: 16))")
             }
-            advance(); advance()
+            advance()
+            advance()
             let second = try hex4()
             guard (0xDC00...0xDFFF).contains(second) else { throw error("an invalid surrogate pair") }
             return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!

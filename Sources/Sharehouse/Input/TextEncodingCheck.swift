@@ -16,7 +16,10 @@ enum TextEncodingCheck {
     static let binarySignatures: [(bytes: [UInt8], format: String, advice: String)] = [
         ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive", "an Excel .xlsx or OpenDocument .ods workbook is one: save the sheet as CSV UTF-8"),
         ([0x50, 0x4B, 0x05, 0x06], "a ZIP archive", "an Excel .xlsx or OpenDocument .ods workbook is one: save the sheet as CSV UTF-8"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Office document", "such as an Excel .xls workbook: save the sheet as CSV UTF-8"),
+        (
+            [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "an old Office document",
+            "such as an Excel .xls workbook: save the sheet as CSV UTF-8"
+        ),
         ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG image", "a table in a picture must be typed in"),
         ([0xFF, 0xD8, 0xFF], "a JPEG image", "a table in a picture must be typed in"),
         (Array("%PDF-".utf8), "a PDF document", "copy the table out of it into a CSV file"),
@@ -38,7 +41,8 @@ enum TextEncodingCheck {
         }
         let prefix = bytes.prefix(64)
         guard prefix.contains(0) else { return nil }
-        var zerosAtEven = 0, zerosAtOdd = 0
+        var zerosAtEven = 0
+        var zerosAtOdd = 0
         for (offset, byte) in prefix.enumerated() where byte == 0 {
             if offset % 2 == 0 { zerosAtEven += 1 } else { zerosAtOdd += 1 }
         }
@@ -49,7 +53,8 @@ enum TextEncodingCheck {
     }
 
     /// The message for NUL bytes, which no text file holds.
-    static let nulMessage = "the input holds NUL bytes (0x00), which text never does: it is binary data, not text; "
+    static let nulMessage =
+        "the input holds NUL bytes (0x00), which text never does: it is binary data, not text; "
         + "expected a UTF-8 CSV, TSV, JSON or NDJSON file"
 
     /// The message for one NUL byte inside otherwise readable text.
@@ -61,7 +66,8 @@ enum TextEncodingCheck {
         if zeros > 0, zeros * 4 >= bytes.count { return "UTF-16" }
         // Arabic in a single-byte code page writes whole words in high bytes; Latin-1
         // text has an accented letter here and there between ASCII ones.
-        var run = 0, longestRun = 0
+        var run = 0
+        var longestRun = 0
         for byte in bytes {
             run = byte >= 0xC0 ? run + 1 : 0
             longestRun = max(longestRun, run)

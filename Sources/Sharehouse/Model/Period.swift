@@ -26,7 +26,8 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
     public init?(_ text: String) {
         let text = Self.asciiDigits(text.trimmingSpaces)
         if let slash = text.firstIndex(of: "/") {
-            let first = text[..<slash], second = text[text.index(after: slash)...]
+            let first = text[..<slash]
+            let second = text[text.index(after: slash)...]
             if let start = CalendarDate(first), let end = CalendarDate(second) {
                 self.init(start: start, end: end)
             } else if let start = Self.month(first), let end = Self.month(second) {
@@ -41,10 +42,12 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
         } else if let month = Self.month(text[...]) {
             self.init(start: month, end: month.endOfMonth)
         } else if let (year, quarter) = Self.quarter(text), let start = CalendarDate(year: year, month: quarter * 3 - 2, day: 1),
-                  let lastMonth = CalendarDate(year: year, month: quarter * 3, day: 1) {
+            let lastMonth = CalendarDate(year: year, month: quarter * 3, day: 1)
+        {
             self.init(start: start, end: lastMonth.endOfMonth)
         } else if text.utf8.count == 4, let year = CalendarDate.number(Array(text.utf8)[0..<4]),
-                  let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31) {
+            let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31)
+        {
             self.init(start: start, end: end)
         } else {
             return nil
@@ -91,15 +94,17 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
     private static func month(_ text: Substring) -> CalendarDate? {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), let year = CalendarDate.number(bytes[0..<4]),
-              let month = CalendarDate.number(bytes[5..<7]) else { return nil }
+            let month = CalendarDate.number(bytes[5..<7])
+        else { return nil }
         return CalendarDate(year: year, month: month, day: 1)
     }
 
     private static func quarter(_ text: String) -> (Int, Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q") || bytes[5] == UInt8(ascii: "q"),
-              let year = CalendarDate.number(bytes[0..<4]), let quarter = CalendarDate.number(bytes[6..<7]),
-              (1...4).contains(quarter) else { return nil }
+            let year = CalendarDate.number(bytes[0..<4]), let quarter = CalendarDate.number(bytes[6..<7]),
+            (1...4).contains(quarter)
+        else { return nil }
         return (year, quarter)
     }
 

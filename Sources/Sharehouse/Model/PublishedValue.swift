@@ -67,7 +67,8 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
             case .commaWithoutDecimalCommaOption(let text):
                 return "\"\(text)\" has a comma; thousands separators are not read, and a decimal comma only with --decimal-comma"
             case .tooManyDigits(let text):
-                return "\"\(text)\" has more than \(PublishedValue.maximumSignificantDigits) significant digits, more than can be stored exactly"
+                return
+                    "\"\(text)\" has more than \(PublishedValue.maximumSignificantDigits) significant digits, more than can be stored exactly"
             case .tooManyDecimals(let text):
                 return "\"\(text)\" has more than \(PublishedValue.maximumDecimals) decimals"
             }
@@ -84,8 +85,9 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     /// `150`, `1e-05` -> `0.00001`), shifting the digits exactly; nil when there is none.
     public static func expandingExponent(_ text: String) -> String? {
         guard let marker = text.firstIndex(where: { $0 == "e" || $0 == "E" }),
-              let exponent = Int(text[text.index(after: marker)...].replacingOccurrences(of: "+", with: "")),
-              abs(exponent) <= 40 else { return nil }
+            let exponent = Int(text[text.index(after: marker)...].replacingOccurrences(of: "+", with: "")),
+            abs(exponent) <= 40
+        else { return nil }
         var mantissa = String(text[..<marker])
         let negative = mantissa.hasPrefix("-")
         if negative { mantissa.removeFirst() }
@@ -98,7 +100,8 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         } else if point > digits.count {
             digits += String(repeating: "0", count: point - digits.count)
         }
-        var whole = String(digits.prefix(point)), fraction = String(digits.dropFirst(point))
+        var whole = String(digits.prefix(point))
+        var fraction = String(digits.dropFirst(point))
         while whole.count > 1, whole.first == "0" { whole.removeFirst() }
         // Trailing zeros that only the shift made are not published digits.
         let publishedFraction = parts.count > 1 ? max(0, parts[1].count - exponent) : 0
@@ -120,7 +123,11 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     /// parser then reads (and explains, when it is not a number).
     static func parsePlainASCII(_ bytes: some Collection<UInt8>, decimalComma: Bool) -> Parsed? {
         let point = decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
-        var integer: Int64 = 0, digits = 0, decimals = 0, seenPoint = false, significant = 0
+        var integer: Int64 = 0
+        var digits = 0
+        var decimals = 0
+        var seenPoint = false
+        var significant = 0
         for byte in bytes {
             if byte >= 0x30, byte <= 0x39 {
                 guard digits < 18 else { return nil }
@@ -135,7 +142,8 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
             }
         }
         guard digits > 0, !(seenPoint && decimals == 0), decimals <= maximumDecimals,
-              significant <= maximumSignificantDigits else { return nil }
+            significant <= maximumSignificantDigits
+        else { return nil }
         // integer / 10^decimals, correctly rounded: both are exact in a Double here.
         let value = Double(integer) / powersOfTen[decimals]
         return Parsed(value: PublishedValue(value: value, decimals: decimals), hasPercentSign: false)
@@ -144,8 +152,13 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
     static func parseAnyText(_ text: some StringProtocol, decimalComma: Bool) -> Result<Parsed, ParseFailure> {
         var ascii: [UInt8] = []
         ascii.reserveCapacity(text.utf8.count)
-        var seenSeparator = false, seenDigit = false, percent = false, finished = false
-        var decimals = 0, significant = 0, leadingZeros = true
+        var seenSeparator = false
+        var seenDigit = false
+        var percent = false
+        var finished = false
+        var decimals = 0
+        var significant = 0
+        var leadingZeros = true
         let original = String(text)
         for scalar in text.unicodeScalars {
             let value = scalar.value
@@ -198,7 +211,9 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
         guard let number = Double(String(decoding: ascii, as: UTF8.self)), number.isFinite else {
             return .failure(.notANumber(original))
         }
-        return .success(Parsed(value: PublishedValue(value: number == 0 ? 0 : number, decimals: decimals),
-                               hasPercentSign: percent))
+        return .success(
+            Parsed(
+                value: PublishedValue(value: number == 0 ? 0 : number, decimals: decimals),
+                hasPercentSign: percent))
     }
 }

@@ -21,9 +21,11 @@ public struct Source: Sendable, Hashable, Codable {
     /// The key of the source this one relays (article -> newspaper -> study).
     public let derivedFrom: String?
 
-    public init(key: String, title: String, publisher: String? = nil, authors: String? = nil, url: String? = nil,
-                publishedOn: CalendarDate? = nil, accessedOn: CalendarDate? = nil, language: String? = nil,
-                kind: Kind, license: String? = nil, accessNote: String? = nil, derivedFrom: String? = nil) {
+    public init(
+        key: String, title: String, publisher: String? = nil, authors: String? = nil, url: String? = nil,
+        publishedOn: CalendarDate? = nil, accessedOn: CalendarDate? = nil, language: String? = nil,
+        kind: Kind, license: String? = nil, accessNote: String? = nil, derivedFrom: String? = nil
+    ) {
         self.key = key
         self.title = title
         self.publisher = publisher

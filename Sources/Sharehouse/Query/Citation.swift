@@ -21,9 +21,11 @@ public struct Citation: Sendable, Hashable, Encodable {
         public var verification: @Sendable (Verification) -> String = { $0.rawValue }
         public static let english = SummaryWords()
 
-        public init(comma: String = ", ", semicolon: String = "; ", openQuote: String = "\"", closeQuote: String = "\"",
-                    published: String = "published", relays: String = "relays",
-                    verification: @escaping @Sendable (Verification) -> String = { $0.rawValue }) {
+        public init(
+            comma: String = ", ", semicolon: String = "; ", openQuote: String = "\"", closeQuote: String = "\"",
+            published: String = "published", relays: String = "relays",
+            verification: @escaping @Sendable (Verification) -> String = { $0.rawValue }
+        ) {
             self.comma = comma
             self.semicolon = semicolon
             self.openQuote = openQuote
@@ -36,7 +38,8 @@ public struct Citation: Sendable, Hashable, Encodable {
 
     public func summary(with words: SummaryWords) -> String {
         guard let first = sources.first else { return "snapshot \(snapshotID)" }
-        var text = (first.publisher ?? first.key) + words.comma + words.openQuote + first.title + words.closeQuote
+        var text =
+            (first.publisher ?? first.key) + words.comma + words.openQuote + first.title + words.closeQuote
             + words.comma + words.published + " \(publishedOn)"
         if let url = first.url { text += words.comma + url }
         if let note = first.accessNote, note.lowercased().hasPrefix("paywalled") || note.lowercased().contains("mirror") {
@@ -70,9 +73,11 @@ public struct CitationList: Sendable {
     public mutating func number(reusing citation: Citation) -> Int {
         if let number = numbers[citation.snapshotID] { return number }
         let number = citations.count + 1
-        citations.append(Citation(number: number, snapshotID: citation.snapshotID, measure: citation.measure,
-                                  publishedOn: citation.publishedOn, verification: citation.verification,
-                                  coverage: citation.coverage, sources: citation.sources))
+        citations.append(
+            Citation(
+                number: number, snapshotID: citation.snapshotID, measure: citation.measure,
+                publishedOn: citation.publishedOn, verification: citation.verification,
+                coverage: citation.coverage, sources: citation.sources))
         numbers[citation.snapshotID] = number
         return number
     }
@@ -88,9 +93,11 @@ public struct CitationList: Sendable {
             chains[vintage.source] = chain
         }
         let number = citations.count + 1
-        citations.append(Citation(number: number, snapshotID: vintage.snapshotID, measure: measure,
-                                  publishedOn: vintage.publishedOn, verification: vintage.verification,
-                                  coverage: vintage.coverage, sources: chain))
+        citations.append(
+            Citation(
+                number: number, snapshotID: vintage.snapshotID, measure: measure,
+                publishedOn: vintage.publishedOn, verification: vintage.verification,
+                coverage: vintage.coverage, sources: chain))
         numbers[vintage.snapshotID] = number
         return number
     }

@@ -32,8 +32,10 @@ extension Warehouse {
     /// Compares two periods for `entities` (all entities of either period when empty):
     /// values, change, relative change, ranks and rank change. Ranks count every entity
     /// with a figure in the period; equal figures share a rank.
-    public func compare(from: Period, to: Period, entities names: [String] = [],
-                        scope: QueryScope = QueryScope()) throws -> ComparisonResult {
+    public func compare(
+        from: Period, to: Period, entities names: [String] = [],
+        scope: QueryScope = QueryScope()
+    ) throws -> ComparisonResult {
         let codes = try entityCodes(names)
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: [from, to], entities: codes, on: connection)
@@ -48,18 +50,23 @@ extension Warehouse {
             var citations = CitationList()
             let fromCitation = try citations.number(for: before.vintage, measure: measure, catalog: catalog)
             let toCitation = try citations.number(for: after.vintage, measure: measure, catalog: catalog)
-            let fromRanks = before.figures.ranks(), toRanks = after.figures.ranks()
+            let fromRanks = before.figures.ranks()
+            let toRanks = after.figures.ranks()
             let shown = codes.isEmpty ? Array(Set(before.figures.codes).union(after.figures.codes)) : Array(Set(codes))
             let rows = shown.map { code -> ComparisonResult.Row in
-                let fromIndex = before.figures.index(of: code), toIndex = after.figures.index(of: code)
-                let a = fromIndex.map { before.figures.values[$0] }, b = toIndex.map { after.figures.values[$0] }
-                let fromRank = fromIndex.map { fromRanks[$0] }, toRank = toIndex.map { toRanks[$0] }
+                let fromIndex = before.figures.index(of: code)
+                let toIndex = after.figures.index(of: code)
+                let a = fromIndex.map { before.figures.values[$0] }
+                let b = toIndex.map { after.figures.values[$0] }
+                let fromRank = fromIndex.map { fromRanks[$0] }
+                let toRank = toIndex.map { toRanks[$0] }
                 let decimals = max(a?.decimals ?? 0, b?.decimals ?? 0)
                 let change = a.flatMap { a in b.map { rounded($0.value - a.value, decimals: decimals) } }
                 let relative = a.flatMap { a in a.value == 0 ? nil : change.map { rounded($0 / a.value * 100, decimals: 2) } }
                 let rankChange = fromRank.flatMap { old in toRank.map { old - $0 } }
-                return .init(entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRank,
-                             toRank: toRank, rankChange: rankChange, decimals: decimals)
+                return .init(
+                    entity: code, from: a, to: b, change: change, relativeChange: relative, fromRank: fromRank,
+                    toRank: toRank, rankChange: rankChange, decimals: decimals)
             }.sorted { ($0.to?.value ?? -1, $0.from?.value ?? -1, $1.entity) > ($1.to?.value ?? -1, $1.from?.value ?? -1, $0.entity) }
             var notes: [ReportNote] = []
             let overlap = from.overlaps(to) ? Period(start: max(from.start, to.start), end: min(from.end, to.end)) : nil
@@ -71,9 +78,10 @@ extension Warehouse {
                 notes.append(.sourcesDiffer(before.vintage.source, after.vintage.source))
             }
             notes += ReportNote.coverage([before.vintage, after.vintage])
-            return ComparisonResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
-                                    from: from, to: to, fromCitation: fromCitation, toCitation: toCitation,
-                                    overlap: overlap, rows: rows)
+            return ComparisonResult(
+                context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                from: from, to: to, fromCitation: fromCitation, toCitation: toCitation,
+                overlap: overlap, rows: rows)
         }
     }
 }

@@ -26,8 +26,10 @@ public struct ConcentrationResult: Sendable, Encodable {
 extension Warehouse {
     /// HHI, CR1, CR3, CR5 and the leader for each period between `from` and `to` (or of
     /// `period` alone), counting every entity with a figure.
-    public func concentration(period: Period? = nil, from: Period? = nil, to: Period? = nil,
-                              scope: QueryScope = QueryScope()) throws -> ConcentrationResult {
+    public func concentration(
+        period: Period? = nil, from: Period? = nil, to: Period? = nil,
+        scope: QueryScope = QueryScope()
+    ) throws -> ConcentrationResult {
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { candidate in
@@ -50,13 +52,17 @@ extension Warehouse {
                 }
                 let leader = figures.codes[largest[0]]
                 let citation = try citations.number(for: page.vintage, measure: measure, catalog: catalog)
-                rows.append(.init(period: page.period, hhi: hhi, cr1: top(1), cr3: top(3), cr5: top(5), leader: leader,
-                                  entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
-                                  decimals: decimals, citation: citation))
+                rows.append(
+                    .init(
+                        period: page.period, hhi: hhi, cr1: top(1), cr3: top(3), cr5: top(5), leader: leader,
+                        entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
+                        decimals: decimals, citation: citation))
             }
             let notes: [ReportNote] = rows.contains(where: \.isLowerBound) ? [.concentrationLowerBound] : []
-            return ConcentrationResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes,
-                                                             citations: citations.citations), rows: rows)
+            return ConcentrationResult(
+                context: QueryContext(
+                    measure: book.measure, scope: scope, notes: notes,
+                    citations: citations.citations), rows: rows)
         }
     }
 }

@@ -40,8 +40,10 @@ struct FigureBook {
 
     /// - Parameter entities: when given, only these entities' figures are read (a series
     ///   of one country need not read 249 per period).
-    static func load(measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
-                     periods wanted: ((Period) -> Bool)? = nil) throws -> FigureBook {
+    static func load(
+        measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
+        periods wanted: ((Period) -> Bool)? = nil
+    ) throws -> FigureBook {
         let measure = try CatalogReader(connection: connection).measure(key)
         if case .only(let source) = scope.sources, try Catalog.source(key: source, in: connection) == nil {
             throw QueryError.unknownSource(source)
@@ -49,19 +51,24 @@ struct FigureBook {
         // Every snapshot of the measure in scope (a few), then which of them cover each
         // period, in one pass ordered so that each source's current vintage of a period
         // comes first: the vintage rule is the first row of each (period, source).
-        let source = scope.sources.sourceKey, asOf = scope.asOf?.description
+        let source = scope.sources.sourceKey
+        let asOf = scope.asOf?.description
         let snapshots = try connection.cachedStatement(source == nil ? SQL.snapshots : SQL.snapshotsOfSource)
         let coverage = try connection.cachedStatement(source == nil ? SQL.coverage : SQL.coverageOfSource)
         func visit(_ statement: Statement, _ body: (Row) throws -> Void) throws {
-            if let source { try statement.forEachRow(binding: key, asOf, source, body: body) }
-            else { try statement.forEachRow(binding: key, asOf, body: body) }
+            if let source {
+                try statement.forEachRow(binding: key, asOf, source, body: body)
+            } else {
+                try statement.forEachRow(binding: key, asOf, body: body)
+            }
         }
         var vintages: [Int64: Vintage] = [:]
         try visit(snapshots) { row in
             let id: Int64 = try row.get(0)
-            vintages[id] = Vintage(snapshotID: id, source: try row.get(1), publishedOn: CalendarDate(try row.get(2) as String)!,
-                                   verification: Verification(rawValue: try row.get(3)) ?? .unverified,
-                                   coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
+            vintages[id] = Vintage(
+                snapshotID: id, source: try row.get(1), publishedOn: CalendarDate(try row.get(2) as String)!,
+                verification: Verification(rawValue: try row.get(3)) ?? .unverified,
+                coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
         }
         var candidates: [(periodID: Int64, period: Period, vintages: [Vintage])] = []
         var skipping: Int64?
@@ -91,9 +98,14 @@ struct FigureBook {
             var values = FigureTable()
             if let entities {
                 for code in entities {
-                    if let value = try figure.first(binding: chosen.snapshotID, periodID, code, map: { row in
-                        PublishedValue(value: try row.real(at: 0), decimals: Int(try row.integer(at: 1)))
-                    }) { values.append(code, value) }
+                    if let value = try figure.first(
+                        binding: chosen.snapshotID, periodID, code,
+                        map: { row in
+                            PublishedValue(value: try row.real(at: 0), decimals: Int(try row.integer(at: 1)))
+                        })
+                    {
+                        values.append(code, value)
+                    }
                 }
             } else {
                 try figures.forEachRow(binding: chosen.snapshotID, periodID) { row in

@@ -39,7 +39,8 @@ struct FigureTable: Sendable {
     }
 
     func index(of code: String) -> Int? {
-        var low = 0, high = codes.count
+        var low = 0
+        var high = codes.count
         while low < high {
             let middle = (low + high) / 2
             if codes[middle] < code { low = middle + 1 } else { high = middle }

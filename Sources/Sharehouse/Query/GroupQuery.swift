@@ -20,15 +20,20 @@ public struct GroupResult: Sendable, Encodable {
 extension Warehouse {
     /// The share of a group entity (such as the EU) per period: the sum of the figures of
     /// the entities that were members on the period's last day.
-    public func groupShares(_ name: String, from: Period? = nil, to: Period? = nil,
-                            scope: QueryScope = QueryScope()) throws -> GroupResult {
+    public func groupShares(
+        _ name: String, from: Period? = nil, to: Period? = nil,
+        scope: QueryScope = QueryScope()
+    ) throws -> GroupResult {
         let group = try resolveEntity(name).entity
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
             let members = try connection.fetchAll(
-                "SELECT member_code, member_from, member_until FROM group_members WHERE group_code = ?", group.code) { row in
-                (code: try row.get(0) as String, since: (try row.get(1) as String?).flatMap { CalendarDate($0) },
-                 until: (try row.get(2) as String?).flatMap { CalendarDate($0) })
+                "SELECT member_code, member_from, member_until FROM group_members WHERE group_code = ?", group.code
+            ) { row in
+                (
+                    code: try row.get(0) as String, since: (try row.get(1) as String?).flatMap { CalendarDate($0) },
+                    until: (try row.get(2) as String?).flatMap { CalendarDate($0) }
+                )
             }
             guard !members.isEmpty else { throw QueryError.noMembers(group: group.code) }
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period in
@@ -45,14 +50,17 @@ extension Warehouse {
                 guard !given.isEmpty else { continue }
                 let decimals = given.map { page.figures[$0]!.decimals }.max() ?? 0
                 let sum = rounded(given.reduce(0) { $0 + page.figures[$1]!.value }, decimals: decimals)
-                rows.append(.init(period: page.period, value: PublishedValue(value: sum, decimals: decimals),
-                                  membersWithFigures: given, membersWithout: current.filter { page.figures[$0] == nil }.sorted(),
-                                  citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
+                rows.append(
+                    .init(
+                        period: page.period, value: PublishedValue(value: sum, decimals: decimals),
+                        membersWithFigures: given, membersWithout: current.filter { page.figures[$0] == nil }.sorted(),
+                        citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
             }
             guard !rows.isEmpty else { throw QueryError.noData("any member of \(group.code) in the measure \(measure)") }
             let notes: [ReportNote] = [.derivedFromMembers(group: group.code)]
-            return GroupResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
-                               group: group, rows: rows)
+            return GroupResult(
+                context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                group: group, rows: rows)
         }
     }
 }

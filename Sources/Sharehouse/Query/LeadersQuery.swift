@@ -38,8 +38,11 @@ extension Warehouse {
             let shown = ordered.prefix { $0.rank <= top }
             let rest = ordered.dropFirst(shown.count)
             let decimals = figures.decimals
-            let other = rest.isEmpty ? nil
-                : PublishedValue(value: rounded(rest.reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals), decimals: decimals)
+            let other =
+                rest.isEmpty
+                ? nil
+                : PublishedValue(
+                    value: rounded(rest.reduce(0) { $0 + figures.values[$1.index].value }, decimals: decimals), decimals: decimals)
             var notReported: PublishedValue?
             var notes: [ReportNote] = []
             if book.measure.unit == .percent {
@@ -51,10 +54,11 @@ extension Warehouse {
                 }
             }
             if shown.count > top { notes.append(.tieAtCut(rank: top)) }
-            return LeadersResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
-                                 period: page.period, citation: citation,
-                                 rows: shown.map { .init(rank: $0.rank, entity: figures.codes[$0.index], value: figures.values[$0.index]) },
-                                 otherCount: rest.count, other: other, notReported: notReported)
+            return LeadersResult(
+                context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                period: page.period, citation: citation,
+                rows: shown.map { .init(rank: $0.rank, entity: figures.codes[$0.index], value: figures.values[$0.index]) },
+                otherCount: rest.count, other: other, notReported: notReported)
         }
     }
 }

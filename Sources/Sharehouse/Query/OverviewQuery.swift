@@ -45,8 +45,9 @@ extension Warehouse {
         let headline = try leaders(top: request.top, scope: request.scope)
         let across = try? crossSource(period: headline.period, asOf: request.scope.asOf)
         let leaders = try detailedLeaders(headline, across: across, request: request)
-        return Overview(headline: headline, leaders: leaders, series: try overviewSeries(leaders: leaders, request: request),
-                        crossSource: across, fileName: (path as NSString).lastPathComponent)
+        return Overview(
+            headline: headline, leaders: leaders, series: try overviewSeries(leaders: leaders, request: request),
+            crossSource: across, fileName: (path as NSString).lastPathComponent)
     }
 
     /// The headline period's leaders from the source that lists the most entities for it
@@ -56,7 +57,8 @@ extension Warehouse {
         guard case .preferred = request.scope.sources, let across else { return headline }
         let headlineSource = headline.context.citations.first { $0.number == headline.citation }?.sources.first?.key
         var best: (source: String, count: Int)?
-        for (index, column) in across.columns.enumerated() where column.isExactPeriod && column.measure.key == headline.context.measure.key {
+        for (index, column) in across.columns.enumerated() where column.isExactPeriod && column.measure.key == headline.context.measure.key
+        {
             let count = across.rows.filter { $0.values[index] != nil }.count
             if best == nil || count > best!.count || (count == best!.count && column.source == headlineSource) {
                 best = (column.source, count)
@@ -74,7 +76,8 @@ extension Warehouse {
     private func overviewSeries(leaders: LeadersResult, request: OverviewRequest) throws -> OverviewSeries? {
         let candidates = try measures().filter { $0.unit == .percent }
         var best: SeriesResult?
-        let codes = request.entities.isEmpty ? Array(leaders.rows.prefix(ReportDefaults.overviewSeriesEntities).map(\.entity)) : request.entities
+        let codes =
+            request.entities.isEmpty ? Array(leaders.rows.prefix(ReportDefaults.overviewSeriesEntities).map(\.entity)) : request.entities
         guard !codes.isEmpty else { return nil }
         for measure in candidates {
             var scope = request.scope
@@ -82,7 +85,10 @@ extension Warehouse {
             guard let result = try? series(entities: codes, scope: scope) else { continue }
             let periods = Set(result.points.map(\.period)).count
             let isHeadline = measure.key == leaders.context.measure.key
-            if periods >= 3, isHeadline { best = result; break }
+            if periods >= 3, isHeadline {
+                best = result
+                break
+            }
             if periods >= 3, periods > (best.map { Set($0.points.map(\.period)).count } ?? 0) { best = result }
         }
         guard let best else { return nil }

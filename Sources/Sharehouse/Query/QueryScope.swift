@@ -11,8 +11,9 @@ public enum SourcePolicy: Sendable, Hashable, Codable {
     public var explanation: String {
         switch self {
         case .only(let key): "figures of the source \(key) only"
-        case .preferred: "for each period, one source: the best verified (primary, secondary, unverified), "
-            + "then the latest published, then by key"
+        case .preferred:
+            "for each period, one source: the best verified (primary, secondary, unverified), "
+                + "then the latest published, then by key"
         }
     }
 }

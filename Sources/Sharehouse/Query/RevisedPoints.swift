@@ -18,8 +18,9 @@ extension Warehouse {
         var scope = scope
         scope.measure = result.context.measure.key
         let history = try revisions(entities: result.entities, scope: scope)
-        return Set(history.rows.filter { ($0.change ?? 0) != 0 }.map {
-            SeriesPointKey(period: $0.period, entity: $0.entity, source: $0.source)
-        })
+        return Set(
+            history.rows.filter { ($0.change ?? 0) != 0 }.map {
+                SeriesPointKey(period: $0.period, entity: $0.entity, source: $0.source)
+            })
     }
 }

@@ -27,34 +27,50 @@ extension Warehouse {
     /// Every vintage of the figures of `entities` (all when empty) for `period` (all when
     /// nil): what each publication said and when it became known, with the change from the
     /// vintage before. With an as-of date, only what was published by then.
-    public func revisions(entities names: [String] = [], period: Period? = nil,
-                          scope: QueryScope = QueryScope()) throws -> RevisionsResult {
+    public func revisions(
+        entities names: [String] = [], period: Period? = nil,
+        scope: QueryScope = QueryScope()
+    ) throws -> RevisionsResult {
         let codes = Set(try entityCodes(names))
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: Array(codes), on: connection)
             let catalog = CatalogReader(connection: connection)
             let measureDefinition = try catalog.measure(measure)
-            struct Figure { let vintage: Vintage; let period: Period; let entity: String; let value: PublishedValue }
+            struct Figure {
+                let vintage: Vintage
+                let period: Period
+                let entity: String
+                let value: PublishedValue
+            }
             var figures: [Figure] = []
-            try connection.cachedStatement("""
+            try connection.cachedStatement(
+                """
                 SELECT s.id, s.source, s.published_on, s.verification, s.coverage, p.start_date, p.end_date,
                        o.entity_code, o.value, o.decimals
                 FROM snapshots AS s JOIN observations AS o ON o.snapshot_id = s.id JOIN periods AS p ON p.id = o.period_id
                 WHERE s.measure = ? AND (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
                   AND (? IS NULL OR (p.start_date = ? AND p.end_date = ?))
                 ORDER BY p.end_date, p.start_date, s.source, s.published_on, s.id, o.entity_code
-                """).forEachRow(binding: measure, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
-                                scope.asOf?.description, period?.start.description, period?.start.description,
-                                period?.end.description) { row in
-                let vintage = Vintage(snapshotID: try row.get(0), source: try row.get(1),
-                                      publishedOn: CalendarDate(try row.get(2) as String)!,
-                                      verification: Verification(rawValue: try row.get(3)) ?? .unverified,
-                                      coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
+                """
+            ).forEachRow(
+                binding: measure, scope.sources.sourceKey, scope.sources.sourceKey, scope.asOf?.description,
+                scope.asOf?.description, period?.start.description, period?.start.description,
+                period?.end.description
+            ) { row in
+                let vintage = Vintage(
+                    snapshotID: try row.get(0), source: try row.get(1),
+                    publishedOn: CalendarDate(try row.get(2) as String)!,
+                    verification: Verification(rawValue: try row.get(3)) ?? .unverified,
+                    coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
                 let entity: String = try row.get(7)
                 guard codes.isEmpty || codes.contains(entity) else { return }
-                figures.append(Figure(vintage: vintage, period: Period(start: CalendarDate(try row.get(5) as String)!,
-                                                                       end: CalendarDate(try row.get(6) as String)!)!,
-                                      entity: entity, value: PublishedValue(value: try row.get(8), decimals: try row.get(9))))
+                figures.append(
+                    Figure(
+                        vintage: vintage,
+                        period: Period(
+                            start: CalendarDate(try row.get(5) as String)!,
+                            end: CalendarDate(try row.get(6) as String)!)!,
+                        entity: entity, value: PublishedValue(value: try row.get(8), decimals: try row.get(9))))
             }
             guard !figures.isEmpty else { throw QueryError.noData("these figures in the measure \(measure)") }
             // The vintages of each (source, period), in order, to date each figure's span.
@@ -73,15 +89,19 @@ extension Warehouse {
                 let next = position + 1 < vintages.count ? vintages[position + 1].publishedOn : nil
                 let figureKey = spanKey + "|" + figure.entity
                 let before = previous[figureKey]
-                rows.append(.init(period: figure.period, entity: figure.entity, source: figure.vintage.source, value: figure.value,
-                                  knownFrom: figure.vintage.publishedOn, knownTo: next,
-                                  change: before.map { rounded(figure.value.value - $0.value, decimals: max($0.decimals, figure.value.decimals)) },
-                                  isNew: before == nil && position > 0,
-                                  citation: try citations.number(for: figure.vintage, measure: measure, catalog: catalog)))
+                rows.append(
+                    .init(
+                        period: figure.period, entity: figure.entity, source: figure.vintage.source, value: figure.value,
+                        knownFrom: figure.vintage.publishedOn, knownTo: next,
+                        change: before.map { rounded(figure.value.value - $0.value, decimals: max($0.decimals, figure.value.decimals)) },
+                        isNew: before == nil && position > 0,
+                        citation: try citations.number(for: figure.vintage, measure: measure, catalog: catalog)))
                 previous[figureKey] = figure.value
             }
-            return RevisionsResult(context: QueryContext(measure: measureDefinition, scope: scope, notes: [],
-                                                         citations: citations.citations), rows: rows)
+            return RevisionsResult(
+                context: QueryContext(
+                    measure: measureDefinition, scope: scope, notes: [],
+                    citations: citations.citations), rows: rows)
         }
     }
 }

@@ -21,8 +21,10 @@ extension Warehouse {
     /// (by default all), in time order. When the measure has periods of several lengths
     /// (months and trailing years), `length` chooses; by default the most frequent one,
     /// and the result notes what it left out. No entities: ``ReportDefaults/seriesEntities``.
-    public func series(entities names: [String] = [], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
-                       scope: QueryScope = QueryScope()) throws -> SeriesResult {
+    public func series(
+        entities names: [String] = [], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
+        scope: QueryScope = QueryScope()
+    ) throws -> SeriesResult {
         let codes = try entityCodes(names.isEmpty ? ReportDefaults.seriesEntities : names)
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: nil, entities: codes, on: connection)
@@ -35,9 +37,11 @@ extension Warehouse {
             }
             var notes: [ReportNote] = []
             let lengths = Dictionary(grouping: relevant, by: { PeriodLength($0.period) })
-            let chosen = length ?? lengths.max { a, b in
-                (a.value.count, b.key.sortKey) < (b.value.count, a.key.sortKey)
-            }!.key
+            let chosen =
+                length
+                ?? lengths.max { a, b in
+                    (a.value.count, b.key.sortKey) < (b.value.count, a.key.sortKey)
+                }!.key
             let skipped = relevant.count - (lengths[chosen]?.count ?? 0)
             if skipped > 0 {
                 let others = lengths.keys.filter { $0 != chosen }.sorted { $0.description < $1.description }
@@ -49,8 +53,10 @@ extension Warehouse {
             for page in relevant where PeriodLength(page.period) == chosen {
                 for code in codes {
                     guard let value = page.figures[code] else { continue }
-                    points.append(.init(period: page.period, entity: code, value: value, source: page.vintage.source,
-                                        citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
+                    points.append(
+                        .init(
+                            period: page.period, entity: code, value: value, source: page.vintage.source,
+                            citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
                 }
             }
             if points.isEmpty { throw QueryError.noData("\(codes.joined(separator: ", ")) over periods of \(chosen)") }
@@ -58,8 +64,9 @@ extension Warehouse {
                 notes.append(.overlappingWindows(months: n))
             }
             notes += ReportNote.coverage(book.periods.map(\.vintage))
-            return SeriesResult(context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
-                                entities: codes, periodLength: chosen, points: points)
+            return SeriesResult(
+                context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
+                entities: codes, periodLength: chosen, points: points)
         }
     }
 }

@@ -9,10 +9,12 @@ extension Warehouse {
     }
 
     func defaultMeasure(on connection: Connection) throws -> Measure? {
-        let key = try connection.fetchOne("""
+        let key = try connection.fetchOne(
+            """
             SELECT s.measure FROM snapshots AS s JOIN measures AS m ON m.key = s.measure
             ORDER BY m.unit = 'percent' DESC, s.published_on DESC, s.id DESC LIMIT 1
-            """) { try $0.get(0) as String }
+            """
+        ) { try $0.get(0) as String }
         return try key.flatMap { try Catalog.measure(key: $0, in: connection) }
     }
 
@@ -41,14 +43,19 @@ extension Warehouse {
             return measure.key
         }
         let measuresByPeriod = try periods.map { period -> (Period, [String]) in
-            (period, try connection.fetchAll("""
-                SELECT DISTINCT s.measure FROM snapshots AS s JOIN periods AS p ON p.start_date = ? AND p.end_date = ?
-                WHERE (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
-                  AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = p.id)
-                ORDER BY s.measure
-                """, period.start.description, period.end.description, scope.sources.sourceKey, scope.sources.sourceKey,
-                scope.asOf?.description, scope.asOf?.description) { try $0.get(0) as String })
-    }
+            (
+                period,
+                try connection.fetchAll(
+                    """
+                    SELECT DISTINCT s.measure FROM snapshots AS s JOIN periods AS p ON p.start_date = ? AND p.end_date = ?
+                    WHERE (? IS NULL OR s.source = ?) AND (? IS NULL OR s.published_on <= ?)
+                      AND EXISTS (SELECT 1 FROM snapshot_periods AS c WHERE c.snapshot_id = s.id AND c.period_id = p.id)
+                    ORDER BY s.measure
+                    """, period.start.description, period.end.description, scope.sources.sourceKey, scope.sources.sourceKey,
+                    scope.asOf?.description, scope.asOf?.description
+                ) { try $0.get(0) as String }
+            )
+        }
         if let (empty, _) = measuresByPeriod.first(where: { $0.1.isEmpty }) {
             throw QueryError.noData("\(empty) in any measure" + (scope.asOf.map { " as of \($0)" } ?? ""))
         }

@@ -6,8 +6,10 @@ extension Warehouse {
     /// PRAGMAs are refused (an ``SQLiteError`` with code `SQLITE_AUTH`, category refused),
     /// parameters are named and bound, `timeLimit` stops a runaway query and at most
     /// `maxRows` rows are kept (``QueryOutput/truncated`` says when more were there).
-    public func query(_ sql: String, parameters: [String: String] = [:], maxRows: Int = 1000,
-                      timeLimit: Duration = .seconds(5)) throws -> QueryOutput {
+    public func query(
+        _ sql: String, parameters: [String: String] = [:], maxRows: Int = 1000,
+        timeLimit: Duration = .seconds(5)
+    ) throws -> QueryOutput {
         if path == ":memory:" {
             return try database.withConnection {
                 try $0.runReadOnlyQuery(sql, parameters: parameters, maxRows: maxRows, timeLimit: timeLimit)

@@ -44,8 +44,9 @@ public final class Warehouse: Sendable {
             throw SharehouseError.warehouseNotFound(path: path)
         }
         let mode: Connection.Options.Mode = options.readOnly ? .readOnly : .readWrite(create: true)
-        try self.init(database: try DatabaseQueue(path: path, options: .init(mode: mode, busyTimeout: options.busyTimeout)),
-                      path: path, readOnly: options.readOnly)
+        try self.init(
+            database: try DatabaseQueue(path: path, options: .init(mode: mode, busyTimeout: options.busyTimeout)),
+            path: path, readOnly: options.readOnly)
     }
 
     /// A new, private warehouse in memory, with the full schema.
@@ -66,8 +67,9 @@ public final class Warehouse: Sendable {
                 if let problem = status.problem { throw problem }
                 if status.pendingCount > 0 {
                     let applied = status.items.filter { $0.state == .applied || $0.state == .baselined }
-                    throw SharehouseError.schemaOutOfDate(path: path, version: applied.last?.version ?? 0,
-                                                          expected: WarehouseSchema.version)
+                    throw SharehouseError.schemaOutOfDate(
+                        path: path, version: applied.last?.version ?? 0,
+                        expected: WarehouseSchema.version)
                 }
                 return []
             }
@@ -120,12 +122,15 @@ public final class Warehouse: Sendable {
     public func entityResolver() throws -> EntityResolver {
         if let cached = resolverCache.withLock({ $0 }) { return cached }
         let resolver = try database.read { connection in
-            let entities = try connection.fetchAll("""
+            let entities = try connection.fetchAll(
+                """
                 SELECT code, kind, name_en, name_ar, iso3, iso_numeric, description FROM entities ORDER BY code
-                """) { row in
-                Entity(code: try row.get(0), kind: EntityKind(rawValue: try row.get(1)) ?? .other,
-                       nameEnglish: try row.get(2), nameArabic: try row.get(3), iso3: try row.get(4),
-                       isoNumeric: try row.get(5), description: try row.get(6))
+                """
+            ) { row in
+                Entity(
+                    code: try row.get(0), kind: EntityKind(rawValue: try row.get(1)) ?? .other,
+                    nameEnglish: try row.get(2), nameArabic: try row.get(3), iso3: try row.get(4),
+                    isoNumeric: try row.get(5), description: try row.get(6))
             }
             let aliases = try connection.fetchAll("SELECT alias, code FROM entity_aliases ORDER BY alias") { row in
                 (alias: try row.get(0) as String, code: try row.get(1) as String)

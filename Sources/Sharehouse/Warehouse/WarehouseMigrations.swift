@@ -32,8 +32,10 @@ public enum WarehouseMigrations {
     /// Applies pending migrations of `set` (the warehouse's own schema when nil), creating
     /// the warehouse when it does not exist, waiting up to `busyTimeout` for another writer.
     @discardableResult
-    public static func up(path: String, set: MigrationSet? = nil, upTo target: Int64? = nil, busyTimeout: Duration = .seconds(60),
-                          applied: ((AppliedMigration) -> Void)? = nil) throws -> [AppliedMigration] {
+    public static func up(
+        path: String, set: MigrationSet? = nil, upTo target: Int64? = nil, busyTimeout: Duration = .seconds(60),
+        applied: ((AppliedMigration) -> Void)? = nil
+    ) throws -> [AppliedMigration] {
         guard let set else {
             // Opening a warehouse runs its own migrations; do it here so a target applies.
             let database = try DatabaseQueue(path: path, options: .init(busyTimeout: busyTimeout))
@@ -46,8 +48,10 @@ public enum WarehouseMigrations {
     /// Records the migrations of `set` up to `version` as applied without running them.
     /// The warehouse must exist: baselining marks a schema that is there as applied.
     @discardableResult
-    public static func baseline(path: String, set: MigrationSet? = nil, version: Int64,
-                                busyTimeout: Duration = .seconds(10)) throws -> [Migration] {
+    public static func baseline(
+        path: String, set: MigrationSet? = nil, version: Int64,
+        busyTimeout: Duration = .seconds(10)
+    ) throws -> [Migration] {
         guard FileManager.default.fileExists(atPath: path) else { throw SharehouseError.warehouseNotFound(path: path) }
         if let set {
             let warehouse = try Warehouse(path: path, options: .init(createIfMissing: false, busyTimeout: busyTimeout))
@@ -64,7 +68,8 @@ public enum WarehouseMigrations {
     /// A read-only connection to the file, or an empty in-memory database when there is
     /// no file yet (so everything reads as pending and nothing is created).
     private static func withReadOnlyConnection<T>(_ path: String, _ body: (Connection) throws -> T) throws -> T {
-        let connection = FileManager.default.fileExists(atPath: path)
+        let connection =
+            FileManager.default.fileExists(atPath: path)
             ? try Connection(path: path, options: .readOnly)
             : try Connection.inMemory()
         return try body(connection)

@@ -38,8 +38,10 @@ struct EntitiesListCommand: ParsableCommand {
         case .table:
             var table = TableRenderer([.left("CODE"), .left("KIND"), .left("NAME"), .left("NAME (AR)"), .left("ISO3"), .left("NUM")])
             for entity in entities {
-                table.append([entity.code, entity.kind.rawValue, entity.nameEnglish, entity.nameArabic ?? "",
-                              entity.iso3 ?? "", entity.isoNumeric ?? ""])
+                table.append([
+                    entity.code, entity.kind.rawValue, entity.nameEnglish, entity.nameArabic ?? "",
+                    entity.iso3 ?? "", entity.isoNumeric ?? "",
+                ])
             }
             Terminal.output(table.render())
         }
@@ -80,8 +82,10 @@ struct EntitiesResolveCommand: ParsableCommand {
             if !matches.isEmpty {
                 var table = TableRenderer([.left("INPUT"), .left("CODE"), .left("NAME"), .left("MATCHED BY")])
                 for match in matches {
-                    table.append([match.input, match.entity.code, match.entity.nameEnglish,
-                                  "\(match.matchedBy.rawValue): \(match.matchedText)"])
+                    table.append([
+                        match.input, match.entity.code, match.entity.nameEnglish,
+                        "\(match.matchedBy.rawValue): \(match.matchedText)",
+                    ])
                 }
                 Terminal.output(table.render())
             }

@@ -32,7 +32,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The source's key (its citation).", valueName: "key"))
     var source: String?
 
-    @Option(name: .long, help: ArgumentHelp("When the source published these figures.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date)
+    @Option(
+        name: .long, help: ArgumentHelp("When the source published these figures.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date)
     var published: CalendarDate?
 
     @Option(name: .long, help: "How sure the figures are: primary, secondary or unverified (default).")
@@ -41,7 +42,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "complete, or top_n (default: a partial list, so totals are lower bounds).")
     var coverage: Coverage?
 
-    @Option(name: .long, help: ArgumentHelp("The period of rows that give none, e.g. 2024-09/2025-08.", valueName: "period"), transform: ArgumentValue.period)
+    @Option(
+        name: .long, help: ArgumentHelp("The period of rows that give none, e.g. 2024-09/2025-08.", valueName: "period"),
+        transform: ArgumentValue.period)
     var period: Period?
 
     @Option(name: .long, help: "A note kept with the snapshot.")
@@ -73,10 +76,12 @@ struct ImportCommand: ParsableCommand {
         description.coverage = coverage
         description.note = note
         description.period = period
-        let options = ImportOptions(format: inputFormat, description: description, decimalComma: decimalComma,
-                                    dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
-        let receipts = try warehouse.importSnapshots(from: files.map { $0 == "-" ? .standardInput : .file($0) },
-                                                     options: options)
+        let options = ImportOptions(
+            format: inputFormat, description: description, decimalComma: decimalComma,
+            dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
+        let receipts = try warehouse.importSnapshots(
+            from: files.map { $0 == "-" ? .standardInput : .file($0) },
+            options: options)
         ProgressLine.finish()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(receipts))

@@ -39,10 +39,11 @@ struct MeasuresShowCommand: ParsableCommand {
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(measure))
         case .table:
-            Terminal.output([
-                "\(measure.key): \(measure.name)", "  unit:        \(measure.unit.rawValue)",
-                "  universe:    \(measure.universe)", "  attribution: \(measure.attribution)",
-            ].joined(separator: "\n") + (measure.description.map { "\n  \($0)" } ?? ""))
+            Terminal.output(
+                [
+                    "\(measure.key): \(measure.name)", "  unit:        \(measure.unit.rawValue)",
+                    "  universe:    \(measure.universe)", "  attribution: \(measure.attribution)",
+                ].joined(separator: "\n") + (measure.description.map { "\n  \($0)" } ?? ""))
         }
     }
 }
@@ -60,8 +61,9 @@ struct MeasuresAddCommand: ParsableCommand {
     @Option(help: "More about it.") var description: String?
 
     func run() throws {
-        let measure = Measure(key: key, name: name, unit: unit, universe: universe, attribution: attribution,
-                              description: description)
+        let measure = Measure(
+            key: key, name: name, unit: unit, universe: universe, attribution: attribution,
+            description: description)
         let added = try global.openWarehouse().addMeasure(measure)
         Terminal.note(added ? "Added the measure \(key)." : "The measure \(key) is already there, as given.")
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Sharehouse
-import SharehouseReports
 import SharehouseDB
+import SharehouseReports
 
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,8 +14,10 @@ struct MigrateCommand: ParsableCommand {
             An applied migration that was edited or removed, or a warehouse newer than the migrations
             given, is refused (exit 77) with what to do.
             """,
-        subcommands: [MigrateStatusCommand.self, MigratePlanCommand.self, MigrateUpCommand.self,
-                      MigrateBaselineCommand.self])
+        subcommands: [
+            MigrateStatusCommand.self, MigratePlanCommand.self, MigrateUpCommand.self,
+            MigrateBaselineCommand.self,
+        ])
 }
 
 /// Which migrations a `migrate` subcommand acts on.
@@ -23,8 +25,10 @@ struct MigrationSetOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of your own migrations.", valueName: "dir"))
     var dir: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "The name your folder's migrations are recorded under.", valueName: "name"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "The name your folder's migrations are recorded under.", valueName: "name"))
     var setName: String = WarehouseMigrations.defaultUserSetName
 
     /// The user's set, or nil for the warehouse's own schema.
@@ -38,6 +42,10 @@ struct MigrateArguments: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var migrations: MigrationSetOptions
     @OptionGroup var output: FormatOptions
+
+    var path: String { global.databasePath }
+    var wait: Duration { global.busyTimeout }
+    func set() throws -> MigrationSet? { try migrations.load() }
 }
 
 /// `--to VERSION` of `plan` and `up`.
@@ -61,7 +69,7 @@ struct MigrateStatusCommand: ParsableCommand {
     @OptionGroup var arguments: MigrateArguments
 
     func run() throws {
-        let status = try WarehouseMigrations.status(path: arguments.global.databasePath, set: try arguments.migrations.load())
+        let status = try WarehouseMigrations.status(path: arguments.path, set: try arguments.set())
         switch arguments.output.format {
         case .json:
             Terminal.output(try JSONOutput.render(status))
@@ -88,14 +96,21 @@ struct MigratePlanCommand: ParsableCommand {
     @OptionGroup var to: MigrationTargetOption
 
     func run() throws {
-        let plan = try WarehouseMigrations.plan(path: arguments.global.databasePath, set: try arguments.migrations.load(),
-                                                upTo: to.target)
+        let plan = try WarehouseMigrations.plan(
+            path: arguments.path, set: try arguments.set(), upTo: to.target)
         switch arguments.output.format {
         case .json:
-            struct Planned: Encodable { let version: Int64; let name: String; let fileName: String; let sql: String }
-            Terminal.output(try JSONOutput.render(plan.map {
-                Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.script)
-            }))
+            struct Planned: Encodable {
+                let version: Int64
+                let name: String
+                let fileName: String
+                let sql: String
+            }
+            Terminal.output(
+                try JSONOutput.render(
+                    plan.map {
+                        Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.script)
+                    }))
         case .table:
             if plan.isEmpty { Terminal.note("Nothing to apply: up to date.") }
             for migration in plan {
@@ -115,8 +130,8 @@ struct MigrateUpCommand: ParsableCommand {
     @OptionGroup var to: MigrationTargetOption
 
     func run() throws {
-        let applied = try WarehouseMigrations.up(path: arguments.global.databasePath, set: try arguments.migrations.load(),
-                                                 upTo: to.target, busyTimeout: arguments.global.busyTimeout)
+        let applied = try WarehouseMigrations.up(
+            path: arguments.path, set: try arguments.set(), upTo: to.target, busyTimeout: arguments.wait)
         switch arguments.output.format {
         case .json:
             Terminal.output(try JSONOutput.render(applied))
@@ -138,7 +153,8 @@ struct MigrateBaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Record migrations up to VERSION as applied, without running them.",
-        discussion: "For a database whose schema was made before its migrations were tracked. Refused once any migration of the set is recorded.")
+        discussion:
+            "For a database whose schema was made before its migrations were tracked. Refused once any migration of the set is recorded.")
 
     @OptionGroup var arguments: MigrateArguments
 
@@ -146,11 +162,15 @@ struct MigrateBaselineCommand: ParsableCommand {
     var version: Int64
 
     func run() throws {
-        let marked = try WarehouseMigrations.baseline(path: arguments.global.databasePath, set: try arguments.migrations.load(),
-                                                      version: version, busyTimeout: arguments.global.busyTimeout)
+        let marked = try WarehouseMigrations.baseline(
+            path: arguments.path, set: try arguments.set(), version: version, busyTimeout: arguments.wait)
         switch arguments.output.format {
         case .json:
-            struct Marked: Encodable { let version: Int64; let name: String; let fileName: String }
+            struct Marked: Encodable {
+                let version: Int64
+                let name: String
+                let fileName: String
+            }
             Terminal.output(try JSONOutput.render(marked.map { Marked(version: $0.version, name: $0.name, fileName: $0.fileName) }))
         case .table:
             var table = TableRenderer([.right("VERSION"), .left("NAME"), .left("STATE")])

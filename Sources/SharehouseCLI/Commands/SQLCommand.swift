@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Sharehouse
-import SharehouseReports
 import SharehouseDB
+import SharehouseReports
 
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,8 +51,9 @@ struct SQLCommand: ParsableCommand {
             values[String(parts[0]).trimmingCharacters(in: CharacterSet(charactersIn: ":@$"))] = String(parts[1])
         }
         let warehouse = try global.openWarehouse(readOnly: true)
-        let output = try warehouse.query(text, parameters: values, maxRows: maxRows,
-                                         timeLimit: .milliseconds(timeoutMilliseconds))
+        let output = try warehouse.query(
+            text, parameters: values, maxRows: maxRows,
+            timeLimit: .milliseconds(timeoutMilliseconds))
         Terminal.output(SQLOutputRenderer.render(output, as: format))
         if output.truncated {
             Terminal.note("(only the first \(maxRows) rows are shown: the query returned more; raise --max-rows)")

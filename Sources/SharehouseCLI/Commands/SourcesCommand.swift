@@ -19,10 +19,14 @@ struct SourcesListCommand: ParsableCommand {
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(sources))
         case .table:
-            var table = TableRenderer([.left("KEY"), .left("KIND"), .left("PUBLISHED"), .left("PUBLISHER"), .left("DERIVED FROM"), .left("TITLE")])
+            var table = TableRenderer([
+                .left("KEY"), .left("KIND"), .left("PUBLISHED"), .left("PUBLISHER"), .left("DERIVED FROM"), .left("TITLE"),
+            ])
             for source in sources {
-                table.append([source.key, source.kind.rawValue, source.publishedOn?.description ?? "", source.publisher ?? "",
-                              source.derivedFrom ?? "", source.title])
+                table.append([
+                    source.key, source.kind.rawValue, source.publishedOn?.description ?? "", source.publisher ?? "",
+                    source.derivedFrom ?? "", source.title,
+                ])
             }
             Terminal.output(table.render())
         }
@@ -40,8 +44,10 @@ struct SourcesShowCommand: ParsableCommand {
         guard !chain.isEmpty else { throw CatalogError.unknown(kind: "source", key: key) }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(chain))
-        case .table: Terminal.output(chain.enumerated().map { depth, source in SourceText.describe(source, depth: depth) }
-            .joined(separator: "\n\n"))
+        case .table:
+            Terminal.output(
+                chain.enumerated().map { depth, source in SourceText.describe(source, depth: depth) }
+                    .joined(separator: "\n\n"))
         }
     }
 }
@@ -57,17 +63,20 @@ struct SourcesAddCommand: ParsableCommand {
     @Option(help: "study, news, dataset or report.") var kind: Source.Kind
     @Option(help: "Who published it.") var publisher: String?
     @Option(help: "Its authors.") var authors: String?
-    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date) var published: CalendarDate?
+    @Option(help: ArgumentHelp("When it was published.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date) var published:
+        CalendarDate?
     @Option(help: ArgumentHelp("When it was read.", valueName: "YYYY-MM-DD"), transform: ArgumentValue.date) var accessed: CalendarDate?
     @Option(help: "Its language, e.g. en, ar.") var language: String?
     @Option(help: "Its licence.") var license: String?
     @Option(name: .customLong("access-note"), help: "How it was read: paywalled, mirror, date inferred...") var accessNote: String?
-    @Option(name: .customLong("derived-from"), help: ArgumentHelp("The key of the source it relays.", valueName: "key")) var derivedFrom: String?
+    @Option(name: .customLong("derived-from"), help: ArgumentHelp("The key of the source it relays.", valueName: "key")) var derivedFrom:
+        String?
 
     func run() throws {
-        let source = Source(key: key, title: title, publisher: publisher, authors: authors, url: url,
-                            publishedOn: published, accessedOn: accessed,
-                            language: language, kind: kind, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
+        let source = Source(
+            key: key, title: title, publisher: publisher, authors: authors, url: url,
+            publishedOn: published, accessedOn: accessed,
+            language: language, kind: kind, license: license, accessNote: accessNote, derivedFrom: derivedFrom)
         let added = try global.openWarehouse().addSource(source)
         Terminal.note(added ? "Added the source \(key)." : "The source \(key) is already there, as given.")
     }

@@ -4,12 +4,16 @@ import Sharehouse
 
 /// Options every command that touches a warehouse takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The warehouse file.", discussion: "Default: $SHAREHOUSE_DB, else ./sharehouse.sqlite.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The warehouse file.", discussion: "Default: $SHAREHOUSE_DB, else ./sharehouse.sqlite.", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Seconds to wait while another process writes to the warehouse.", valueName: "seconds"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Seconds to wait while another process writes to the warehouse.", valueName: "seconds"))
     var wait: Double = 10
 
     func validate() throws {

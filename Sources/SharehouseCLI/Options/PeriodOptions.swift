@@ -9,7 +9,8 @@ struct PeriodRangeOptions: ParsableArguments {
 
 /// `--period` and `--top` of a ranking: one period's leaders.
 struct RankingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period"), transform: ArgumentValue.period) var period: Period?
+    @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period"), transform: ArgumentValue.period) var period:
+        Period?
     @Option(help: "How many to list before the others (default: \(ReportDefaults.top)).") var top: Int?
 
     var topOrDefault: Int { top ?? ReportDefaults.top }

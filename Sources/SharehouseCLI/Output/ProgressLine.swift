@@ -1,6 +1,6 @@
 import Foundation
-import SharehouseDB
 import Sharehouse
+import SharehouseDB
 
 /// A progress line on standard error while a large file imports, only when standard error
 /// is a terminal (never in a pipe or a log).

@@ -31,8 +31,10 @@ extension Connection {
     /// what was refused; nothing is written.
     ///
     /// Related SQLite documentation: <https://www.sqlite.org/c3ref/set_authorizer.html>
-    public func runReadOnlyQuery(_ sql: String, parameters: [String: String] = [:], maxRows: Int,
-                                 timeLimit: Duration) throws -> QueryOutput {
+    public func runReadOnlyQuery(
+        _ sql: String, parameters: [String: String] = [:], maxRows: Int,
+        timeLimit: Duration
+    ) throws -> QueryOutput {
         guard !isInTransaction else {
             throw SQLiteError(code: .misuse, message: "ad-hoc SQL runs outside any transaction")
         }
@@ -87,13 +89,15 @@ extension Connection {
         var used = Set<String>()
         for index in 1...max(1, statement.parameterCount) where statement.parameterCount > 0 {
             guard let cName = sqlite3_bind_parameter_name(statement.handle, Int32(index)) else {
-                throw SQLiteError(code: .range, message: "use named parameters (:name) so each value is given by name",
-                                  sql: statement.sql)
+                throw SQLiteError(
+                    code: .range, message: "use named parameters (:name) so each value is given by name",
+                    sql: statement.sql)
             }
             let name = String(String(cString: cName).dropFirst())
             guard let value = parameters[name] else {
-                throw SQLiteError(code: .range, message: "no value for the parameter :\(name) (give --param \(name)=VALUE)",
-                                  sql: statement.sql)
+                throw SQLiteError(
+                    code: .range, message: "no value for the parameter :\(name) (give --param \(name)=VALUE)",
+                    sql: statement.sql)
             }
             try statement.bind(value, at: index)
             used.insert(name)
@@ -105,31 +109,34 @@ extension Connection {
 
     private func installReadOnlyAuthorizer(_ state: AuthorizerState) {
         let context = Unmanaged.passUnretained(state).toOpaque()
-        sqlite3_set_authorizer(handle, { context, action, first, second, _, _ in
-            let state = Unmanaged<AuthorizerState>.fromOpaque(context!).takeUnretainedValue()
-            let name = first.map { String(cString: $0) }
-            switch action {
-            case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
-                return SQLITE_OK
-            case SQLITE_FUNCTION:
-                let function = second.map { String(cString: $0) }?.lowercased() ?? ""
-                if ReadOnlyPolicy.refusedFunctions.contains(function) {
-                    state.refusal = "the function \(function)() is not allowed"
+        sqlite3_set_authorizer(
+            handle,
+            { context, action, first, second, _, _ in
+                let state = Unmanaged<AuthorizerState>.fromOpaque(context!).takeUnretainedValue()
+                let name = first.map { String(cString: $0) }
+                switch action {
+                case SQLITE_SELECT, SQLITE_READ, SQLITE_RECURSIVE:
+                    return SQLITE_OK
+                case SQLITE_FUNCTION:
+                    let function = second.map { String(cString: $0) }?.lowercased() ?? ""
+                    if ReadOnlyPolicy.refusedFunctions.contains(function) {
+                        state.refusal = "the function \(function)() is not allowed"
+                        return SQLITE_DENY
+                    }
+                    return SQLITE_OK
+                case SQLITE_PRAGMA:
+                    let pragma = name?.lowercased() ?? ""
+                    if ReadOnlyPolicy.reportingPragmas.contains(pragma) { return SQLITE_OK }
+                    if second == nil, ReadOnlyPolicy.readableSettings.contains(pragma) { return SQLITE_OK }
+                    state.refusal =
+                        second == nil || ReadOnlyPolicy.readableSettings.contains(pragma) == false
+                        ? "PRAGMA \(pragma) is not allowed" : "PRAGMA \(pragma) = ... writes"
+                    return SQLITE_DENY
+                default:
+                    state.refusal = ReadOnlyPolicy.describe(action)
                     return SQLITE_DENY
                 }
-                return SQLITE_OK
-            case SQLITE_PRAGMA:
-                let pragma = name?.lowercased() ?? ""
-                if ReadOnlyPolicy.reportingPragmas.contains(pragma) { return SQLITE_OK }
-                if second == nil, ReadOnlyPolicy.readableSettings.contains(pragma) { return SQLITE_OK }
-                state.refusal = second == nil || ReadOnlyPolicy.readableSettings.contains(pragma) == false
-                    ? "PRAGMA \(pragma) is not allowed" : "PRAGMA \(pragma) = ... writes"
-                return SQLITE_DENY
-            default:
-                state.refusal = ReadOnlyPolicy.describe(action)
-                return SQLITE_DENY
-            }
-        }, context)
+            }, context)
     }
 }
 
@@ -162,11 +169,11 @@ enum ReadOnlyPolicy {
         case SQLITE_ALTER_TABLE: "ALTER TABLE changes the schema"
         case SQLITE_REINDEX, SQLITE_ANALYZE: "REINDEX and ANALYZE write"
         case SQLITE_CREATE_INDEX, SQLITE_CREATE_TABLE, SQLITE_CREATE_TEMP_INDEX, SQLITE_CREATE_TEMP_TABLE,
-             SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TRIGGER, SQLITE_CREATE_VIEW,
-             SQLITE_CREATE_VTABLE:
+            SQLITE_CREATE_TEMP_TRIGGER, SQLITE_CREATE_TEMP_VIEW, SQLITE_CREATE_TRIGGER, SQLITE_CREATE_VIEW,
+            SQLITE_CREATE_VTABLE:
             "CREATE changes the schema"
         case SQLITE_DROP_INDEX, SQLITE_DROP_TABLE, SQLITE_DROP_TEMP_INDEX, SQLITE_DROP_TEMP_TABLE, SQLITE_DROP_TEMP_TRIGGER,
-             SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TRIGGER, SQLITE_DROP_VIEW, SQLITE_DROP_VTABLE:
+            SQLITE_DROP_TEMP_VIEW, SQLITE_DROP_TRIGGER, SQLITE_DROP_VIEW, SQLITE_DROP_VTABLE:
             "DROP changes the schema"
         default: "this statement is not allowed (authorizer action \(action))"
         }

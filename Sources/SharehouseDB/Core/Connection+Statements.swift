@@ -109,9 +109,10 @@ extension Connection {
                     let rest = start.distance(to: tail)
                     if SQLText.hasStatement(in: utf8[rest..<(utf8.count - 1)]) {
                         sqlite3_finalize(statement)
-                        throw SQLiteError(code: .misuse,
-                                          message: "more than one statement; run scripts with executeScript",
-                                          sql: sql)
+                        throw SQLiteError(
+                            code: .misuse,
+                            message: "more than one statement; run scripts with executeScript",
+                            sql: sql)
                     }
                 }
                 return Statement(handle: statement, sql: sql)

@@ -48,12 +48,14 @@ extension Connection {
         guard !timeLimit.installed else { return }
         timeLimit.installed = true
         let context = Unmanaged.passUnretained(timeLimit).toOpaque()
-        sqlite3_progress_handler(handle, 1000, { context in
-            guard let context else { return 0 }
-            let state = Unmanaged<TimeLimitState>.fromOpaque(context).takeUnretainedValue()
-            guard let deadline = state.deadline else { return 0 }
-            return ContinuousClock.now >= deadline ? 1 : 0
-        }, context)
+        sqlite3_progress_handler(
+            handle, 1000,
+            { context in
+                guard let context else { return 0 }
+                let state = Unmanaged<TimeLimitState>.fromOpaque(context).takeUnretainedValue()
+                guard let deadline = state.deadline else { return 0 }
+                return ContinuousClock.now >= deadline ? 1 : 0
+            }, context)
     }
 
     private func removeProgressHandler() {

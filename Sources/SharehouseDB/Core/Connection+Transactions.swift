@@ -36,7 +36,8 @@ extension Connection {
             try execute("BEGIN \(kind.rawValue) TRANSACTION")
         } catch var error as SQLiteError where ResultCode.busy ~= error.code {
             // "database is locked" says little to a person at a terminal.
-            error.message = "\(path) is busy: another process kept it locked for longer than the "
+            error.message =
+                "\(path) is busy: another process kept it locked for longer than the "
                 + "\(busyTimeout.components.seconds) s this waits; try again when it has finished"
             error.sql = nil
             throw error
@@ -100,8 +101,10 @@ extension Connection {
         guard transactionDepth > 0 else { return }
         if !isInTransaction { rolledBackBySQLite = true }
         if rolledBackBySQLite {
-            throw SQLiteError(code: .abort, message: "SQLite rolled the transaction back after an earlier error; "
-                              + "nothing of it was kept, and nothing more runs in it")
+            throw SQLiteError(
+                code: .abort,
+                message: "SQLite rolled the transaction back after an earlier error; "
+                    + "nothing of it was kept, and nothing more runs in it")
         }
     }
 

@@ -37,8 +37,10 @@ public final class Connection {
         /// Whether a writable file database is switched to write-ahead logging.
         public var writeAheadLog: Bool
 
-        public init(mode: Mode = .readWrite(create: true), busyTimeout: Duration = .seconds(5),
-                    foreignKeys: Bool = true, writeAheadLog: Bool = true) {
+        public init(
+            mode: Mode = .readWrite(create: true), busyTimeout: Duration = .seconds(5),
+            foreignKeys: Bool = true, writeAheadLog: Bool = true
+        ) {
             self.mode = mode
             self.busyTimeout = busyTimeout
             self.foreignKeys = foreignKeys
@@ -79,8 +81,9 @@ public final class Connection {
 
     private init(rawPath: String, options: Options) throws {
         guard sqlite3_libversion_number() >= Self.minimumSQLiteVersion else {
-            throw SQLiteError(code: .misuse,
-                              message: "SQLite \(String(cString: sqlite3_libversion())) is too old: 3.37.0 or later is needed")
+            throw SQLiteError(
+                code: .misuse,
+                message: "SQLite \(String(cString: sqlite3_libversion())) is too old: 3.37.0 or later is needed")
         }
         var flags = SQLITE_OPEN_NOMUTEX | 0x0200_0000  // SQLITE_OPEN_EXRESCODE: extended codes from open
         switch options.mode {
@@ -95,8 +98,9 @@ public final class Connection {
             // > sqlite3_close() when it is no longer required.
             let message = db.map { String(cString: sqlite3_errmsg($0)) }
             sqlite3_close(db)
-            throw SQLiteError(code: ResultCode(rawValue: code),
-                              message: "cannot open \(rawPath): \(message ?? ResultCode(rawValue: code).explanation)")
+            throw SQLiteError(
+                code: ResultCode(rawValue: code),
+                message: "cannot open \(rawPath): \(message ?? ResultCode(rawValue: code).explanation)")
         }
         self.handle = db
         self.path = rawPath
@@ -161,7 +165,8 @@ public final class Connection {
         if current?.lowercased() != "wal" {
             let mode: String? = try fetchOne("PRAGMA journal_mode = WAL") { try $0.get(0) }
             guard mode?.lowercased() == "wal" else {
-                throw SQLiteError(code: .error, message: "cannot switch \(path) to write-ahead logging (journal mode is \(mode ?? "unknown"))")
+                throw SQLiteError(
+                    code: .error, message: "cannot switch \(path) to write-ahead logging (journal mode is \(mode ?? "unknown"))")
             }
         }
         try execute("PRAGMA synchronous = NORMAL")
@@ -193,8 +198,9 @@ public final class Connection {
     /// The error SQLite holds for this connection right now, captured at once.
     func lastError(code: Int32, sql: String?) -> SQLiteError {
         let extended = sqlite3_extended_errcode(handle)
-        return SQLiteError(code: ResultCode(rawValue: extended == 0 ? code : extended),
-                           message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        return SQLiteError(
+            code: ResultCode(rawValue: extended == 0 ? code : extended),
+            message: String(cString: sqlite3_errmsg(handle)), sql: sql)
     }
 }
 

@@ -43,8 +43,9 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// Runs `body` with exclusive use of the connection and no transaction of its own.
     /// For work that manages its transactions itself (the migration engine).
     public func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
-        precondition(DispatchQueue.getSpecific(key: queueKey) != ObjectIdentifier(self),
-                     "DatabaseQueue is not reentrant: use the connection you were given")
+        precondition(
+            DispatchQueue.getSpecific(key: queueKey) != ObjectIdentifier(self),
+            "DatabaseQueue is not reentrant: use the connection you were given")
         return try queue.sync { try finish(Result { try body(connection) }) }
     }
 

@@ -73,16 +73,16 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
 
     // Extended codes this package tests for. The values are fixed by SQLite's ABI
     // (primary | n << 8); the C macros are not importable into Swift.
-    public static let ioErrorWrite = ResultCode(rawValue: 778)          // SQLITE_IOERR_WRITE
-    public static let busySnapshot = ResultCode(rawValue: 517)            // SQLITE_BUSY | 2<<8
+    public static let ioErrorWrite = ResultCode(rawValue: 778)  // SQLITE_IOERR_WRITE
+    public static let busySnapshot = ResultCode(rawValue: 517)  // SQLITE_BUSY | 2<<8
     public static let readOnlyDatabaseMoved = ResultCode(rawValue: 1032)  // SQLITE_READONLY | 4<<8
-    public static let constraintCheck = ResultCode(rawValue: 275)         // SQLITE_CONSTRAINT | 1<<8
-    public static let constraintForeignKey = ResultCode(rawValue: 787)    // SQLITE_CONSTRAINT | 3<<8
-    public static let constraintNotNull = ResultCode(rawValue: 1299)      // SQLITE_CONSTRAINT | 5<<8
-    public static let constraintPrimaryKey = ResultCode(rawValue: 1555)   // SQLITE_CONSTRAINT | 6<<8
-    public static let constraintTrigger = ResultCode(rawValue: 1811)      // SQLITE_CONSTRAINT | 7<<8
-    public static let constraintUnique = ResultCode(rawValue: 2067)       // SQLITE_CONSTRAINT | 8<<8
-    public static let constraintDataType = ResultCode(rawValue: 3091)     // SQLITE_CONSTRAINT | 12<<8
+    public static let constraintCheck = ResultCode(rawValue: 275)  // SQLITE_CONSTRAINT | 1<<8
+    public static let constraintForeignKey = ResultCode(rawValue: 787)  // SQLITE_CONSTRAINT | 3<<8
+    public static let constraintNotNull = ResultCode(rawValue: 1299)  // SQLITE_CONSTRAINT | 5<<8
+    public static let constraintPrimaryKey = ResultCode(rawValue: 1555)  // SQLITE_CONSTRAINT | 6<<8
+    public static let constraintTrigger = ResultCode(rawValue: 1811)  // SQLITE_CONSTRAINT | 7<<8
+    public static let constraintUnique = ResultCode(rawValue: 2067)  // SQLITE_CONSTRAINT | 8<<8
+    public static let constraintDataType = ResultCode(rawValue: 3091)  // SQLITE_CONSTRAINT | 12<<8
 
     private static let names: [Int32: String] = [
         0: "SQLITE_OK", 1: "SQLITE_ERROR", 2: "SQLITE_INTERNAL", 3: "SQLITE_PERM",

@@ -19,8 +19,9 @@ public struct Row {
     /// The value of the 0-based column `index`, decoded as `T`.
     public func get<T: SQLiteColumnDecodable>(_ index: Int, as type: T.Type = T.self) throws -> T {
         guard index >= 0, index < columnCount else {
-            throw RowDecodingError(column: "#\(index)", reason: "no such column: the row has \(columnCount) column(s)",
-                                   sql: statement.sql)
+            throw RowDecodingError(
+                column: "#\(index)", reason: "no such column: the row has \(columnCount) column(s)",
+                sql: statement.sql)
         }
         return try T(column: ColumnSlot(statement: statement.handle, index: Int32(index)))
     }

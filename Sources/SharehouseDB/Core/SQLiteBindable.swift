@@ -55,8 +55,9 @@ public struct ParameterSlot {
                 return sqlite3_bind_text(statement, index, "", 0, sharehouse_transient())
             }
             return base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                sqlite3_bind_text64(statement, index, $0, sqlite3_uint64(buffer.count),
-                                    sharehouse_transient(), UInt8(SQLITE_UTF8))
+                sqlite3_bind_text64(
+                    statement, index, $0, sqlite3_uint64(buffer.count),
+                    sharehouse_transient(), UInt8(SQLITE_UTF8))
             }
         }
         try check(code)
@@ -64,9 +65,10 @@ public struct ParameterSlot {
 
     /// Binds bytes as a blob; an empty array is an empty blob, not NULL.
     public func bind(blob value: some Collection<UInt8>) throws {
-        let code = value.withContiguousStorageIfAvailable { buffer -> Int32 in
-            bindBlob(buffer)
-        } ?? Array(value).withUnsafeBufferPointer { bindBlob($0) }
+        let code =
+            value.withContiguousStorageIfAvailable { buffer -> Int32 in
+                bindBlob(buffer)
+            } ?? Array(value).withUnsafeBufferPointer { bindBlob($0) }
         try check(code)
     }
 

@@ -99,9 +99,10 @@ public final class Statement {
         for _ in repeat each values { given += 1 }
         let expected = sqlite3_bind_parameter_count(handle)
         guard given == expected else {
-            throw SQLiteError(code: .range,
-                              message: "the statement has \(expected) parameter(s) but \(given) value(s) were given",
-                              sql: sql)
+            throw SQLiteError(
+                code: .range,
+                message: "the statement has \(expected) parameter(s) but \(given) value(s) were given",
+                sql: sql)
         }
         reset()
         var index: Int32 = 0
@@ -194,7 +195,8 @@ public final class Statement {
     func columnIndex(named name: String) -> Int32? {
         let key = name.lowercased()
         if let index = columnIndexes?[key], index < sqlite3_column_count(handle),
-           String(cString: sqlite3_column_name(handle, index)).lowercased() == key {
+            String(cString: sqlite3_column_name(handle, index)).lowercased() == key
+        {
             return index
         }
         var indexes: [String: Int32] = [:]

@@ -57,8 +57,10 @@ package struct TextPosition: Sendable, Hashable {
     /// Where the first line end at or after `start` in `bytes` is, and where the line after
     /// it starts. Nil when there is none, or when the last byte is a CR whose LF may come
     /// with more input (unless `atEndOfInput`).
-    @inlinable package static func lineEnd(in bytes: [UInt8], from start: Int,
-                                           atEndOfInput: Bool) -> (end: Int, next: Int)? {
+    @inlinable package static func lineEnd(
+        in bytes: [UInt8], from start: Int,
+        atEndOfInput: Bool
+    ) -> (end: Int, next: Int)? {
         guard let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
         if bytes[end] == 0x0A { return (end, end + 1) }
         if end + 1 < bytes.count { return (end, bytes[end + 1] == 0x0A ? end + 2 : end + 1) }

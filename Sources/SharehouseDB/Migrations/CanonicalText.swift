@@ -20,7 +20,8 @@ public enum CanonicalText {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var lines: [ArraySlice<UInt8>] = []
-        var start = 0, index = 0
+        var start = 0
+        var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x0D || byte == 0x0A {

@@ -40,9 +40,9 @@ public struct Migration: Sendable, Hashable {
         let digits = stem[..<underscore]
         let name = stem[stem.index(after: underscore)...]
         guard digits.count >= 4, digits.count <= 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let version = Int64(digits), version > 0,
-              let first = name.first, first.isASCII, first.isLetter || first.isNumber,
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+            let version = Int64(digits), version > 0,
+            let first = name.first, first.isASCII, first.isLetter || first.isNumber,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
         else { return nil }
         return (version, String(name))
     }

@@ -82,7 +82,7 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
             // A full disk is not the migration's fault: exit 1, as any other command.
             .failure
         case .invalidFileName, .emptyMigration, .duplicateVersion, .statementFailed, .forbiddenStatement, .foreignKeyViolations,
-             .unknownVersion:
+            .unknownVersion:
             .badInput
         case .directoryNotFound, .unreadable:
             .missingInput

@@ -21,7 +21,8 @@ enum MigrationLedger {
     }
 
     static func create(in connection: Connection) throws {
-        try connection.execute("""
+        try connection.execute(
+            """
             CREATE TABLE IF NOT EXISTS \(table) (
                 migration_set      TEXT NOT NULL,
                 version            INTEGER NOT NULL CHECK (version > 0),
@@ -41,25 +42,32 @@ enum MigrationLedger {
 
     static func exists(in connection: Connection) throws -> Bool {
         try connection.fetchOne(
-            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", table) { _ in true } ?? false
+            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", table
+        ) { _ in true } ?? false
     }
 
     /// The applied migrations of `set`, by version; none when the table does not exist.
     static func entries(of set: String, in connection: Connection) throws -> [Entry] {
         guard try exists(in: connection) else { return [] }
-        return try connection.fetchAll("""
+        return try connection.fetchAll(
+            """
             SELECT version, name, file_name, checksum, checksum_algorithm, applied_at, method, sql
             FROM \(table) WHERE migration_set = ? ORDER BY version
-            """, set) { row in
-            Entry(version: try row.get(0), name: try row.get(1), fileName: try row.get(2), checksum: try row.get(3),
-                  checksumAlgorithm: try row.get(4), appliedAt: try row.get(5), method: try row.get(6),
-                  sql: try row.get(7))
+            """, set
+        ) { row in
+            Entry(
+                version: try row.get(0), name: try row.get(1), fileName: try row.get(2), checksum: try row.get(3),
+                checksumAlgorithm: try row.get(4), appliedAt: try row.get(5), method: try row.get(6),
+                sql: try row.get(7))
         }
     }
 
-    static func record(_ migration: Migration, set: String, method: String, executionMilliseconds: Int64,
-                       in connection: Connection) throws {
-        try connection.execute("""
+    static func record(
+        _ migration: Migration, set: String, method: String, executionMilliseconds: Int64,
+        in connection: Connection
+    ) throws {
+        try connection.execute(
+            """
             INSERT INTO \(table) (migration_set, version, name, file_name, checksum, checksum_algorithm,
                                   applied_at, execution_ms, method, runner_version, sql)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -42,7 +42,9 @@ public struct MigrationStatus: Sendable, Encodable {
     public var pendingCount: Int { items.filter { $0.state == .pending }.count }
 
     private enum CodingKeys: String, CodingKey {
-        case set, origin, items = "migrations", problem
+        case set, origin
+        case items = "migrations"
+        case problem
     }
 
     public func encode(to encoder: any Encoder) throws {

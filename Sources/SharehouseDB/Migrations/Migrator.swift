@@ -52,8 +52,10 @@ public struct Migrator: Sendable {
     ///
     /// - Parameter applied: called after each migration commits.
     @discardableResult
-    public func migrate(_ connection: Connection, upTo target: Int64? = nil,
-                        applied: ((AppliedMigration) -> Void)? = nil) throws -> [AppliedMigration] {
+    public func migrate(
+        _ connection: Connection, upTo target: Int64? = nil,
+        applied: ((AppliedMigration) -> Void)? = nil
+    ) throws -> [AppliedMigration] {
         try checkTarget(target)
         guard !connection.isInTransaction else {
             throw SQLiteError(code: .misuse, message: "migrations must run outside a transaction: each takes its own")
@@ -83,14 +85,16 @@ public struct Migrator: Sendable {
             let started = ContinuousClock.now
             try run(migration, on: connection)
             let milliseconds = (ContinuousClock.now - started).milliseconds
-            try MigrationLedger.record(migration, set: set.name, method: "applied",
-                                       executionMilliseconds: milliseconds, in: connection)
+            try MigrationLedger.record(
+                migration, set: set.name, method: "applied",
+                executionMilliseconds: milliseconds, in: connection)
             try checkForeignKeys(after: migration, on: connection)
             if mirrorsUserVersion {
                 try connection.execute("PRAGMA user_version = \(Int32(clamping: migration.version))")
             }
-            return AppliedMigration(version: migration.version, name: migration.name,
-                                    fileName: migration.fileName, milliseconds: milliseconds)
+            return AppliedMigration(
+                version: migration.version, name: migration.name,
+                fileName: migration.fileName, milliseconds: milliseconds)
         }
     }
 
@@ -99,8 +103,9 @@ public struct Migrator: Sendable {
         do {
             try connection.executeScript(migration.script) { statement in
                 if let refusal = MigrationStatementPolicy.refusal(for: statement) {
-                    throw MigrationError.forbiddenStatement(path: path, location: statement.location,
-                                                            statement: refusal.statement, reason: refusal.reason)
+                    throw MigrationError.forbiddenStatement(
+                        path: path, location: statement.location,
+                        statement: refusal.statement, reason: refusal.reason)
                 }
             }
         } catch let error as SQLiteError {
@@ -139,8 +144,9 @@ public struct Migrator: Sendable {
             }
             let marked = set.migrations.filter { $0.version <= version }
             for migration in marked {
-                try MigrationLedger.record(migration, set: set.name, method: "baseline",
-                                           executionMilliseconds: 0, in: connection)
+                try MigrationLedger.record(
+                    migration, set: set.name, method: "baseline",
+                    executionMilliseconds: 0, in: connection)
             }
             if mirrorsUserVersion, let last = marked.last {
                 try connection.execute("PRAGMA user_version = \(Int32(clamping: last.version))")
@@ -168,38 +174,51 @@ public struct Migrator: Sendable {
         let files = Dictionary(set.migrations.map { ($0.version, $0) }, uniquingKeysWith: { first, _ in first })
         let highestApplied = entries.map(\.version).max() ?? 0
         var items: [MigrationStatus.Item] = []
-        var newer: MigrationError?, changed: MigrationError?, missing: MigrationError?, outOfOrder: MigrationError?
+        var newer: MigrationError?
+        var changed: MigrationError?
+        var missing: MigrationError?
+        var outOfOrder: MigrationError?
 
         for version in Set(applied.keys).union(files.keys).sorted() {
             switch (files[version], applied[version]) {
-            case let (file?, entry?):
+            case (let file?, let entry?):
                 let same = entry.checksum == file.checksum && entry.checksumAlgorithm == CanonicalText.algorithm
                 let state: MigrationStatus.State = !same ? .changed : entry.method == "baseline" ? .baselined : .applied
-                items.append(.init(version: version, name: file.name, fileName: file.fileName, state: state,
-                                   appliedAt: entry.appliedAt, checksum: entry.checksum))
+                items.append(
+                    .init(
+                        version: version, name: file.name, fileName: file.fileName, state: state,
+                        appliedAt: entry.appliedAt, checksum: entry.checksum))
                 if !same, changed == nil {
-                    changed = .changed(path: set.path(of: file.fileName), version: version, appliedAt: entry.appliedAt,
-                                       difference: Self.difference(applied: entry, now: file))
+                    changed = .changed(
+                        path: set.path(of: file.fileName), version: version, appliedAt: entry.appliedAt,
+                        difference: Self.difference(applied: entry, now: file))
                 }
-            case let (file?, nil):
+            case (let file?, nil):
                 let state: MigrationStatus.State = version < highestApplied ? .outOfOrder : .pending
-                items.append(.init(version: version, name: file.name, fileName: file.fileName, state: state,
-                                   appliedAt: nil, checksum: nil))
+                items.append(
+                    .init(
+                        version: version, name: file.name, fileName: file.fileName, state: state,
+                        appliedAt: nil, checksum: nil))
                 if state == .outOfOrder, outOfOrder == nil {
-                    outOfOrder = .outOfOrder(path: set.path(of: file.fileName), version: version,
-                                             highestApplied: highestApplied)
+                    outOfOrder = .outOfOrder(
+                        path: set.path(of: file.fileName), version: version,
+                        highestApplied: highestApplied)
                 }
-            case let (nil, entry?):
+            case (nil, let entry?):
                 let isNewer = version > set.latestVersion
-                items.append(.init(version: version, name: entry.name, fileName: entry.fileName,
-                                   state: isNewer ? .newer : .missing, appliedAt: entry.appliedAt,
-                                   checksum: entry.checksum))
+                items.append(
+                    .init(
+                        version: version, name: entry.name, fileName: entry.fileName,
+                        state: isNewer ? .newer : .missing, appliedAt: entry.appliedAt,
+                        checksum: entry.checksum))
                 if isNewer, newer == nil {
-                    newer = .databaseNewer(set: set.name, appliedFileName: entry.fileName, appliedVersion: version,
-                                           latestKnownVersion: set.latestVersion, origin: set.origin)
+                    newer = .databaseNewer(
+                        set: set.name, appliedFileName: entry.fileName, appliedVersion: version,
+                        latestKnownVersion: set.latestVersion, origin: set.origin)
                 } else if !isNewer, missing == nil {
-                    missing = .missing(fileName: entry.fileName, version: version, appliedAt: entry.appliedAt,
-                                       origin: set.origin)
+                    missing = .missing(
+                        fileName: entry.fileName, version: version, appliedAt: entry.appliedAt,
+                        origin: set.origin)
                 }
             case (nil, nil):
                 break
@@ -207,11 +226,13 @@ public struct Migrator: Sendable {
         }
         if let highest = entries.last, newer != nil {
             // Name the newest applied migration, not the first unknown one.
-            newer = .databaseNewer(set: set.name, appliedFileName: highest.fileName, appliedVersion: highest.version,
-                                   latestKnownVersion: set.latestVersion, origin: set.origin)
+            newer = .databaseNewer(
+                set: set.name, appliedFileName: highest.fileName, appliedVersion: highest.version,
+                latestKnownVersion: set.latestVersion, origin: set.origin)
         }
-        return MigrationStatus(set: set.name, origin: set.origin, items: items,
-                               problem: newer ?? changed ?? missing ?? outOfOrder)
+        return MigrationStatus(
+            set: set.name, origin: set.origin, items: items,
+            problem: newer ?? changed ?? missing ?? outOfOrder)
     }
 
     /// The first line that differs between the text that was applied and the file now.

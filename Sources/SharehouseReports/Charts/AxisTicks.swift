@@ -1,11 +1,13 @@
 import Sharehouse
+
 /// The values an axis marks: round numbers (1, 2, 2.5 or 5 times a power of ten) that
 /// span the data with a few ticks, so that 17.1 and 15.8 sit on an axis of 0, 5, ..., 20.
 public enum AxisTicks {
     /// At most about `count` intervals from at or below `minimum` to at or above
     /// `maximum`; a share axis starts at 0 (`minimum` 0).
     public static func nice(minimum: Double, maximum: Double, count: Int = 5) -> [Double] {
-        var low = minimum, high = maximum
+        var low = minimum
+        var high = maximum
         if !(high > low) { high = low + 1 }
         let raw = (high - low) / Double(max(1, count))
         var magnitude = 1.0

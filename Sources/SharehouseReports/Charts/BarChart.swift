@@ -1,4 +1,5 @@
 public import Sharehouse
+
 /// A horizontal bar chart of one period's shares, largest first, with "others" (and what
 /// the source did not break down) as bars of their own in grey. SVG text, the same bytes
 /// for the same data, with `<title>` and `<desc>` for screen readers.
@@ -29,8 +30,10 @@ public struct BarChart: Sendable {
     /// need two prefixes.
     public var idPrefix = "chart"
 
-    public init(title: String, subtitle: String? = nil, summary: String, bars: [Bar], axisTitle: String, footnotes: [String],
-                style: ChartStyle = ChartStyle()) {
+    public init(
+        title: String, subtitle: String? = nil, summary: String, bars: [Bar], axisTitle: String, footnotes: [String],
+        style: ChartStyle = ChartStyle()
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.summary = summary
@@ -52,7 +55,8 @@ public struct BarChart: Sendable {
         let valueWidth = valueLabels.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 30
         let lastTickHalf = (tickLabels.last.map { TextMetrics.width($0, fontSize: 12) } ?? 20) / 2
         let barRight = width - 16 - max(valueWidth + 6, lastTickHalf)
-        let top = subtitle == nil ? 62.0 : 76.0, rowHeight = 24.0
+        let top = subtitle == nil ? 62.0 : 76.0
+        let rowHeight = 24.0
         let barsBottom = top + Double(bars.count) * rowHeight
         let footnoteLines = footnotes.flatMap { TextMetrics.wrap($0, toWidth: width - 32, fontSize: 11) }
         let height = barsBottom + 40 + Double(footnoteLines.count) * 15 + 8
@@ -60,14 +64,19 @@ public struct BarChart: Sendable {
 
         var svg = SVGWriter()
         svg.open("svg", ChartFrame.root(width: width, height: height, idPrefix: idPrefix))
-        ChartFrame.heading(title: title, subtitle: subtitle, summary: summary, width: width, height: height, idPrefix: idPrefix,
-                           language: style.language, in: &svg)
+        ChartFrame.heading(
+            title: title, subtitle: subtitle, summary: summary, width: width, height: height, idPrefix: idPrefix,
+            language: style.language, in: &svg)
         svg.element("text", ["x": n(barLeft), "y": n(top - 16), "fill": "#444444"], content: axisTitle)
 
         svg.open("g", ["class": "axes"])
         for (tick, label) in zip(ticks, tickLabels) {
-            svg.element("line", ["x1": n(x(tick)), "y1": n(top - 4), "x2": n(x(tick)), "y2": n(barsBottom),
-                                 "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1"])
+            svg.element(
+                "line",
+                [
+                    "x1": n(x(tick)), "y1": n(top - 4), "x2": n(x(tick)), "y2": n(barsBottom),
+                    "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1",
+                ])
             svg.element("text", ["x": n(x(tick)), "y": n(barsBottom + 16), "text-anchor": "middle", "fill": "#444444"], content: label)
         }
         svg.close("g")
@@ -75,12 +84,17 @@ public struct BarChart: Sendable {
         svg.open("g", ["class": "bars"])
         for (index, bar) in bars.enumerated() {
             let rowTop = top + Double(index) * rowHeight
-            svg.element("text", ["x": n(barLeft - 8), "y": n(rowTop + 16), "text-anchor": "end"],
-                        content: TextMetrics.truncate(bar.label, toWidth: labelWidth - 8, fontSize: 12))
+            svg.element(
+                "text", ["x": n(barLeft - 8), "y": n(rowTop + 16), "text-anchor": "end"],
+                content: TextMetrics.truncate(bar.label, toWidth: labelWidth - 8, fontSize: 12))
             // Dark bars for entities, light grey for sums of several: distinct in grey too.
-            svg.element("rect", ["x": n(barLeft), "y": n(rowTop + 4), "width": n(max(0.5, x(bar.value.value) - barLeft)),
-                                 "height": n(rowHeight - 8), "fill": bar.isAggregate ? "#bbbbbb" : ChartStyle.color(0),
-                                 "data-value": DecimalText.fixed(bar.value.value, decimals: bar.value.decimals)])
+            svg.element(
+                "rect",
+                [
+                    "x": n(barLeft), "y": n(rowTop + 4), "width": n(max(0.5, x(bar.value.value) - barLeft)),
+                    "height": n(rowHeight - 8), "fill": bar.isAggregate ? "#bbbbbb" : ChartStyle.color(0),
+                    "data-value": DecimalText.fixed(bar.value.value, decimals: bar.value.decimals),
+                ])
             svg.element("text", ["x": n(x(bar.value.value) + 6), "y": n(rowTop + 16)], content: valueLabels[index])
         }
         svg.close("g")

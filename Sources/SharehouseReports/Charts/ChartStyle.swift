@@ -1,4 +1,5 @@
 public import Sharehouse
+
 /// What a chart shares with the page around it: the digits of its numbers, the language
 /// of its words, whether its figures are shares or counts, and how each series looks.
 /// Every series differs by colour, dash and marker shape, so that a chart printed in grey
@@ -35,7 +36,9 @@ public struct ChartStyle: Sendable {
             return ticks.map { digits.grouped($0, decimals: AxisTicks.decimalsOfStep(step)) }
         }
         let decimals = AxisTicks.decimalsOfStep(step / scale)
-        return ticks.map { $0 == 0 ? digits.format(0, decimals: 0) : "\(digits.grouped($0 / scale, decimals: decimals)) \(language.text(unit))" }
+        return ticks.map {
+            $0 == 0 ? digits.format(0, decimals: 0) : "\(digits.grouped($0 / scale, decimals: decimals)) \(language.text(unit))"
+        }
     }
 
     /// Okabe and Ito's colours, which colour-blind readers tell apart.
@@ -66,14 +69,30 @@ public struct ChartStyle: Sendable {
         case .triangleDown:
             svg.element("path", ["d": path([(0, 1.2), (1.1, -0.8), (-1.1, -0.8)]), "fill": fill])
         case .cross:
-            svg.element("path", ["d": path([(-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4), (0.4, 1.2),
-                                            (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4)]), "fill": fill])
+            svg.element(
+                "path",
+                [
+                    "d": path([
+                        (-0.4, -1.2), (0.4, -1.2), (0.4, -0.4), (1.2, -0.4), (1.2, 0.4), (0.4, 0.4), (0.4, 1.2),
+                        (-0.4, 1.2), (-0.4, 0.4), (-1.2, 0.4), (-1.2, -0.4), (-0.4, -0.4),
+                    ]), "fill": fill,
+                ])
         case .star:
-            svg.element("path", ["d": path([(0, -1.4), (0.35, -0.45), (1.35, -0.45), (0.55, 0.15), (0.85, 1.15), (0, 0.55),
-                                            (-0.85, 1.15), (-0.55, 0.15), (-1.35, -0.45), (-0.35, -0.45)]), "fill": fill])
+            svg.element(
+                "path",
+                [
+                    "d": path([
+                        (0, -1.4), (0.35, -0.45), (1.35, -0.45), (0.55, 0.15), (0.85, 1.15), (0, 0.55),
+                        (-0.85, 1.15), (-0.55, 0.15), (-1.35, -0.45), (-0.35, -0.45),
+                    ]), "fill": fill,
+                ])
         case .hollowSquare:
-            svg.element("rect", ["x": n(x - size), "y": n(y - size), "width": n(2 * size), "height": n(2 * size), "fill": "#ffffff",
-                                 "stroke": fill, "stroke-width": "1.5"])
+            svg.element(
+                "rect",
+                [
+                    "x": n(x - size), "y": n(y - size), "width": n(2 * size), "height": n(2 * size), "fill": "#ffffff",
+                    "stroke": fill, "stroke-width": "1.5",
+                ])
         }
     }
 }

@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// Places labels along one axis so that none overlaps another: each as near its wish as
 /// the others allow, in the same order, inside the bounds.
 public enum LabelPlacement {

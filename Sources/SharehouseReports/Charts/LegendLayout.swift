@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// Lays a chart's legend out in rows: entries left to right, a new row where the next
 /// one would pass the right edge, so that six or more entries stay inside the chart.
 public enum LegendLayout {
@@ -11,7 +12,8 @@ public enum LegendLayout {
     /// `gap` between entries. An entry wider than a row gets a row of its own.
     public static func rows(_ widths: [Double], left: Double, right: Double, gap: Double) -> [Placement] {
         var placements: [Placement] = []
-        var x = left, row = 0
+        var x = left
+        var row = 0
         for width in widths {
             if x > left, x + width > right {
                 row += 1

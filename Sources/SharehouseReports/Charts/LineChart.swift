@@ -1,4 +1,5 @@
 public import Sharehouse
+
 /// A line chart of shares over periods: one line per entity, a y axis in percent from 0,
 /// a legend, each line's last value at its end, points marked where the figure was
 /// revised in a later publication, and the sources under it. Written as SVG text, the
@@ -46,8 +47,10 @@ public struct LineChart: Sendable {
     /// need two prefixes.
     public var idPrefix = "chart"
 
-    public init(title: String, subtitle: String? = nil, summary: String, periods: [String], lines: [Line], axisTitle: String,
-                revisedLabel: String, footnotes: [String], style: ChartStyle = ChartStyle()) {
+    public init(
+        title: String, subtitle: String? = nil, summary: String, periods: [String], lines: [Line], axisTitle: String,
+        revisedLabel: String, footnotes: [String], style: ChartStyle = ChartStyle()
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.summary = summary
@@ -95,20 +98,27 @@ public struct LineChart: Sendable {
 
         var svg = SVGWriter()
         svg.open("svg", ChartFrame.root(width: width, height: height, idPrefix: idPrefix))
-        ChartFrame.heading(title: title, subtitle: subtitle, summary: summary, width: width, height: height, idPrefix: idPrefix,
-                           language: style.language, in: &svg)
+        ChartFrame.heading(
+            title: title, subtitle: subtitle, summary: summary, width: width, height: height, idPrefix: idPrefix,
+            language: style.language, in: &svg)
 
         svg.open("g", ["class": "legend"])
         for (index, text) in legendTexts.enumerated() {
-            let entryX = legend[index].x, entryY = legendTop + Double(legend[index].row) * 18
+            let entryX = legend[index].x
+            let entryY = legendTop + Double(legend[index].row) * 18
             if index >= lines.count {
-                svg.element("circle", ["cx": n(entryX + 6), "cy": n(entryY), "r": "6", "fill": "none", "stroke": "#000000", "stroke-width": "1.5"])
+                svg.element(
+                    "circle", ["cx": n(entryX + 6), "cy": n(entryY), "r": "6", "fill": "none", "stroke": "#000000", "stroke-width": "1.5"])
                 svg.element("text", ["x": n(entryX + 18), "y": n(entryY + 4)], content: text)
             } else if lines[index].points.isEmpty {
                 svg.element("text", ["x": n(entryX), "y": n(entryY + 4), "fill": "#666666"], content: text)
             } else {
-                svg.element("line", ["x1": n(entryX), "y1": n(entryY), "x2": n(entryX + 28), "y2": n(entryY), "stroke": ChartStyle.color(index),
-                                     "stroke-width": "2", "stroke-dasharray": ChartStyle.dash(index)])
+                svg.element(
+                    "line",
+                    [
+                        "x1": n(entryX), "y1": n(entryY), "x2": n(entryX + 28), "y2": n(entryY), "stroke": ChartStyle.color(index),
+                        "stroke-width": "2", "stroke-dasharray": ChartStyle.dash(index),
+                    ])
                 ChartStyle.marker(ChartStyle.marker(index), x: entryX + 14, y: entryY, size: 3.5, fill: ChartStyle.color(index), in: &svg)
                 svg.element("text", ["x": n(entryX + 34), "y": n(entryY + 4)], content: text)
             }
@@ -119,17 +129,23 @@ public struct LineChart: Sendable {
         svg.open("g", ["class": "axes"])
         svg.element("text", ["x": n(16), "y": n(top - 10), "fill": "#444444"], content: axisTitle)
         for (tick, label) in zip(ticks, tickLabels) {
-            svg.element("line", ["x1": n(plotLeft), "y1": n(y(tick)), "x2": n(plotRight), "y2": n(y(tick)),
-                                 "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1"])
+            svg.element(
+                "line",
+                [
+                    "x1": n(plotLeft), "y1": n(y(tick)), "x2": n(plotRight), "y2": n(y(tick)),
+                    "stroke": tick == 0 ? "#444444" : "#dddddd", "stroke-width": "1",
+                ])
             svg.element("text", ["x": n(plotLeft - 6), "y": n(y(tick) + 4), "text-anchor": "end", "fill": "#444444"], content: label)
         }
-        let every = LabelPlacement.stride(labelWidth: (periods.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 40) + 8,
-                                          spacing: periods.count < 2 ? plotRight - plotLeft : (plotRight - plotLeft) / Double(periods.count - 1))
+        let every = LabelPlacement.stride(
+            labelWidth: (periods.map { TextMetrics.width($0, fontSize: 12) }.max() ?? 40) + 8,
+            spacing: periods.count < 2 ? plotRight - plotLeft : (plotRight - plotLeft) / Double(periods.count - 1))
         for (index, period) in periods.enumerated() where index % every == 0 || index == periods.count - 1 {
             if index != periods.count - 1, periods.count - 1 - index < every { continue }  // keep the last label clear
             svg.element("line", ["x1": n(x(index)), "y1": n(plotBottom), "x2": n(x(index)), "y2": n(plotBottom + 4), "stroke": "#444444"])
-            svg.element("text", ["x": n(x(index)), "y": n(plotBottom + 18), "text-anchor": "middle", "fill": "#444444"],
-                        content: period)
+            svg.element(
+                "text", ["x": n(x(index)), "y": n(plotBottom + 18), "text-anchor": "middle", "fill": "#444444"],
+                content: period)
         }
         svg.close("g")
 
@@ -139,15 +155,23 @@ public struct LineChart: Sendable {
             let points = line.points.sorted { $0.period < $1.period }
             svg.open("g", ["class": "series", "data-entity": line.name])
             if points.count > 1 {
-                svg.element("polyline", ["points": points.map { "\(n(x($0.period))),\(n(y($0.value.value)))" }.joined(separator: " "),
-                                         "fill": "none", "stroke": color, "stroke-width": "2",
-                                         "stroke-dasharray": ChartStyle.dash(index), "stroke-linejoin": "round"])
+                svg.element(
+                    "polyline",
+                    [
+                        "points": points.map { "\(n(x($0.period))),\(n(y($0.value.value)))" }.joined(separator: " "),
+                        "fill": "none", "stroke": color, "stroke-width": "2",
+                        "stroke-dasharray": ChartStyle.dash(index), "stroke-linejoin": "round",
+                    ])
             }
             for point in points {
                 ChartStyle.marker(ChartStyle.marker(index), x: x(point.period), y: y(point.value.value), size: 3, fill: color, in: &svg)
                 if point.isRevised {
-                    svg.element("circle", ["cx": n(x(point.period)), "cy": n(y(point.value.value)), "r": "6", "fill": "none",
-                                           "stroke": "#000000", "stroke-width": "1.5"])
+                    svg.element(
+                        "circle",
+                        [
+                            "cx": n(x(point.period)), "cy": n(y(point.value.value)), "r": "6", "fill": "none",
+                            "stroke": "#000000", "stroke-width": "1.5",
+                        ])
                 }
             }
             svg.close("g")
@@ -168,4 +192,3 @@ public struct LineChart: Sendable {
         return svg.text
     }
 }
-

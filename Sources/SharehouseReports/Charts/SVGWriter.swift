@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// Writes SVG text: elements with their attributes in the order given, text escaped,
 /// coordinates with at most two decimals. The same calls give the same bytes.
 struct SVGWriter {

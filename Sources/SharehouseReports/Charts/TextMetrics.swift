@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// Estimated widths of chart text, so that labels are shortened, wrapped and given room
 /// before they are drawn: SVG cannot measure text itself. The estimates follow Helvetica's
 /// advance widths (a little generous), which Arial and the Arabic fallback fonts match

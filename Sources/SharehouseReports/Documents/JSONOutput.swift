@@ -1,5 +1,5 @@
-import Sharehouse
 import Foundation
+import Sharehouse
 
 /// JSON on standard output: pretty, keys sorted and in snake_case, non-ASCII text as is.
 public enum JSONOutput {

@@ -3,15 +3,21 @@ public import Sharehouse
 /// Import receipts as text: a table with a line per file, then what changed.
 public enum ReceiptRenderer {
     public static func render(_ receipts: [ImportReceipt]) -> String {
-        var table = TableRenderer([.left("FILE"), .left("OUTCOME"), .right("SNAPSHOT"), .right("ROWS"), .left("PERIODS"),
-                                   .right("NEW"), .right("CHANGED"), .right("DROPPED")])
+        var table = TableRenderer([
+            .left("FILE"), .left("OUTCOME"), .right("SNAPSHOT"), .right("ROWS"), .left("PERIODS"),
+            .right("NEW"), .right("CHANGED"), .right("DROPPED"),
+        ])
         for receipt in receipts {
-            let periods = receipt.periods.count == 1 ? receipt.periods[0].description
+            let periods =
+                receipt.periods.count == 1
+                ? receipt.periods[0].description
                 : "\(receipt.periods.first?.description ?? "")..\(receipt.periods.last?.description ?? "") (\(receipt.periods.count))"
-            table.append([receipt.file, outcome(receipt), String(receipt.snapshotID), String(receipt.rowsRead), periods,
-                          String(receipt.differences.reduce(0) { $0 + $1.addedCount }),
-                          String(receipt.differences.reduce(0) { $0 + $1.changedCount }),
-                          String(receipt.differences.reduce(0) { $0 + $1.droppedCount })])
+            table.append([
+                receipt.file, outcome(receipt), String(receipt.snapshotID), String(receipt.rowsRead), periods,
+                String(receipt.differences.reduce(0) { $0 + $1.addedCount }),
+                String(receipt.differences.reduce(0) { $0 + $1.changedCount }),
+                String(receipt.differences.reduce(0) { $0 + $1.droppedCount }),
+            ])
         }
         var lines = [table.render()]
         for receipt in receipts {
@@ -35,8 +41,10 @@ public enum ReceiptRenderer {
     private static func details(_ receipt: ImportReceipt) -> [String] {
         var lines: [String] = []
         if !receipt.addedMeasures.isEmpty || !receipt.addedSources.isEmpty {
-            lines.append("  added: " + (receipt.addedMeasures.map { "measure \($0)" } + receipt.addedSources.map { "source \($0)" })
-                .joined(separator: ", "))
+            lines.append(
+                "  added: "
+                    + (receipt.addedMeasures.map { "measure \($0)" } + receipt.addedSources.map { "source \($0)" })
+                    .joined(separator: ", "))
         }
         let names = Dictionary(grouping: receipt.matchedByName, by: \.code)
             .sorted { $0.key < $1.key }
@@ -50,8 +58,9 @@ public enum ReceiptRenderer {
             }
             for change in difference.changed {
                 let sign = change.difference >= 0 ? "+" : "−"
-                let amount = PublishedValue(value: abs(change.difference),
-                                            decimals: max(change.before.decimals, change.after.decimals))
+                let amount = PublishedValue(
+                    value: abs(change.difference),
+                    decimals: max(change.before.decimals, change.after.decimals))
                 lines.append("  \(difference.period) \(change.entity): \(change.before) → \(change.after) (\(sign)\(amount))")
             }
             for figure in difference.dropped {

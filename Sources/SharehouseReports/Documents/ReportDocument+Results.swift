@@ -19,8 +19,10 @@ extension ReportDocument {
 
     /// A document of `style`'s language with `header` columns, about `context`, with its
     /// notes and citations.
-    init(title: ReportLanguage.Phrase, context: QueryContext, columns: [TableRenderer.Column], style: Style,
-         names: [String: String]) {
+    init(
+        title: ReportLanguage.Phrase, context: QueryContext, columns: [TableRenderer.Column], style: Style,
+        names: [String: String]
+    ) {
         let language = style.language
         var about = [language.text(.aboutMeasure(context.measure))]
         if case .only(let source) = context.sourcePolicy { about.append(language.text(.aboutSourceOnly(source))) }
@@ -54,8 +56,9 @@ extension ReportDocument {
         for period in Array(Set(result.points.map(\.period))).sorted() {
             let points = result.points.filter { $0.period == period }
             let citations = Array(Set(points.map(\.citation))).sorted()
-            document.append([period.description] + result.entities.map { code in points.first { $0.entity == code }?.value.description ?? "" }
-                            + [citations.map { "[\($0)]" }.joined()], citation: citations.first)
+            document.append(
+                [period.description] + result.entities.map { code in points.first { $0.entity == code }?.value.description ?? "" }
+                    + [citations.map { "[\($0)]" }.joined()], citation: citations.first)
         }
         if style.sparklines { document.appendTrend(result) }
         return document.inDigits(style.digits)
@@ -79,9 +82,11 @@ extension ReportDocument {
         var document = ReportDocument(
             title: .compareTitle(from: result.from, fromCitation: result.fromCitation, to: result.to, toCitation: result.toCitation),
             context: result.context,
-            columns: [.left(language.header(.entity)), .right(result.from.description), .right(result.to.description),
-                      .right(language.header(.change)), .right(language.header(.relative)), .right(language.header(.rank)),
-                      .right(language.header(.move))],
+            columns: [
+                .left(language.header(.entity)), .right(result.from.description), .right(result.to.description),
+                .right(language.header(.change)), .right(language.header(.relative)), .right(language.header(.rank)),
+                .right(language.header(.move)),
+            ],
             style: style, names: names)
         let unit = result.context.measure.unit == .percent ? " pp" : ""
         for row in result.rows {
@@ -89,8 +94,11 @@ extension ReportDocument {
             let relative = row.relativeChange.map { signed($0, decimals: 1) + "%" } ?? ""
             let ranks = "\(row.fromRank.map(String.init) ?? "–") → \(row.toRank.map(String.init) ?? "–")"
             let move = row.rankChange.map { $0 == 0 ? "=" : ($0 > 0 ? "▲\($0)" : "▼\(-$0)") } ?? ""
-            document.append([label(row.entity, names), row.from?.description ?? "", row.to?.description ?? "", change, relative,
-                             ranks, move], citation: result.toCitation)
+            document.append(
+                [
+                    label(row.entity, names), row.from?.description ?? "", row.to?.description ?? "", change, relative,
+                    ranks, move,
+                ], citation: result.toCitation)
         }
         return document.inDigits(style.digits)
     }
@@ -101,19 +109,23 @@ extension ReportDocument {
         let unit = isPercent ? "%" : ""
         var document = ReportDocument(
             title: .leadersTitle(period: result.period, citation: result.citation), context: result.context,
-            columns: [.right(language.header(.rank)), .left(language.header(.entity)),
-                      .right(language.header(isPercent ? .share : .value))],
+            columns: [
+                .right(language.header(.rank)), .left(language.header(.entity)),
+                .right(language.header(isPercent ? .share : .value)),
+            ],
             style: style, names: names)
         for row in result.rows {
             document.append([String(row.rank), label(row.entity, names), row.value.description + unit], citation: result.citation)
         }
         if let other = result.other {
-            document.append(["", language.text(.otherListed(count: result.otherCount)), other.description + unit],
-                            citation: result.citation)
+            document.append(
+                ["", language.text(.otherListed(count: result.otherCount)), other.description + unit],
+                citation: result.citation)
         }
         if let notReported = result.notReported {
-            document.append(["", language.text(.notReported), notReported.description + unit],
-                            citation: result.citation)
+            document.append(
+                ["", language.text(.notReported), notReported.description + unit],
+                citation: result.citation)
         }
         return document.inDigits(style.digits)
     }
@@ -130,15 +142,20 @@ extension ReportDocument {
         var document = ReportDocument(
             title: .crossoversTitle(names: result.entities.map { label($0, names) }, byVintage: result.byVintage),
             context: result.context,
-            columns: [.left(language.header(.period)), .left(language.header(.what)), .right(language.header(.values)),
-                      .left(language.header(.per))],
+            columns: [
+                .left(language.header(.period)), .left(language.header(.what)), .right(language.header(.values)),
+                .left(language.header(.per)),
+            ],
             style: style, names: names)
         for crossing in result.crossings {
-            document.append([crossing.period.description,
-                             language.text(.passes(leader: crossing.leader, overtaken: crossing.overtaken, after: crossing.previousPeriod)),
-                             language.text(.versus(crossing.leaderValue.description, crossing.overtakenValue.description)),
-                             language.text(.snapshotPublished(crossing.publishedOn, citation: crossing.citation))],
-                            citation: crossing.citation)
+            document.append(
+                [
+                    crossing.period.description,
+                    language.text(.passes(leader: crossing.leader, overtaken: crossing.overtaken, after: crossing.previousPeriod)),
+                    language.text(.versus(crossing.leaderValue.description, crossing.overtakenValue.description)),
+                    language.text(.snapshotPublished(crossing.publishedOn, citation: crossing.citation)),
+                ],
+                citation: crossing.citation)
         }
         return document.inDigits(style.digits)
     }
@@ -147,15 +164,20 @@ extension ReportDocument {
         let language = style.language
         var document = ReportDocument(
             title: .concentrationTitle, context: result.context,
-            columns: [.left(language.header(.period)), .right("HHI"), .right("CR1"), .right("CR3"), .right("CR5"),
-                      .left(language.header(.leader)), .right(language.header(.count)), .left(language.header(.bound)),
-                      .left(language.header(.source))],
+            columns: [
+                .left(language.header(.period)), .right("HHI"), .right("CR1"), .right("CR3"), .right("CR5"),
+                .left(language.header(.leader)), .right(language.header(.count)), .left(language.header(.bound)),
+                .left(language.header(.source)),
+            ],
             style: style, names: names)
         for row in result.rows {
             let value = { (number: Double, decimals: Int) in PublishedValue(value: number, decimals: decimals).description }
-            document.append([row.period.description, value(row.hhi, 2 * row.decimals), value(row.cr1, row.decimals),
-                             value(row.cr3, row.decimals), value(row.cr5, row.decimals), row.leader, String(row.entities),
-                             language.text(row.isLowerBound ? .lowerBound : .exact), "[\(row.citation)]"], citation: row.citation)
+            document.append(
+                [
+                    row.period.description, value(row.hhi, 2 * row.decimals), value(row.cr1, row.decimals),
+                    value(row.cr3, row.decimals), value(row.cr5, row.decimals), row.leader, String(row.entities),
+                    language.text(row.isLowerBound ? .lowerBound : .exact), "[\(row.citation)]",
+                ], citation: row.citation)
         }
         return document.inDigits(style.digits)
     }
@@ -164,15 +186,20 @@ extension ReportDocument {
         let language = style.language
         var document = ReportDocument(
             title: .revisionsTitle, context: result.context,
-            columns: [.left(language.header(.period)), .left(language.header(.entity)), .right(language.header(.value)),
-                      .right(language.header(.change)), .left(language.header(.knownFrom)), .left(language.header(.until)),
-                      .left(language.header(.source))],
+            columns: [
+                .left(language.header(.period)), .left(language.header(.entity)), .right(language.header(.value)),
+                .right(language.header(.change)), .left(language.header(.knownFrom)), .left(language.header(.until)),
+                .left(language.header(.source)),
+            ],
             style: style, names: names)
         for row in result.rows {
             let change = row.change.map { signed($0, decimals: row.value.decimals) } ?? (row.isNew ? language.text(.new) : "")
-            document.append([row.period.description, label(row.entity, names), row.value.description, change,
-                             row.knownFrom.description, row.knownTo?.description ?? language.text(.current), "[\(row.citation)]"],
-                            citation: row.citation)
+            document.append(
+                [
+                    row.period.description, label(row.entity, names), row.value.description, change,
+                    row.knownFrom.description, row.knownTo?.description ?? language.text(.current), "[\(row.citation)]",
+                ],
+                citation: row.citation)
         }
         return document.inDigits(style.digits)
     }
@@ -188,10 +215,11 @@ extension ReportDocument {
             document.append([label(row.entity, names)] + row.values.map { $0?.description ?? "" }, citation: nil)
         }
         // Each column's source, measure and definition (the measures' own English words).
-        document.notes = result.columns.enumerated().map { index, column in
-            "(\(index + 1)) \(column.measure.key), \(column.source), \(column.period)\(column.isExactPeriod ? "" : " (overlapping)") [\(column.citation)]: "
-                + "\(column.measure.name); universe: \(column.measure.universe); attribution: \(column.measure.attribution)"
-        } + result.notes.map { language.text($0, digits: style.digits, names: names) }
+        document.notes =
+            result.columns.enumerated().map { index, column in
+                "(\(index + 1)) \(column.measure.key), \(column.source), \(column.period)\(column.isExactPeriod ? "" : " (overlapping)") [\(column.citation)]: "
+                    + "\(column.measure.name); universe: \(column.measure.universe); attribution: \(column.measure.attribution)"
+            } + result.notes.map { language.text($0, digits: style.digits, names: names) }
         document.citations = result.citations
         return document.inDigits(style.digits)
     }
@@ -201,14 +229,20 @@ extension ReportDocument {
         var document = ReportDocument(
             title: .groupTitle(name: names[result.group.code] ?? result.group.nameEnglish, code: result.group.code),
             context: result.context,
-            columns: [.left(language.header(.period)), .right(language.header(.sum)), .right(language.header(.members)),
-                      .left(language.header(.withoutFigure)), .left(language.header(.source))],
+            columns: [
+                .left(language.header(.period)), .right(language.header(.sum)), .right(language.header(.members)),
+                .left(language.header(.withoutFigure)), .left(language.header(.source)),
+            ],
             style: style, names: names)
         for row in result.rows {
-            document.append([row.period.description, row.value.description, String(row.membersWithFigures.count),
-                             row.membersWithout.count > 8 ? language.text(.members(count: row.membersWithout.count))
-                                : row.membersWithout.joined(separator: " "),
-                             "[\(row.citation)]"], citation: row.citation)
+            document.append(
+                [
+                    row.period.description, row.value.description, String(row.membersWithFigures.count),
+                    row.membersWithout.count > 8
+                        ? language.text(.members(count: row.membersWithout.count))
+                        : row.membersWithout.joined(separator: " "),
+                    "[\(row.citation)]",
+                ], citation: row.citation)
         }
         return document.inDigits(style.digits)
     }

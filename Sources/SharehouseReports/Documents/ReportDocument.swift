@@ -28,4 +28,3 @@ public struct ReportDocument: Sendable {
         rowCitations.append(citation)
     }
 }
-

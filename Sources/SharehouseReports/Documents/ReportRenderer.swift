@@ -1,5 +1,5 @@
-import Sharehouse
 import Foundation
+import Sharehouse
 
 /// Renders a ``ReportDocument`` as text.
 public enum ReportRenderer {
@@ -16,7 +16,7 @@ public enum ReportRenderer {
 
     private static func table(_ document: ReportDocument) -> String {
         var table = TableRenderer(document.columns)
-        document.rows.forEach { table.append($0) }
+        for row in document.rows { table.append(row) }
         var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
         if !document.notes.isEmpty {
             lines.append("")
@@ -26,7 +26,9 @@ public enum ReportRenderer {
         if !document.citations.isEmpty {
             lines.append("")
             lines.append(document.language.text(.sourcesLine))
-            lines += document.citations.flatMap { wrap("[\($0.number)] " + $0.summary(in: document.language), indent: "  ", continuation: "      ") }
+            lines += document.citations.flatMap {
+                wrap("[\($0.number)] " + $0.summary(in: document.language), indent: "  ", continuation: "      ")
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -80,7 +82,8 @@ public enum ReportRenderer {
             guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
-        let byNumber = Dictionary(document.citations.map { ($0.number, $0.summary(in: document.language)) }, uniquingKeysWith: { first, _ in first })
+        let byNumber = Dictionary(
+            document.citations.map { ($0.number, $0.summary(in: document.language)) }, uniquingKeysWith: { first, _ in first })
         let hasCitations = !document.citations.isEmpty
         var lines = [(document.columns.map(\.title) + (hasCitations ? ["citation"] : [])).map(field).joined(separator: separator)]
         for (index, row) in document.rows.enumerated() {

@@ -5,8 +5,10 @@ import Sharehouse
 public enum ReportWriter {
     /// `report` as `format`. `chart` draws the SVG that an HTML page shows above its table,
     /// when the report has one; it is only called for HTML.
-    public static func render(_ report: some Report, as format: ReportFormat, style: ReportDocument.Style,
-                              names: [String: String], chart: (() throws -> String)? = nil) throws -> String {
+    public static func render(
+        _ report: some Report, as format: ReportFormat, style: ReportDocument.Style,
+        names: [String: String], chart: (() throws -> String)? = nil
+    ) throws -> String {
         switch format {
         case .json:
             return try JSONOutput.render(report)

@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// A row of Unicode blocks that draws a series in one line of a terminal: ▁ for the
 /// lowest value, █ for the highest, a space for a missing one.
 public enum Sparkline {
@@ -11,12 +12,13 @@ public enum Sparkline {
         guard let low = low ?? present.min(), let high = high ?? present.max(), !present.isEmpty else {
             return String(repeating: " ", count: values.count)
         }
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            guard high > low else { return blocks[3] }
-            let step = Int(((value - low) / (high - low) * Double(blocks.count - 1)).rounded())
-            return blocks[min(max(step, 0), blocks.count - 1)]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                guard high > low else { return blocks[3] }
+                let step = Int(((value - low) / (high - low) * Double(blocks.count - 1)).rounded())
+                return blocks[min(max(step, 0), blocks.count - 1)]
+            })
     }
 
     /// Sparklines are for a person at a terminal: not when output is piped or redirected,

@@ -1,4 +1,5 @@
 import Sharehouse
+
 /// A plain-text table: a header row and aligned columns, separated by two spaces.
 ///
 /// Widths count what a terminal shows: combining marks (Arabic tashkeel, accents) take
@@ -62,7 +63,7 @@ public struct TableRenderer: Sendable {
     private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1FAFF, 0x20000...0x3FFFD:
+            0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1FAFF, 0x20000...0x3FFFD:
             return true
         default:
             return false

@@ -12,9 +12,12 @@ enum HTMLDocumentRenderer {
         }
         if let chart { page.append("<figure>\n\(chart)</figure>") }
         let numeric = Set(document.columns.indices.filter { document.columns[$0].alignment == .right })
-        page.append(HTMLPage.table(header: document.columns.map(\.title), rows: document.rows.map { row in
-            row.map { cell in linkingCitations(HTMLPage.escape(cell)) }
-        }, numeric: numeric))
+        page.append(
+            HTMLPage.table(
+                header: document.columns.map(\.title),
+                rows: document.rows.map { row in
+                    row.map { cell in linkingCitations(HTMLPage.escape(cell)) }
+                }, numeric: numeric))
         for note in document.notes { page.append("<p class=\"note\">\(linkingCitations(HTMLPage.escape(note)))</p>") }
         if !document.citations.isEmpty {
             page.append("<h2>\(HTMLPage.escape(document.language.text(.citations)))</h2>")
@@ -22,8 +25,9 @@ enum HTMLDocumentRenderer {
             for citation in document.citations {
                 var text = HTMLPage.escape(citation.summary(in: document.language))
                 if let url = citation.sources.first?.url {
-                    text = text.replacingOccurrences(of: HTMLPage.escape(url),
-                                                     with: "<a href=\"\(HTMLPage.escape(url))\">\(HTMLPage.escape(url))</a>")
+                    text = text.replacingOccurrences(
+                        of: HTMLPage.escape(url),
+                        with: "<a href=\"\(HTMLPage.escape(url))\">\(HTMLPage.escape(url))</a>")
                 }
                 page.append("<li id=\"cite-\(citation.number)\">\(text)</li>")
             }

@@ -1,4 +1,5 @@
 public import Sharehouse
+
 /// A self-contained HTML page: inline CSS, inline SVG, no scripts, nothing fetched. It is
 /// also well-formed XML (every element closed, only XML's five entities), so tests parse
 /// it, and it prints cleanly and reads at phone width.
@@ -45,14 +46,18 @@ public struct HTMLPage: Sendable {
     public static func table(headerMarkup header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
         var lines = ["<div class=\"scroll\"><table>"]
         if let caption { lines.append("<caption>\(escape(caption))</caption>") }
-        lines.append("<thead><tr>" + header.enumerated().map { index, cell in
-            "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(cell)</th>"
-        }.joined() + "</tr></thead>")
+        lines.append(
+            "<thead><tr>"
+                + header.enumerated().map { index, cell in
+                    "<th scope=\"col\"\(numeric.contains(index) ? " class=\"num\"" : "")>\(cell)</th>"
+                }.joined() + "</tr></thead>")
         lines.append("<tbody>")
         for row in rows {
-            lines.append("<tr>" + row.enumerated().map { index, cell in
-                numeric.contains(index) ? "<td class=\"num\"><bdi dir=\"ltr\">\(cell)</bdi></td>" : "<td>\(cell)</td>"
-            }.joined() + "</tr>")
+            lines.append(
+                "<tr>"
+                    + row.enumerated().map { index, cell in
+                        numeric.contains(index) ? "<td class=\"num\"><bdi dir=\"ltr\">\(cell)</bdi></td>" : "<td>\(cell)</td>"
+                    }.joined() + "</tr>")
         }
         lines.append("</tbody></table></div>")
         return lines.joined(separator: "\n")

@@ -8,8 +8,10 @@ public import Sharehouse
 public enum OverviewPage {
     /// `overview` as a page in `language` and `digits`; `names` are entity names in that
     /// language (``Warehouse/entityNames(in:)``).
-    public static func render(_ overview: Overview, names: [String: String], language: ReportLanguage = .english,
-                              digits: DigitStyle = .western) -> String {
+    public static func render(
+        _ overview: Overview, names: [String: String], language: ReportLanguage = .english,
+        digits: DigitStyle = .western
+    ) -> String {
         func name(_ code: String) -> String { names[code] ?? code }
         func cite(_ number: Int) -> String { "<a href=\"#cite-\(number)\">[\(digits.format(Double(number), decimals: 0))]</a>" }
         var page = HTMLPage(title: language.text(.reportTitle), language: language)
@@ -25,10 +27,13 @@ public enum OverviewPage {
         let headline = overview.headline
         let measure = headline.context.measure
         let headlineCitation = citations.number(headline.citation, in: headline.context.citations)
-        page.append("<p class=\"lead\">\(self.headline(headline, names: name, digits: digits, language: language, page: page)) \(cite(headlineCitation))</p>")
-        page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
-                    + "\(HTMLPage.escape(language.text(.universe))): \(page.phrase(measure.universe)). "
-                    + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(measure.attribution)).</p>")
+        page.append(
+            "<p class=\"lead\">\(self.headline(headline, names: name, digits: digits, language: language, page: page)) \(cite(headlineCitation))</p>"
+        )
+        page.append(
+            "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
+                + "\(HTMLPage.escape(language.text(.universe))): \(page.phrase(measure.universe)). "
+                + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(measure.attribution)).</p>")
         notes(headline.context.notes)
 
         // Leaders: a bar chart and the table, from the source that breaks the headline's
@@ -38,12 +43,15 @@ public enum OverviewPage {
         page.append("<h2>\(HTMLPage.escape(language.text(.leaders))) · \(page.number(leaders.period.description))</h2>")
         if let citation = leaders.context.citations.first(where: { $0.number == leaders.citation }) {
             let number = citations.number(reusing: citation)
-            page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.leadersSourceNote))) \(page.phrase(citation.shortName)) \(cite(number)) "
-                        + "(\(page.number(digits.format(Double(leaders.rows.count + leaders.otherCount), decimals: 0))) "
-                        + "\(HTMLPage.escape(language.text(.entitiesCount))))</p>")
+            page.append(
+                "<p class=\"note\">\(HTMLPage.escape(language.text(.leadersSourceNote))) \(page.phrase(citation.shortName)) \(cite(number)) "
+                    + "(\(page.number(digits.format(Double(leaders.rows.count + leaders.otherCount), decimals: 0))) "
+                    + "\(HTMLPage.escape(language.text(.entitiesCount))))</p>")
         }
         var pageCitations = citations
-        var barChart = BarChart(leaders, names: names, language: language, digits: digits) { pageCitations.number($0, in: leaders.context.citations) }
+        var barChart = BarChart(leaders, names: names, language: language, digits: digits) {
+            pageCitations.number($0, in: leaders.context.citations)
+        }
         barChart.idPrefix = "leaders-chart"
         citations = pageCitations
         page.append("<figure>\n\(barChart.svg())</figure>")
@@ -55,15 +63,22 @@ public enum OverviewPage {
             [digits.format(Double(row.rank), decimals: 0), HTMLPage.escape(name(row.entity)), figure(row.value.value, row.value.decimals)]
         }
         if let other = leaders.other {
-            rows.append(["", HTMLPage.escape(language.text(.other)) + " (" + page.number(digits.format(Double(leaders.otherCount), decimals: 0)) + ")",
-                         figure(other.value, other.decimals)])
+            rows.append([
+                "",
+                HTMLPage.escape(language.text(.other)) + " (" + page.number(digits.format(Double(leaders.otherCount), decimals: 0)) + ")",
+                figure(other.value, other.decimals),
+            ])
         }
         if let rest = leaders.notReported {
             rows.append(["", HTMLPage.escape(language.text(.notReported)), figure(rest.value, rest.decimals)])
         }
-        page.append(HTMLPage.table(header: [language.text(.rank), language.text(.entity), language.text(isPercent ? .share : .value)],
-                                   rows: rows, numeric: [0, 2]))
-        if leaders.citation != headline.citation || leaders.context.citations.first?.snapshotID != headline.context.citations.first?.snapshotID {
+        page.append(
+            HTMLPage.table(
+                header: [language.text(.rank), language.text(.entity), language.text(isPercent ? .share : .value)],
+                rows: rows, numeric: [0, 2]))
+        if leaders.citation != headline.citation
+            || leaders.context.citations.first?.snapshotID != headline.context.citations.first?.snapshotID
+        {
             notes(leaders.context.notes)
         }
 
@@ -73,8 +88,9 @@ public enum OverviewPage {
             let chart = seriesChart(series, names: names, language: language, digits: digits, citations: &citations)
             page.append("<h2>\(HTMLPage.escape(language.text(.series))) · \(page.phrase(chart.measure.name))</h2>")
             page.append("<figure>\n\(chart.svg)</figure>")
-            page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(chart.measure.name)) "
-                        + "(<code>\(HTMLPage.escape(chart.measure.key))</code>). \(page.phrase(chart.measure.universe)).</p>")
+            page.append(
+                "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(chart.measure.name)) "
+                    + "(<code>\(HTMLPage.escape(chart.measure.key))</code>). \(page.phrase(chart.measure.universe)).</p>")
         }
 
         // The same period in every source and measure, with each measure's definition.
@@ -82,21 +98,28 @@ public enum OverviewPage {
             page.append("<h2>\(HTMLPage.escape(language.text(.crossSource))) · \(page.number(headline.period.description))</h2>")
             // A column is named by its source and measure as people say them; the keys stay,
             // small, for whoever queries the warehouse.
-            let header = [HTMLPage.escape(language.text(.entity))] + across.columns.map { column in
-                let source = across.citations.first { $0.number == column.citation }.map { $0.sources.first?.publisher ?? column.source } ?? column.source
-                var cell = page.phrase(source)
-                if !column.isExactPeriod { cell += " · \(page.number(column.period.description))" }
-                return cell + "<span class=\"measure\">\(page.phrase(column.measure.name))</span>"
-                    + "<small><code>\(HTMLPage.escape(column.measure.key))</code> <code>\(HTMLPage.escape(column.source))</code></small>"
-            }
+            let header =
+                [HTMLPage.escape(language.text(.entity))]
+                + across.columns.map { column in
+                    let source =
+                        across.citations.first { $0.number == column.citation }.map { $0.sources.first?.publisher ?? column.source }
+                        ?? column.source
+                    var cell = page.phrase(source)
+                    if !column.isExactPeriod { cell += " · \(page.number(column.period.description))" }
+                    return cell + "<span class=\"measure\">\(page.phrase(column.measure.name))</span>"
+                        + "<small><code>\(HTMLPage.escape(column.measure.key))</code> <code>\(HTMLPage.escape(column.source))</code></small>"
+                }
             let columnCitations = across.columns.map { citations.number($0.citation, in: across.citations) }
             var table = across.rows.prefix(15).map { row in
-                [HTMLPage.escape(name(row.entity))] + zip(row.values, across.columns).map { value, column in
-                    value.map { figure in
-                        HTMLPage.escape(column.measure.unit == .percent ? digits.percent(figure.value, decimals: figure.decimals)
-                                                                        : digits.grouped(figure.value, decimals: figure.decimals))
-                    } ?? "–"
-                }
+                [HTMLPage.escape(name(row.entity))]
+                    + zip(row.values, across.columns).map { value, column in
+                        value.map { figure in
+                            HTMLPage.escape(
+                                column.measure.unit == .percent
+                                    ? digits.percent(figure.value, decimals: figure.decimals)
+                                    : digits.grouped(figure.value, decimals: figure.decimals))
+                        } ?? "–"
+                    }
             }
             table.append([HTMLPage.escape(language.text(.sources))] + columnCitations.map { cite($0) })
             page.append(HTMLPage.table(headerMarkup: header, rows: table, numeric: Set(1...max(1, across.columns.count))))
@@ -106,8 +129,9 @@ public enum OverviewPage {
             for column in across.columns where seen.insert(column.measure.key).inserted {
                 let definition = column.measure
                 page.append("<dt><code>\(HTMLPage.escape(definition.key))</code>: \(page.phrase(definition.name))</dt>")
-                page.append("<dd>\(HTMLPage.escape(language.text(.universe))): \(page.phrase(definition.universe)). "
-                            + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(definition.attribution)).</dd>")
+                page.append(
+                    "<dd>\(HTMLPage.escape(language.text(.universe))): \(page.phrase(definition.universe)). "
+                        + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(definition.attribution)).</dd>")
             }
             page.append("</dl>")
             notes(across.notes)
@@ -123,24 +147,30 @@ public enum OverviewPage {
             let chain = citation.sources.map(\.key)
             let earlier = firstBySources[chain]
             if earlier == nil { firstBySources[chain] = citation.number }
-            page.append("<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, sameSourcesAs: earlier.map(cite), language: language, page: page))</li>")
+            page.append(
+                "<li id=\"cite-\(citation.number)\">\(citationMarkup(citation, sameSourcesAs: earlier.map(cite), language: language, page: page))</li>"
+            )
         }
         page.append("</ol>")
-        page.append("<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) <code>\(HTMLPage.escape(overview.fileName))</code>.</p>")
+        page.append(
+            "<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) <code>\(HTMLPage.escape(overview.fileName))</code>.</p>")
         return page.render()
     }
 
     /// "China leads with 17.1% in 2024-09/2025-08, 1.3 points ahead of the United States
     /// (15.8%), by the measure ...", in the page's language.
-    private static func headline(_ leaders: LeadersResult, names: (String) -> String, digits: DigitStyle, language: ReportLanguage,
-                          page: HTMLPage) -> String {
+    private static func headline(
+        _ leaders: LeadersResult, names: (String) -> String, digits: DigitStyle, language: ReportLanguage,
+        page: HTMLPage
+    ) -> String {
         guard let first = leaders.rows.first else { return HTMLPage.escape(language.text(.noFigures)) }
         let share = page.number(digits.percent(first.value.value, decimals: first.value.decimals))
         let period = page.number(leaders.period.description)
         let measure = page.phrase(leaders.context.measure.name)
         let leader = "<strong>\(HTMLPage.escape(names(first.entity)))</strong>"
         guard let second = leaders.rows.dropFirst().first(where: { $0.entity != first.entity }) else {
-            return language == .arabic ? "تتصدر \(leader) بحصة \(share) في \(period) حسب مقياس «\(measure)»."
+            return language == .arabic
+                ? "تتصدر \(leader) بحصة \(share) في \(period) حسب مقياس «\(measure)»."
                 : "\(leader) leads with \(share) in \(period), by the measure “\(measure)”."
         }
         let decimals = max(first.value.decimals, second.value.decimals)
@@ -149,9 +179,11 @@ public enum OverviewPage {
         let secondShare = page.number(digits.percent(second.value.value, decimals: second.value.decimals))
         switch language {
         case .english:
-            return "\(leader) leads with \(share) in \(period), \(gap) points ahead of \(runnerUp) (\(secondShare)), by the measure “\(measure)”."
+            return
+                "\(leader) leads with \(share) in \(period), \(gap) points ahead of \(runnerUp) (\(secondShare)), by the measure “\(measure)”."
         case .arabic:
-            return "تتصدر \(leader) بحصة \(share) في \(period)، متقدمةً بفارق \(gap) نقطة على \(runnerUp) (\(secondShare))، حسب مقياس «\(measure)»."
+            return
+                "تتصدر \(leader) بحصة \(share) في \(period)، متقدمةً بفارق \(gap) نقطة على \(runnerUp) (\(secondShare))، حسب مقياس «\(measure)»."
         }
     }
 
@@ -161,8 +193,10 @@ public enum OverviewPage {
     }
 
     /// The overview's series as a line chart, its citations numbered as the page's.
-    private static func seriesChart(_ series: OverviewSeries, names: [String: String], language: ReportLanguage, digits: DigitStyle,
-                                    citations: inout CitationList) -> SeriesChart {
+    private static func seriesChart(
+        _ series: OverviewSeries, names: [String: String], language: ReportLanguage, digits: DigitStyle,
+        citations: inout CitationList
+    ) -> SeriesChart {
         var pageCitations = citations
         var chart = LineChart(series.result, revised: series.revised, names: names, language: language, digits: digits) {
             pageCitations.number($0, in: series.result.context.citations)
@@ -174,7 +208,9 @@ public enum OverviewPage {
 
     /// A citation with its chain: the source cited (linked), then what it relays. Titles
     /// and notes are isolated on an Arabic page; dates kept left to right.
-    private static func citationMarkup(_ citation: Citation, sameSourcesAs earlier: String?, language: ReportLanguage, page: HTMLPage) -> String {
+    private static func citationMarkup(_ citation: Citation, sameSourcesAs earlier: String?, language: ReportLanguage, page: HTMLPage)
+        -> String
+    {
         let comma = language == .arabic ? "، " : ", "
         var parts: [String] = []
         if let earlier { parts.append("\(HTMLPage.escape(language.text(.sameSourcesAs))) \(earlier)") }
@@ -187,9 +223,10 @@ public enum OverviewPage {
             if let note = source.accessNote { text += " <span class=\"note\">\(page.phrase("(\(note))"))</span>" }
             parts.append(text)
         }
-        parts.append("<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) <code>\(HTMLPage.escape(citation.measure))</code>\(comma)"
-                     + "\(HTMLPage.escape(language.text(.published))) \(page.number(citation.publishedOn.description))\(comma)"
-                     + "\(HTMLPage.escape(language.text(.verified))): \(HTMLPage.escape(language.verification(citation.verification)))</span>")
+        parts.append(
+            "<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) <code>\(HTMLPage.escape(citation.measure))</code>\(comma)"
+                + "\(HTMLPage.escape(language.text(.published))) \(page.number(citation.publishedOn.description))\(comma)"
+                + "\(HTMLPage.escape(language.text(.verified))): \(HTMLPage.escape(language.verification(citation.verification)))</span>")
         return parts.joined(separator: "<br/>")
     }
 }

@@ -1,4 +1,5 @@
 public import Sharehouse
+
 /// Keeps mixed Arabic and Latin text in order where there is no HTML `<bdi>`: in SVG
 /// text and in plain strings. Without it a period after an Arabic word
 /// ("المتصدرون · 2024-09/2025-08") is read as Arabic numbers and shows as

@@ -1,4 +1,5 @@
 public import Sharehouse
+
 extension Citation {
     /// ``summary`` in `language`: the source's own words (publisher, title, URL, access
     /// note) stay as published; the words around them, the punctuation and the
@@ -8,9 +9,11 @@ extension Citation {
         case .english:
             summary
         case .arabic:
-            summary(with: SummaryWords(comma: "، ", semicolon: "؛ ", openQuote: "«", closeQuote: "»",
-                                       published: language.text(.published), relays: "نقلًا عن",
-                                       verification: { ReportLanguage.arabic.verification($0) }))
+            summary(
+                with: SummaryWords(
+                    comma: "، ", semicolon: "؛ ", openQuote: "«", closeQuote: "»",
+                    published: language.text(.published), relays: "نقلًا عن",
+                    verification: { ReportLanguage.arabic.verification($0) }))
         }
     }
 }

@@ -1,5 +1,5 @@
-public import Sharehouse
 import Foundation
+public import Sharehouse
 
 /// How numbers are written for people: Western digits (17.1%) or Arabic-Indic ones
 /// (١٧٫١٪), with the Arabic decimal separator and percent sign.
@@ -14,14 +14,16 @@ public enum DigitStyle: String, Sendable, CaseIterable {
         switch self {
         case .western: return text
         case .arabicIndic:
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar -> Unicode.Scalar in
-                switch scalar {
-                case "0"..."9": Unicode.Scalar(0x0660 + scalar.value - 0x30)!
-                case ".": "\u{066B}"  // Arabic decimal separator
-                case "-": "\u{2212}"  // minus sign
-                default: scalar
-                }
-            }))
+            return String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.map { scalar -> Unicode.Scalar in
+                        switch scalar {
+                        case "0"..."9": Unicode.Scalar(0x0660 + scalar.value - 0x30)!
+                        case ".": "\u{066B}"  // Arabic decimal separator
+                        case "-": "\u{2212}"  // minus sign
+                        default: scalar
+                        }
+                    }))
         }
     }
 

@@ -64,7 +64,8 @@ extension ReportLanguage {
             let length = ReportLanguage.arabic.periodLength(PeriodLength(shared), digits: digits)
             return "الفترتان متداخلتان (\(period(shared))، \(length)): التغير لا يعكس إلا ما لا تشترك فيه النافذتان"
         case .periodLengthsDiffer(let a, let b):
-            return "الفترتان مختلفتان في الطول (\(ReportLanguage.arabic.periodLength(a, digits: digits)) و\(ReportLanguage.arabic.periodLength(b, digits: digits)))"
+            return
+                "الفترتان مختلفتان في الطول (\(ReportLanguage.arabic.periodLength(a, digits: digits)) و\(ReportLanguage.arabic.periodLength(b, digits: digits)))"
         case .sourcesDiffer(let a, let b):
             return "الفترتان من مصدرين مختلفين (\(BidiText.leftToRight(a))، \(BidiText.leftToRight(b))) للمقياس نفسه"
         case .concentrationLowerBound:
@@ -82,7 +83,8 @@ extension ReportLanguage {
             let list = lengths.map { ReportLanguage.arabic.periodLength($0, digits: digits) }.joined(separator: "، ")
             return "تُركت \(number(count)) فترة بطول آخر (\(list)): السلسلة تلتزم بطول واحد"
         case .overlappingWindows(let months):
-            return "كل نقطة نافذة من \(number(months)) شهراً؛ النوافذ المتتالية متداخلة، فالتغير من نقطة إلى التالية لا يعكس إلا الأشهر المختلفة"
+            return
+                "كل نقطة نافذة من \(number(months)) شهراً؛ النوافذ المتتالية متداخلة، فالتغير من نقطة إلى التالية لا يعكس إلا الأشهر المختلفة"
         }
     }
 }

@@ -13,8 +13,9 @@ struct ChartLeadersCommand: ParsableCommand {
         let warehouse = try global.openWarehouse(readOnly: true)
         let language = output.words.language
         let result = try warehouse.leaders(period: ranking.period, top: ranking.topOrDefault, scope: scope.scope)
-        let chart = BarChart(result, names: try warehouse.entityNames(in: language), language: language,
-                             digits: output.words.digits)
+        let chart = BarChart(
+            result, names: try warehouse.entityNames(in: language), language: language,
+            digits: output.words.digits)
         try output.write(chart.svg())
     }
 }

@@ -13,8 +13,9 @@ struct ChartSeriesCommand: ParsableCommand {
         let warehouse = try global.openWarehouse(readOnly: true)
         let language = output.words.language
         let result = try warehouse.series(entities: scope.entity, from: range.from, to: range.to, scope: scope.scope)
-        let chart = LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope),
-                              names: try warehouse.entityNames(in: language), language: language, digits: output.words.digits)
+        let chart = LineChart(
+            result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope),
+            names: try warehouse.entityNames(in: language), language: language, digits: output.words.digits)
         try output.write(chart.svg())
     }
 }

@@ -9,8 +9,10 @@ struct ReportCommand: ParsableCommand {
             array in JSON. Figures of different measures are never put in one series or compared. \
             With no subcommand: the headline, the latest period's leaders of the default measure.
             """,
-        subcommands: [ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
-                      ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
-                      ReportRevisionsCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self],
+        subcommands: [
+            ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
+            ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
+            ReportRevisionsCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self,
+        ],
         defaultSubcommand: ReportHeadlineCommand.self)
 }

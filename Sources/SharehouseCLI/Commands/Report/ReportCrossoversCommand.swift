@@ -15,7 +15,8 @@ struct ReportCrossoversCommand: ParsableCommand {
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        try output.write(try warehouse.crossovers(scope.entity[0], scope.entity[1], byVintage: byVintage, scope: scope.scope),
-                         from: warehouse)
+        try output.write(
+            try warehouse.crossovers(scope.entity[0], scope.entity[1], byVintage: byVintage, scope: scope.scope),
+            from: warehouse)
     }
 }

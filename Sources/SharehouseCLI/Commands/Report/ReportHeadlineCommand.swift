@@ -3,8 +3,9 @@ import Sharehouse
 import SharehouseReports
 
 struct ReportHeadlineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "headline", abstract: "The latest period's leaders, with citations.",
-                                                    shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "headline", abstract: "The latest period's leaders, with citations.",
+        shouldDisplay: false)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions
@@ -22,8 +23,10 @@ struct ReportHeadlineCommand: ParsableCommand {
         if all {
             let overview = try warehouse.overview(OverviewRequest(scope: scope.scope, entities: scope.entity))
             let language = output.words.language
-            Terminal.output(OverviewPage.render(overview, names: try warehouse.entityNames(in: language), language: language,
-                                                digits: output.words.digits))
+            Terminal.output(
+                OverviewPage.render(
+                    overview, names: try warehouse.entityNames(in: language), language: language,
+                    digits: output.words.digits))
             return
         }
         let result = try warehouse.leaders(scope: scope.scope)

@@ -18,16 +18,21 @@ struct ReportOutputOptions: ParsableArguments {
         ReportDocument.Style(
             language: words.language, digits: words.digits,
             sparklines: format == .table
-                && Sparkline.wanted(noColor: noColor, environment: ProcessInfo.processInfo.environment,
-                                    isTerminal: Terminal.isTerminal))
+                && Sparkline.wanted(
+                    noColor: noColor, environment: ProcessInfo.processInfo.environment,
+                    isTerminal: Terminal.isTerminal)
+        )
     }
 
     /// Writes `report` in the chosen format. `chart` draws the SVG an HTML page shows.
-    func write(_ report: some Report, from warehouse: Warehouse,
-               chart: ((_ names: [String: String]) throws -> String)? = nil) throws {
+    func write(
+        _ report: some Report, from warehouse: Warehouse,
+        chart: ((_ names: [String: String]) throws -> String)? = nil
+    ) throws {
         let names = try warehouse.entityNames(in: words.language)
-        let text = try ReportWriter.render(report, as: format, style: style, names: names,
-                                           chart: chart.map { draw in { try draw(names) } })
+        let text = try ReportWriter.render(
+            report, as: format, style: style, names: names,
+            chart: chart.map { draw in { try draw(names) } })
         if !text.isEmpty || format != .ndjson { Terminal.output(text) }
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Sharehouse
 
 struct ReportRevisionsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "revisions", abstract: "Every vintage of the figures, and when each became known.")
+    static let configuration = CommandConfiguration(
+        commandName: "revisions", abstract: "Every vintage of the figures, and when each became known.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var scope: ScopeOptions
     @OptionGroup var output: ReportOutputOptions

@@ -13,8 +13,10 @@ struct ReportSeriesCommand: ParsableCommand {
         let warehouse = try global.openWarehouse(readOnly: true)
         let result = try warehouse.series(entities: scope.entity, from: range.from, to: range.to, scope: scope.scope)
         try output.write(result, from: warehouse) { names in
-            LineChart(result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope), names: names,
-                      language: output.words.language, digits: output.words.digits).svg()
+            LineChart(
+                result, revised: try warehouse.revisedPoints(of: result, scope: scope.scope), names: names,
+                language: output.words.language, digits: output.words.digits
+            ).svg()
         }
     }
 }
