@@ -50,8 +50,9 @@ struct ReportCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Headline: Leaders, 2024-09/2025-08 [1]"))
         #expect(result.stdout.contains("CN China"))
-        #expect(result.stdout.contains("15.86%"))
-        #expect(result.stdout.contains("Sources:\n  [1] MIT Technology Review"))
+        #expect(result.stdout.contains("15.8%"))
+        #expect(result.stdout.contains("from Argaam (أرقام) (argaam-1862466): 8 entities, the fullest of 4 sources"))
+        #expect(result.stdout.contains("Sources:\n  [1] Argaam"))
         let long = result.stdout.split(separator: "\n").filter { $0.count > 80 && $0.trimmingCharacters(in: .whitespaces).contains(" ") }
         #expect(long.isEmpty, "every line fits 80 columns, but for one long word (a URL): \(long)")
     }
@@ -103,23 +104,26 @@ struct ReportCLITests {
         #expect(markdown.contains("| RANK | ENTITY | SHARE |"))
         #expect(markdown.contains("|---:|---|---:|"))
         #expect(markdown.contains("1. Argaam"))
+        let header = "period,kind,rank,entity,entity_name,value,measure,unit,citation,citation_text"
         let csv = try run("csv")
         let csvLines = csv.components(separatedBy: "\r\n")
-        #expect(csvLines[0] == "RANK,ENTITY,SHARE,citation")
-        #expect(csvLines[1].hasPrefix("1,CN China,17.1%,\"Argaam"))
+        #expect(csvLines[0] == header)
+        #expect(csvLines[1].hasPrefix("2024-09/2025-08,entity,1,CN,China,17.1,eoi_download_share_12m,percent,1,\"Argaam"))
+        #expect(csvLines.count == 6, "three leaders, the other listed, what is not broken down")
         let tsv = try run("tsv")
-        #expect(tsv.split(separator: "\n")[0] == "RANK\tENTITY\tSHARE\tcitation")
+        #expect(tsv.split(separator: "\n")[0] == header.replacingOccurrences(of: ",", with: "\t"))
         let json = try run("json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let context = try #require(object["context"] as? [String: Any])
-        #expect((context["citations"] as? [[String: Any]])?.count == 1)
-        #expect((object["rows"] as? [[String: Any]])?.count == 3)
+        #expect(object["report"] as? String == "leaders")
+        #expect((object["citations"] as? [[String: Any]])?.count == 1)
+        #expect((object["columns"] as? [String])?.joined(separator: ",") == header)
+        #expect((object["rows"] as? [[String: Any]])?.count == 5)
         let ndjson = try run("ndjson").split(separator: "\n")
-        #expect(ndjson.count == 3)
+        #expect(ndjson.count == 5)
         for line in ndjson {
             let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(row["entity"] != nil)
-            #expect((row["source"] as? [String: Any])?["snapshot_id"] != nil, "each NDJSON row carries its citation")
+            #expect(row.keys.sorted() == header.split(separator: ",").map(String.init).sorted())
+            #expect((row["citation_text"] as? String)?.hasPrefix("Argaam") == true, "each NDJSON row carries its citation")
         }
     }
 

@@ -248,20 +248,21 @@ struct PresentationTests {
         .periodLengthsDiffer(.months(1), .months(12)), .sourcesDiffer("argaam-1862466", "ft-2025"), .concentrationLowerBound,
         .measuresSideBySide(count: 4), .columnsOnlyOverlap(Period("2024-09/2025-08")!), .noCrossing("CN", "US"),
         .derivedFromMembers(group: "EU"), .otherLengthsLeftOut(count: 1, lengths: [.months(12)]), .overlappingWindows(months: 12),
+        .sourceChosen(SourceChoice(source: "argaam-1862466", entities: 8, sources: 4, reason: .mostEntities), publisher: "Argaam"),
     ]
 
     static func isListed(_ note: ReportNote) -> Bool {
         switch note {
         case .topEntitiesOnly, .tieAtCut, .topNListsIncluded, .periodsOverlap, .periodLengthsDiffer, .sourcesDiffer,
             .concentrationLowerBound, .measuresSideBySide, .columnsOnlyOverlap, .noCrossing, .derivedFromMembers,
-            .otherLengthsLeftOut, .overlappingWindows:
+            .otherLengthsLeftOut, .overlappingWindows, .sourceChosen:
             true
         }
     }
 
     @Test func everyNoteReadsInEnglishAndArabic() throws {
         let names = ["CN": "الصين", "US": "الولايات المتحدة", "EU": "الاتحاد الأوروبي"]
-        #expect(Set(Self.everyNote.map(\.kind)).count == 13 && Self.everyNote.allSatisfy(Self.isListed))
+        #expect(Set(Self.everyNote.map(\.kind)).count == 14 && Self.everyNote.allSatisfy(Self.isListed))
         for note in Self.everyNote {
             let english = ReportLanguage.english.text(note)
             let arabic = ReportLanguage.arabic.text(note, digits: .arabicIndic, names: names)

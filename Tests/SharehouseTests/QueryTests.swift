@@ -156,15 +156,22 @@ struct FixtureQueryTests {
 
     @Test func theSourcePolicyIsStatedAndDeterministic() throws {
         let preferred = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"))
-        // Secondary sources beat the unverified article; among them, the latest published.
-        #expect(preferred.context.citations.first?.sources.first?.key == "mit-technology-review-2026-04")
-        #expect(preferred.rows.map { "\($0.entity) \($0.value)" } == ["CN 17.1", "US 15.86"])
-        #expect(preferred.context.sourceRule.contains("best verified"))
+        // The source that lists the most entities for the period: Argaam's table of eight,
+        // not the two-country relays (better verified, later, but less complete).
+        #expect(preferred.context.citations.first?.sources.first?.key == "argaam-1862466")
+        #expect(preferred.rows.map { "\($0.entity) \($0.value)" }.prefix(2) == ["CN 17.1", "US 15.8"])
+        #expect(preferred.rows.count == 8)
+        #expect(preferred.context.sourceRule.contains("the most entities"))
+        let choice = try #require(
+            preferred.context.notes.compactMap { note -> SourceChoice? in
+                if case .sourceChosen(let choice, _) = note { choice } else { nil }
+            }.first)
+        #expect(choice == SourceChoice(source: "argaam-1862466", entities: 8, sources: 4, reason: .mostEntities))
         var scope = QueryScope()
         scope.asOf = CalendarDate("2025-11-30")
         let early = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"), scope: scope)
-        #expect(early.context.citations.first?.sources.first?.key == "ft-2025-11-26")
-        #expect(early.rows.map { "\($0.entity) \($0.value)" } == ["CN 17", "US 15.8"])
+        #expect(early.context.citations.first?.sources.first?.key == "argaam-1862466")
+        #expect(early.context.notes.contains { if case .sourceChosen(let choice, _) = $0 { choice.sources == 2 } else { false } })
         let argaam = try fixtures.warehouse.leaders(
             period: Period("2024-09/2025-08"), top: 3,
             scope: QueryScope(sources: .only("argaam-1862466")))

@@ -58,7 +58,11 @@ extension Warehouse {
                         entities: figures.count, isLowerBound: page.vintage.coverage == .topN || total < 99.5,
                         decimals: decimals, citation: citation))
             }
-            let notes: [ReportNote] = rows.contains(where: \.isLowerBound) ? [.concentrationLowerBound] : []
+            var notes: [ReportNote] = rows.contains(where: \.isLowerBound) ? [.concentrationLowerBound] : []
+            if book.periods.count == 1, let choice = book.periods[0].choice {
+                let publisher = citations.citations.first?.sources.first?.publisher
+                notes.insert(.sourceChosen(choice, publisher: publisher ?? choice.source), at: 0)
+            }
             return ConcentrationResult(
                 context: QueryContext(
                     measure: book.measure, scope: scope, notes: notes,

@@ -7,15 +7,6 @@ struct Vintage: Sendable, Hashable {
     let publishedOn: CalendarDate
     let verification: Verification
     let coverage: Coverage
-
-    /// The source policy's order: better verified, then later published, then by key.
-    static func preferred(_ a: Vintage, over b: Vintage) -> Bool {
-        let rank: (Verification) -> Int = { [.primary: 0, .secondary: 1, .unverified: 2][$0]! }
-        if rank(a.verification) != rank(b.verification) { return rank(a.verification) < rank(b.verification) }
-        if a.publishedOn != b.publishedOn { return a.publishedOn > b.publishedOn }
-        if a.source != b.source { return a.source < b.source }
-        return a.snapshotID > b.snapshotID
-    }
 }
 
 /// The figures in force for one period: from one snapshot, chosen by the vintage rule and
@@ -24,6 +15,8 @@ struct PeriodFigures: Sendable {
     let period: Period
     let periodID: Int64
     let vintage: Vintage
+    /// Why this source, under the default policy (nil when the scope names the source).
+    let choice: SourceChoice?
     /// Entity code -> figure.
     let figures: FigureTable
 }
@@ -38,11 +31,14 @@ struct FigureBook {
     let measure: Measure
     let periods: [PeriodFigures]
 
-    /// - Parameter entities: when given, only these entities' figures are read (a series
-    ///   of one country need not read 249 per period).
+    /// - Parameters:
+    ///   - entities: when given, only these entities' figures are read (a series of one
+    ///     country need not read 249 per period).
+    ///   - fullness: when given, the policy weighs each source by how many of the
+    ///     entities this gives for a period it lists (a group's members), not by all it lists.
     static func load(
         measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
-        periods wanted: ((Period) -> Bool)? = nil
+        periods wanted: ((Period) -> Bool)? = nil, fullness: ((Period) -> Set<String>)? = nil
     ) throws -> FigureBook {
         let measure = try CatalogReader(connection: connection).measure(key)
         if case .only(let source) = scope.sources, try Catalog.source(key: source, in: connection) == nil {
@@ -70,7 +66,7 @@ struct FigureBook {
                 verification: Verification(rawValue: try row.get(3)) ?? .unverified,
                 coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
         }
-        var candidates: [(periodID: Int64, period: Period, vintages: [Vintage])] = []
+        var candidates: [(periodID: Int64, period: Period, vintages: [(vintage: Vintage, figures: Int)])] = []
         var skipping: Int64?
         try visit(coverage) { row in
             let periodID = try row.integer(at: 0)
@@ -85,16 +81,36 @@ struct FigureBook {
                 candidates.append((periodID, period, []))
             }
             // Within a source, only the first (latest) vintage is current.
-            if candidates[candidates.count - 1].vintages.last?.source != vintage.source {
-                candidates[candidates.count - 1].vintages.append(vintage)
+            if candidates[candidates.count - 1].vintages.last?.vintage.source != vintage.source {
+                candidates[candidates.count - 1].vintages.append((vintage, Int(try row.integer(at: 4))))
             }
         }
         let figures = try connection.cachedStatement(SQL.figuresOfPeriod)
         let figure = try connection.cachedStatement(SQL.figureOfEntity)
         var result: [PeriodFigures] = []
+        var relaySteps: [String: Int] = [:]
+        func steps(_ source: String) throws -> Int {
+            if let known = relaySteps[source] { return known }
+            let count = max(0, try Catalog.chain(of: source, in: connection).count - 1)
+            relaySteps[source] = count
+            return count
+        }
         for candidate in candidates {
             let periodID = candidate.periodID
-            guard let chosen = candidate.vintages.sorted(by: Vintage.preferred).first else { continue }
+            var weighed: [SourceCandidate] = []
+            for (vintage, count) in candidate.vintages {
+                var listed = count
+                if let fullness {
+                    let wanted = fullness(candidate.period)
+                    listed = 0
+                    try figures.forEachRow(binding: vintage.snapshotID, periodID) { row in
+                        if wanted.contains(try row.text(at: 0)) { listed += 1 }
+                    }
+                }
+                weighed.append(SourceCandidate(vintage: vintage, entities: listed, relaySteps: try steps(vintage.source)))
+            }
+            guard let (picked, choice) = SourceCandidate.choose(weighed) else { continue }
+            let chosen = picked.vintage
             var values = FigureTable()
             if let entities {
                 for code in entities {
@@ -113,7 +129,10 @@ struct FigureBook {
                 }
             }
             values.finish()
-            result.append(PeriodFigures(period: candidate.period, periodID: periodID, vintage: chosen, figures: values))
+            result.append(
+                PeriodFigures(
+                    period: candidate.period, periodID: periodID, vintage: chosen, choice: source == nil ? choice : nil,
+                    figures: values))
         }
         return FigureBook(measure: measure, periods: result.sorted { $0.period < $1.period })
     }
@@ -135,16 +154,20 @@ extension FigureBook {
             SELECT id, source, published_on, verification, coverage FROM snapshots
             WHERE measure = ?1 AND (?2 IS NULL OR published_on <= ?2) AND source = ?3
             """
-        /// Which of them cover each period: snapshot_periods by snapshot, periods by id.
+        /// Which of them cover each period, and how many figures each gives for it (kept at
+        /// import since schema version 6, counted on the primary key for older snapshots):
+        /// snapshot_periods by snapshot, periods by id.
         static let coverage = """
-            SELECT c.period_id, c.snapshot_id, p.start_date, p.end_date
+            SELECT c.period_id, c.snapshot_id, p.start_date, p.end_date,
+                coalesce(c.figures, (SELECT count(*) FROM observations AS o WHERE o.snapshot_id = c.snapshot_id AND o.period_id = c.period_id))
             FROM snapshots AS s JOIN snapshot_periods AS c ON c.snapshot_id = s.id JOIN periods AS p ON p.id = c.period_id
             WHERE s.measure = ?1 AND (?2 IS NULL OR s.published_on <= ?2)
             ORDER BY c.period_id, s.source, s.published_on DESC, s.id DESC
             """
         /// The same of one source (with four sources, a quarter of the rows to sort).
         static let coverageOfSource = """
-            SELECT c.period_id, c.snapshot_id, p.start_date, p.end_date
+            SELECT c.period_id, c.snapshot_id, p.start_date, p.end_date,
+                coalesce(c.figures, (SELECT count(*) FROM observations AS o WHERE o.snapshot_id = c.snapshot_id AND o.period_id = c.period_id))
             FROM snapshots AS s JOIN snapshot_periods AS c ON c.snapshot_id = s.id JOIN periods AS p ON p.id = c.period_id
             WHERE s.measure = ?1 AND (?2 IS NULL OR s.published_on <= ?2) AND s.source = ?3
             ORDER BY c.period_id, s.published_on DESC, s.id DESC

@@ -36,16 +36,20 @@ extension Warehouse {
                 )
             }
             guard !members.isEmpty else { throw QueryError.noMembers(group: group.code) }
-            let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period in
-                (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true)
+            func membersOn(_ day: CalendarDate) -> [String] {
+                members.filter { ($0.since.map { $0 <= day } ?? true) && ($0.until.map { $0 >= day } ?? true) }.map(\.code)
             }
+            // Per period, the source that lists the most members, not the most entities.
+            let book = try FigureBook.load(
+                measure: measure, scope: scope, on: connection,
+                periods: { period in (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true) },
+                fullness: { Set(membersOn($0.end)) })
             guard book.measure.unit == .percent else { throw QueryError.notAShare(measure: measure, query: "a group's share") }
             let catalog = CatalogReader(connection: connection)
             var citations = CitationList()
             var rows: [GroupResult.Row] = []
             for page in book.periods {
-                let day = page.period.end
-                let current = members.filter { ($0.since.map { $0 <= day } ?? true) && ($0.until.map { $0 >= day } ?? true) }.map(\.code)
+                let current = membersOn(page.period.end)
                 let given = current.filter { page.figures[$0] != nil }.sorted()
                 guard !given.isEmpty else { continue }
                 let decimals = given.map { page.figures[$0]!.decimals }.max() ?? 0
@@ -56,8 +60,17 @@ extension Warehouse {
                         membersWithFigures: given, membersWithout: current.filter { page.figures[$0] == nil }.sorted(),
                         citation: try citations.number(for: page.vintage, measure: measure, catalog: catalog)))
             }
-            guard !rows.isEmpty else { throw QueryError.noData("any member of \(group.code) in the measure \(measure)") }
-            let notes: [ReportNote] = [.derivedFromMembers(group: group.code)]
+            guard !rows.isEmpty else {
+                let sources = try connection.fetchAll("SELECT DISTINCT source FROM snapshots WHERE measure = ? ORDER BY source", measure) {
+                    try $0.get(0) as String
+                }
+                throw QueryError.noData(
+                    "any member of \(group.code) in the measure \(measure) (sources looked at: \(sources.joined(separator: ", ")))")
+            }
+            var notes: [ReportNote] = [.derivedFromMembers(group: group.code)]
+            if book.periods.count == 1, let choice = book.periods[0].choice {
+                notes.append(.sourceChosen(choice, publisher: citations.citations.first?.sources.first?.publisher ?? choice.source))
+            }
             return GroupResult(
                 context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                 group: group, rows: rows)

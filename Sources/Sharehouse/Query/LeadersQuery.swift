@@ -54,6 +54,10 @@ extension Warehouse {
                 }
             }
             if shown.count > top { notes.append(.tieAtCut(rank: top)) }
+            if let choice = page.choice {
+                let publisher = citations.citations.first { $0.number == citation }?.sources.first?.publisher
+                notes.insert(.sourceChosen(choice, publisher: publisher ?? choice.source), at: 0)
+            }
             return LeadersResult(
                 context: QueryContext(measure: book.measure, scope: scope, notes: notes, citations: citations.citations),
                 period: page.period, citation: citation,

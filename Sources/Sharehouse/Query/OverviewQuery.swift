@@ -1,14 +1,10 @@
 import Foundation
 
-/// What the whole picture shows, as data: the headline, the leaders as broken down by the
-/// source that lists the most entities, the leaders over time and the same period in
-/// every source. SharehouseReports renders it as one HTML page.
+/// What the whole picture shows, as data: the headline (the fullest source's leaders),
+/// the leaders over time and the same period in every source. SharehouseReports renders it as one HTML page.
 public struct Overview: Sendable {
     /// The latest period's leaders under the asked scope.
     public let headline: LeadersResult
-    /// The headline period's leaders from the source that breaks it down into the most
-    /// entities (the headline itself when none lists more, or a source was chosen).
-    public let leaders: LeadersResult
     /// The leaders (or the asked entities) over time, with the points a later
     /// publication revised; nil when no share measure has three periods of them.
     public let series: OverviewSeries?
@@ -44,31 +40,9 @@ extension Warehouse {
     public func overview(_ request: OverviewRequest = OverviewRequest()) throws -> Overview {
         let headline = try leaders(top: request.top, scope: request.scope)
         let across = try? crossSource(period: headline.period, asOf: request.scope.asOf)
-        let leaders = try detailedLeaders(headline, across: across, request: request)
         return Overview(
-            headline: headline, leaders: leaders, series: try overviewSeries(leaders: leaders, request: request),
+            headline: headline, series: try overviewSeries(leaders: headline, request: request),
             crossSource: across, fileName: (path as NSString).lastPathComponent)
-    }
-
-    /// The headline period's leaders from the source that lists the most entities for it
-    /// (a tie keeps the headline's own source); the headline itself when a source was
-    /// chosen, or none lists more.
-    private func detailedLeaders(_ headline: LeadersResult, across: CrossSourceResult?, request: OverviewRequest) throws -> LeadersResult {
-        guard case .preferred = request.scope.sources, let across else { return headline }
-        let headlineSource = headline.context.citations.first { $0.number == headline.citation }?.sources.first?.key
-        var best: (source: String, count: Int)?
-        for (index, column) in across.columns.enumerated() where column.isExactPeriod && column.measure.key == headline.context.measure.key
-        {
-            let count = across.rows.filter { $0.values[index] != nil }.count
-            if best == nil || count > best!.count || (count == best!.count && column.source == headlineSource) {
-                best = (column.source, count)
-            }
-        }
-        guard let best, best.source != headlineSource else { return headline }
-        var scope = request.scope
-        scope.measure = headline.context.measure.key
-        scope.sources = .only(best.source)
-        return (try? leaders(period: headline.period, top: request.top, scope: scope)) ?? headline
     }
 
     /// The leaders (or the chosen entities) over time, in the headline's measure when it

@@ -32,6 +32,8 @@ public enum ReportNote: Sendable, Hashable {
     case otherLengthsLeftOut(count: Int, lengths: [PeriodLength])
     /// Each point is a window of several months; consecutive windows overlap.
     case overlappingWindows(months: Int)
+    /// The period's figures come from this source (its publisher named), chosen so.
+    case sourceChosen(SourceChoice, publisher: String)
 
     /// The case's name in JSON, snake_case like every key Sharehouse writes.
     public var kind: String {
@@ -49,13 +51,14 @@ public enum ReportNote: Sendable, Hashable {
         case .derivedFromMembers: "derived_from_members"
         case .otherLengthsLeftOut: "other_lengths_left_out"
         case .overlappingWindows: "overlapping_windows"
+        case .sourceChosen: "source_chosen"
         }
     }
 }
 
 extension ReportNote: Encodable {
     private enum Key: String, CodingKey {
-        case kind, rest, rank, period, lengths, sources, entities, group, count, months
+        case kind, rest, rank, period, lengths, sources, entities, group, count, months, choice, publisher
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,6 +79,9 @@ extension ReportNote: Encodable {
             try container.encode(count, forKey: .count)
             try container.encode(lengths.map(\.description), forKey: .lengths)
         case .overlappingWindows(let months): try container.encode(months, forKey: .months)
+        case .sourceChosen(let choice, let publisher):
+            try container.encode(choice, forKey: .choice)
+            try container.encode(publisher, forKey: .publisher)
         }
     }
 }

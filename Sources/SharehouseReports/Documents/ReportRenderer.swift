@@ -1,15 +1,17 @@
 import Foundation
 import Sharehouse
 
-/// Renders a ``ReportDocument`` as text.
+/// Renders a ``ReportDocument`` for people: an aligned table or Markdown with the notes
+/// and citations under it, or an HTML page. (Data formats render ``ReportData``.)
 public enum ReportRenderer {
-    public static func render(_ document: ReportDocument, as format: ReportFormat) -> String {
+    public enum Format: Sendable {
+        case table, markdown, html
+    }
+
+    public static func render(_ document: ReportDocument, as format: Format) -> String {
         switch format {
         case .table: table(document)
         case .markdown: markdown(document)
-        case .csv: delimited(document, separator: ",")
-        case .tsv: delimited(document, separator: "\t")
-        case .json, .ndjson: preconditionFailure("JSON is rendered from the result itself")
         case .html: HTMLDocumentRenderer.render(document, chart: nil)
         }
     }
@@ -72,24 +74,5 @@ public enum ReportRenderer {
             lines += document.citations.map { "\($0.number). " + $0.summary(in: document.language) }
         }
         return lines.joined(separator: "\n")
-    }
-
-    /// RFC 4180 (CSV) or tab-separated text, with a last column holding each row's
-    /// citation in full, so a row taken alone still says who says so.
-    private static func delimited(_ document: ReportDocument, separator: String) -> String {
-        func field(_ text: String) -> String {
-            if separator == "\t" { return text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            guard text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        let byNumber = Dictionary(
-            document.citations.map { ($0.number, $0.summary(in: document.language)) }, uniquingKeysWith: { first, _ in first })
-        let hasCitations = !document.citations.isEmpty
-        var lines = [(document.columns.map(\.title) + (hasCitations ? ["citation"] : [])).map(field).joined(separator: separator)]
-        for (index, row) in document.rows.enumerated() {
-            let citation = document.rowCitations[index].flatMap { byNumber[$0] } ?? ""
-            lines.append((row + (hasCitations ? [citation] : [])).map(field).joined(separator: separator))
-        }
-        return lines.joined(separator: separator == "\t" ? "\n" : "\r\n")
     }
 }

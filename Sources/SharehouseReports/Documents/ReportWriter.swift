@@ -4,40 +4,20 @@ import Sharehouse
 /// bytes it writes.
 public enum ReportWriter {
     /// `report` as `format`. `chart` draws the SVG that an HTML page shows above its table,
-    /// when the report has one; it is only called for HTML.
+    /// when the report has one; it is only called for HTML. Data formats ignore the
+    /// style's digits: they always write plain ASCII numbers.
     public static func render(
-        _ report: some Report, as format: ReportFormat, style: ReportDocument.Style,
-        names: [String: String], chart: (() throws -> String)? = nil
+        _ report: some Report, as format: ReportFormat, style: ReportDocument.Style, names: EntityNames,
+        chart: (() throws -> String)? = nil
     ) throws -> String {
         switch format {
-        case .json:
-            return try JSONOutput.render(report)
-        case .ndjson:
-            let citations = report.reportCitations
-            return try report.lines.map { row, number in
-                let citation = number.flatMap { number in citations.first { $0.number == number } }
-                return try JSONOutput.renderLine(NDJSONRow(row: row, citation: citation))
-            }.joined(separator: "\n")
-        case .html:
-            return HTMLDocumentRenderer.render(report.document(style, names: names), chart: try chart?())
-        case .table, .markdown, .csv, .tsv:
-            return ReportRenderer.render(report.document(style, names: names), as: format)
+        case .csv: report.data(names, language: style.language).csv()
+        case .tsv: report.data(names, language: style.language).tsv()
+        case .json: try report.data(names, language: style.language).json()
+        case .ndjson: report.data(names, language: style.language).ndjson()
+        case .html: HTMLDocumentRenderer.render(report.document(style, names: names.inLanguage(style.language)), chart: try chart?())
+        case .table: ReportRenderer.render(report.document(style, names: names.inLanguage(style.language)), as: .table)
+        case .markdown: ReportRenderer.render(report.document(style, names: names.inLanguage(style.language)), as: .markdown)
         }
-    }
-}
-
-/// One NDJSON line: a row's fields and, in full, the citation it rests on.
-struct NDJSONRow: Encodable {
-    let row: any Encodable
-    let citation: Citation?
-
-    func encode(to encoder: any Encoder) throws {
-        try row.encode(to: encoder)
-        var container = encoder.container(keyedBy: Key.self)
-        try container.encodeIfPresent(citation, forKey: .source)
-    }
-
-    enum Key: String, CodingKey {
-        case source
     }
 }

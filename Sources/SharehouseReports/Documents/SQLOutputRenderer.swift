@@ -10,10 +10,14 @@ public enum SQLOutputRenderer {
             return "[" + output.rows.map { object($0, output.columns) }.joined(separator: ",\n ") + "]"
         case .ndjson:
             return output.rows.map { object($0, output.columns) }.joined(separator: "\n")
-        default:
+        case .csv, .tsv:
+            var data = ReportData(report: "sql", columns: output.columns)
+            for row in output.rows { data.append(row.map { $0 == .null ? .empty : .text(text($0)) }) }
+            return format == .csv ? data.csv() : data.tsv()
+        case .table, .markdown, .html:
             var document = ReportDocument(title: "\(output.rows.count) row(s)", columns: output.columns.map { .left($0) })
             for row in output.rows { document.append(row.map(text), citation: nil) }
-            return ReportRenderer.render(document, as: format)
+            return ReportRenderer.render(document, as: format == .table ? .table : format == .markdown ? .markdown : .html)
         }
     }
 

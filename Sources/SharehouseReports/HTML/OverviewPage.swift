@@ -36,18 +36,11 @@ public enum OverviewPage {
                 + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(measure.attribution)).</p>")
         notes(headline.context.notes)
 
-        // Leaders: a bar chart and the table, from the source that breaks the headline's
-        // period down into the most entities (a top-2 list says little about the rest).
+        // Leaders: a bar chart and the table, of the headline's own figures (one source per
+        // period, the fullest: the page tells one story).
         let across = overview.crossSource
-        let leaders = overview.leaders
+        let leaders = headline
         page.append("<h2>\(HTMLPage.escape(language.text(.leaders))) · \(page.number(leaders.period.description))</h2>")
-        if let citation = leaders.context.citations.first(where: { $0.number == leaders.citation }) {
-            let number = citations.number(reusing: citation)
-            page.append(
-                "<p class=\"note\">\(HTMLPage.escape(language.text(.leadersSourceNote))) \(page.phrase(citation.shortName)) \(cite(number)) "
-                    + "(\(page.number(digits.format(Double(leaders.rows.count + leaders.otherCount), decimals: 0))) "
-                    + "\(HTMLPage.escape(language.text(.entitiesCount))))</p>")
-        }
         var pageCitations = citations
         var barChart = BarChart(leaders, names: names, language: language, digits: digits) {
             pageCitations.number($0, in: leaders.context.citations)
@@ -76,11 +69,6 @@ public enum OverviewPage {
             HTMLPage.table(
                 header: [language.text(.rank), language.text(.entity), language.text(isPercent ? .share : .value)],
                 rows: rows, numeric: [0, 2]))
-        if leaders.citation != headline.citation
-            || leaders.context.citations.first?.snapshotID != headline.context.citations.first?.snapshotID
-        {
-            notes(leaders.context.notes)
-        }
 
         // Over time: the leaders' series in the headline's measure, or the share measure
         // with the most periods; the heading names the measure, which may differ.

@@ -45,6 +45,8 @@ extension ReportLanguage {
         case .overlappingWindows(let months):
             "each point is a window of \(months) months; consecutive windows overlap, "
                 + "so a change from one to the next reflects only the months that differ"
+        case .sourceChosen(let choice, let publisher):
+            "from \(publisher) (\(choice.source)): \(choice.entities) entities, " + englishReason(choice)
         }
     }
 
@@ -85,6 +87,29 @@ extension ReportLanguage {
         case .overlappingWindows(let months):
             return
                 "كل نقطة نافذة من \(number(months)) شهراً؛ النوافذ المتتالية متداخلة، فالتغير من نقطة إلى التالية لا يعكس إلا الأشهر المختلفة"
+        case .sourceChosen(let choice, let publisher):
+            let others = number(choice.sources)
+            let why =
+                switch choice.reason {
+                case .onlySource: "المصدر الوحيد لهذه الفترة"
+                case .mostEntities: "الأكمل بين \(others) مصادر لهذه الفترة"
+                case .betterVerification: "بقدر التالي بين \(others) مصادر، وأوثق تحققاً"
+                case .fewerRelays: "بقدر التالي بين \(others) مصادر، وأقرب إلى الدراسة"
+                case .laterPublication: "بقدر التالي بين \(others) مصادر، وأحدث نشراً"
+                case .sourceKey: "بقدر التالي بين \(others) مصادر، والأول بالمفتاح"
+                }
+            return "من \(BidiText.leftToRight(publisher)) (\(BidiText.leftToRight(choice.source))): \(number(choice.entities)) جهات، \(why)"
+        }
+    }
+
+    private static func englishReason(_ choice: SourceChoice) -> String {
+        switch choice.reason {
+        case .onlySource: "the only source for this period"
+        case .mostEntities: "the fullest of \(choice.sources) sources for this period"
+        case .betterVerification: "as many as the next of \(choice.sources) sources, and better verified"
+        case .fewerRelays: "as many as the next of \(choice.sources) sources, and fewer relays from the study"
+        case .laterPublication: "as many as the next of \(choice.sources) sources, and published later"
+        case .sourceKey: "as many as the next of \(choice.sources) sources, and first by key"
         }
     }
 }

@@ -29,10 +29,10 @@ struct ReportOutputOptions: ParsableArguments {
         _ report: some Report, from warehouse: Warehouse,
         chart: ((_ names: [String: String]) throws -> String)? = nil
     ) throws {
-        let names = try warehouse.entityNames(in: words.language)
+        let names = try EntityNames(warehouse, language: words.language)
         let text = try ReportWriter.render(
             report, as: format, style: style, names: names,
-            chart: chart.map { draw in { try draw(names) } })
+            chart: chart.map { draw in { try draw(names.inLanguage(words.language)) } })
         if !text.isEmpty || format != .ndjson { Terminal.output(text) }
     }
 }

@@ -1,0 +1,150 @@
+public import Sharehouse
+
+/// The library's query results as ``ReportData``: one row per entity and period, codes
+/// and names apart, figures as published, changes and ranks as numbers in named columns,
+/// each row with its measure, unit and citation (number and text), so that a row read
+/// alone still says what it counts and who says so.
+extension ReportData {
+    /// The columns every row ends with.
+    static let citationColumns = ["measure", "unit", "citation", "citation_text"]
+
+    /// The cells of ``citationColumns`` for a row resting on citation `number`.
+    static func citationCells(_ number: Int?, context: QueryContext, language: ReportLanguage) -> [Cell] {
+        let citation = number.flatMap { number in context.citations.first { $0.number == number } }
+        return [
+            .text(context.measure.key), .text(context.measure.unit.rawValue), .integer(number),
+            .text(citation?.summary(in: language)),
+        ]
+    }
+
+    public static func series(_ result: SeriesResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "series", columns: ["period"] + names.columns("entity") + ["value", "source"] + citationColumns,
+            context: result.context)
+        for point in result.points.sorted(by: { ($0.period, $0.entity) < ($1.period, $1.entity) }) {
+            data.append(
+                [.text(point.period.description)] + names.cells(point.entity) + [.number(point.value), .text(point.source)]
+                    + citationCells(point.citation, context: result.context, language: language))
+        }
+        return data
+    }
+
+    public static func compare(_ result: ComparisonResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "compare",
+            columns: names.columns("entity") + [
+                "from_period", "from_value", "to_period", "to_value", "change", "relative_change_percent",
+                "from_rank", "to_rank", "rank_change",
+            ] + citationColumns,
+            context: result.context)
+        for row in result.rows {
+            data.append(
+                names.cells(row.entity) + [
+                    .text(result.from.description), .number(row.from), .text(result.to.description), .number(row.to),
+                    row.change.map { .number($0, decimals: row.decimals) } ?? .empty,
+                    row.relativeChange.map { .number($0, decimals: 2) } ?? .empty,
+                    .integer(row.fromRank), .integer(row.toRank), .integer(row.rankChange),
+                ] + citationCells(result.toCitation, context: result.context, language: language))
+        }
+        return data
+    }
+
+    public static func leaders(_ result: LeadersResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "leaders", columns: ["period", "kind", "rank"] + names.columns("entity") + ["value"] + citationColumns,
+            context: result.context)
+        let citation = citationCells(result.citation, context: result.context, language: language)
+        let period = Cell.text(result.period.description)
+        for row in result.rows {
+            data.append([period, .text("entity"), .integer(row.rank)] + names.cells(row.entity) + [.number(row.value)] + citation)
+        }
+        // The rest as rows of their own kind: what is listed below the top, and what the
+        // source does not break down.
+        if let other = result.other {
+            data.append([period, .text("other_listed"), .empty] + names.cells(nil) + [.number(other)] + citation)
+        }
+        if let rest = result.notReported {
+            data.append([period, .text("not_broken_down"), .empty] + names.cells(nil) + [.number(rest)] + citation)
+        }
+        return data
+    }
+
+    public static func crossovers(_ result: CrossoverResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "crossovers",
+            columns: ["period", "previous_period"] + names.columns("leader") + ["leader_value"] + names.columns("overtaken")
+                + ["overtaken_value", "published_on"] + citationColumns,
+            context: result.context)
+        for crossing in result.crossings {
+            data.append(
+                [.text(crossing.period.description), .text(crossing.previousPeriod.description)]
+                    + names.cells(crossing.leader) + [.number(crossing.leaderValue)] + names.cells(crossing.overtaken)
+                    + [.number(crossing.overtakenValue), .text(crossing.publishedOn.description)]
+                    + citationCells(crossing.citation, context: result.context, language: language))
+        }
+        return data
+    }
+
+    public static func concentration(_ result: ConcentrationResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "concentration",
+            columns: ["period", "hhi", "cr1", "cr3", "cr5"] + names.columns("leader") + ["entities", "lower_bound"] + citationColumns,
+            context: result.context)
+        for row in result.rows {
+            data.append(
+                [
+                    .text(row.period.description), .number(row.hhi, decimals: 2 * row.decimals), .number(row.cr1, decimals: row.decimals),
+                    .number(row.cr3, decimals: row.decimals), .number(row.cr5, decimals: row.decimals),
+                ]
+                    + names.cells(row.leader) + [.integer(row.entities), .boolean(row.isLowerBound)]
+                    + citationCells(row.citation, context: result.context, language: language))
+        }
+        return data
+    }
+
+    public static func revisions(_ result: RevisionsResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "revisions",
+            columns: ["period"] + names.columns("entity") + ["value", "change", "is_new", "known_from", "known_to", "source"]
+                + citationColumns,
+            context: result.context)
+        for row in result.rows {
+            data.append(
+                [.text(row.period.description)] + names.cells(row.entity)
+                    + [
+                        .number(row.value), row.change.map { .number($0, decimals: row.value.decimals) } ?? .empty, .boolean(row.isNew),
+                        .text(row.knownFrom.description), .text(row.knownTo?.description), .text(row.source),
+                    ]
+                    + citationCells(row.citation, context: result.context, language: language))
+        }
+        return data
+    }
+
+    /// One column per source and measure, named `source: measure` (with the column's own
+    /// period when it only overlaps the one asked for).
+    public static func crossSource(_ result: CrossSourceResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        let labels = result.columns.map { column in
+            "\(column.source): \(column.measure.key)" + (column.isExactPeriod ? "" : " (\(column.period))")
+        }
+        var data = ReportData(report: "sources", columns: ["period"] + names.columns("entity") + labels)
+        data.citations = result.citations
+        for row in result.rows {
+            data.append([.text(result.period.description)] + names.cells(row.entity) + row.values.map { Cell.number($0) })
+        }
+        return data
+    }
+
+    public static func groups(_ result: GroupResult, names: EntityNames, language: ReportLanguage) -> ReportData {
+        var data = ReportData(
+            report: "groups",
+            columns: ["period"] + names.columns("group") + ["value", "members_with_figures", "members_without_figures"] + citationColumns,
+            context: result.context)
+        for row in result.rows {
+            data.append(
+                [.text(row.period.description)] + names.cells(result.group.code)
+                    + [.number(row.value), .integer(row.membersWithFigures.count), .text(row.membersWithout.joined(separator: " "))]
+                    + citationCells(row.citation, context: result.context, language: language))
+        }
+        return data
+    }
+}

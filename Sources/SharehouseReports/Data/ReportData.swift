@@ -1,0 +1,50 @@
+public import Sharehouse
+
+/// A report as data: one header of `snake_case` names and rows of typed cells, which
+/// CSV, TSV, JSON and NDJSON write alike. Cells hold plain numbers with their published
+/// digits (`17.10` stays `17.10`), codes and names in fields of their own, and nothing
+/// for people only: no `%`, `pp`, arrows, signs or thousands separators; empty is empty.
+public struct ReportData: Sendable {
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case integer(Int)
+        /// A figure as published.
+        case number(PublishedValue)
+        case boolean(Bool)
+        case empty
+
+        /// A computed figure (a change, a ratio), written with `decimals` decimals.
+        public static func number(_ value: Double, decimals: Int) -> Cell {
+            .number(PublishedValue(value: value, decimals: decimals))
+        }
+    }
+
+    /// What the report is (`leaders`, `series`...), for JSON.
+    public var report: String
+    public var columns: [String]
+    public var rows: [[Cell]] = []
+    /// The measure, source policy, as-of date, notes and citations, for JSON; nil for
+    /// ad-hoc SQL.
+    public var context: QueryContext?
+    /// Citations of a report whose context has none of its own (`report sources`).
+    public var citations: [Citation] = []
+
+    public init(report: String, columns: [String], context: QueryContext? = nil) {
+        self.report = report
+        self.columns = columns
+        self.context = context
+        self.citations = context?.citations ?? []
+    }
+
+    public mutating func append(_ row: [Cell]) {
+        precondition(row.count == columns.count, "a row needs one cell per column")
+        rows.append(row)
+    }
+}
+
+extension ReportData.Cell {
+    /// `text`, or empty when there is none.
+    static func text(_ text: String?) -> Self { text.map(Self.text) ?? .empty }
+    static func number(_ value: PublishedValue?) -> Self { value.map(Self.number) ?? .empty }
+    static func integer(_ value: Int?) -> Self { value.map(Self.integer) ?? .empty }
+}
