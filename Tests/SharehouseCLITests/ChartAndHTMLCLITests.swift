@@ -224,6 +224,30 @@ struct ChartAndHTMLCLITests {
             ))
     }
 
+    /// In Arabic-Indic digits, figures and citation numbers change; periods, headers such
+    /// as CR1 and the links to citations stay (they were once rewritten after the fact).
+    @Test func arabicIndicDigitsKeepPeriodsAndLinks() throws {
+        let revisions = try run(
+            "report", "revisions", "--measure", "synthetic_monthly_share", "--format", "html", "--lang", "ar", "--digits",
+            "arabic-indic")
+        #expect(revisions.status == 0, "\(revisions.stderr)")
+        let xml = XMLCheck(revisions.stdout)
+        #expect(xml.error == nil)
+        let rows = revisions.stdout.components(separatedBy: "<tr>").count - 2
+        let links = revisions.stdout.components(separatedBy: "<a href=\"#cite-").count - 1
+        #expect(rows > 0 && links == rows, "one link per row: \(links) for \(rows) rows")
+        #expect(revisions.stdout.contains(">[١]</a>") && !revisions.stdout.contains(">[1]</a>"))
+        #expect(revisions.stdout.contains("<td>2025-"), "periods stay in Western digits")
+        #expect(revisions.stdout.contains("list-style-type: arabic-indic"), "the citations list numbered in the same digits")
+        let concentration = try run(
+            "report", "concentration", "--period", "2024-09/2025-08", "--lang", "ar", "--digits", "arabic-indic")
+        #expect(concentration.stdout.contains("CR1") && concentration.stdout.contains("2024-09/2025-08"))
+        #expect(concentration.stdout.contains("[١] Argaam"), "the sources under the table in the table's digits")
+        let compare = try run(
+            "report", "compare", "--from", "2025-01", "--to", "2025-06", "--measure", "synthetic_monthly_share", "--lang", "ar")
+        #expect(compare.stdout.contains(" نقطة") && !compare.stdout.contains(" pp"))
+    }
+
     @Test func countChartsHaveNoPercentSigns() throws {
         let result = try run("chart", "leaders", "--measure", "atom_cumulative_downloads")
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,24 +1,11 @@
 public import Sharehouse
 
-/// The library's query results as ``ReportDocument``s, worded in a language and written
-/// in its digits. Codes, keys and citations' own titles stay as they are.
+/// The library's query results as ``ReportDocument``s, worded in a language. Figures are
+/// figure cells (shown in the style's digits), citations citation cells; codes, keys,
+/// periods and citations' own titles stay as they are.
 extension ReportDocument {
-    /// How a text report is written: its language, its digits, and whether a person at
-    /// a terminal gets sparklines.
-    public struct Style: Sendable {
-        public var language: ReportLanguage
-        public var digits: DigitStyle
-        public var sparklines: Bool
-
-        public init(language: ReportLanguage = .english, digits: DigitStyle = .western, sparklines: Bool = false) {
-            self.language = language
-            self.digits = digits
-            self.sparklines = sparklines
-        }
-    }
-
-    /// A document of `style`'s language with `header` columns, about `context`, with its
-    /// notes and citations.
+    /// A document of `style`'s language with `columns`, about `context`, with its notes
+    /// and citations.
     init(
         title: ReportLanguage.Phrase, context: QueryContext, columns: [TableRenderer.Column], style: Style,
         names: [String: String]
@@ -27,23 +14,10 @@ extension ReportDocument {
         var about = [language.text(.aboutMeasure(context.measure))]
         if case .only(let source) = context.sourcePolicy { about.append(language.text(.aboutSourceOnly(source))) }
         if let asOf = context.asOf { about.append(language.text(.aboutAsOf(asOf))) }
-        self.init(title: language.text(title), about: about, columns: columns, language: language)
-        notes = context.notes.map { language.text($0, digits: style.digits, names: names) }
+        self.init(
+            title: language.text(title, digits: style.digits), about: about, columns: columns, language: language, digits: style.digits)
+        notes = context.notes.map { Note(language.text($0, digits: style.digits, names: names)) }
         citations = context.citations
-    }
-
-    /// Figures, titles and headers in the style's digits (periods too, in a text report).
-    func inDigits(_ digits: DigitStyle) -> ReportDocument {
-        guard digits != .western else { return self }
-        var document = self
-        document.title = digits.digits(in: title)
-        document.rows = rows.map { $0.map(digits.digits(in:)) }
-        document.columns = columns.map { column in
-            var column = column
-            column.title = digits.digits(in: column.title)
-            return column
-        }
-        return document
     }
 
     public static func series(_ result: SeriesResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -56,12 +30,11 @@ extension ReportDocument {
         for period in Array(Set(result.points.map(\.period))).sorted() {
             let points = result.points.filter { $0.period == period }
             let citations = Array(Set(points.map(\.citation))).sorted()
-            document.append(
-                [period.description] + result.entities.map { code in points.first { $0.entity == code }?.value.description ?? "" }
-                    + [citations.map { "[\($0)]" }.joined()], citation: citations.first)
+            let values = result.entities.map { code in Cell.figure(points.first { $0.entity == code }?.value.description ?? "") }
+            document.append([.text(period.description)] + values + [.citations(citations)], citation: citations.first)
         }
         if style.sparklines { document.appendTrend(result) }
-        return document.inDigits(style.digits)
+        return document
     }
 
     /// A last row with each entity's sparkline over its last 24 periods, all on one scale
@@ -73,8 +46,8 @@ extension ReportDocument {
             periods.map { period in result.points.first { $0.entity == code && $0.period == period }?.value.value }
         }
         let all = values.flatMap { $0.compactMap { $0 } }
-        let lines = values.map { Sparkline.render($0, low: all.min(), high: all.max()) }
-        append([language.header(.trend)] + lines + [""], citation: nil)
+        let lines = values.map { Cell.text(Sparkline.render($0, low: all.min(), high: all.max())) }
+        append([.text(language.header(.trend))] + lines + [.text("")], citation: nil)
     }
 
     public static func compare(_ result: ComparisonResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -88,7 +61,7 @@ extension ReportDocument {
                 .right(language.header(.move)),
             ],
             style: style, names: names)
-        let unit = result.context.measure.unit == .percent ? " pp" : ""
+        let unit = result.context.measure.unit == .percent ? language.text(.points) : ""
         for row in result.rows {
             let change = row.change.map { signed($0, decimals: row.decimals) + unit } ?? ""
             let relative = row.relativeChange.map { signed($0, decimals: 1) + "%" } ?? ""
@@ -96,11 +69,11 @@ extension ReportDocument {
             let move = row.rankChange.map { $0 == 0 ? "=" : ($0 > 0 ? "▲\($0)" : "▼\(-$0)") } ?? ""
             document.append(
                 [
-                    label(row.entity, names), row.from?.description ?? "", row.to?.description ?? "", change, relative,
-                    ranks, move,
+                    .text(label(row.entity, names)), .figure(row.from?.description ?? ""), .figure(row.to?.description ?? ""),
+                    .figure(change), .figure(relative), .figure(ranks), .figure(move),
                 ], citation: result.toCitation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func leaders(_ result: LeadersResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -115,19 +88,23 @@ extension ReportDocument {
             ],
             style: style, names: names)
         for row in result.rows {
-            document.append([String(row.rank), label(row.entity, names), row.value.description + unit], citation: result.citation)
+            document.append(
+                [.figure(String(row.rank)), .text(label(row.entity, names)), .figure(row.value.description + unit)],
+                citation: result.citation)
         }
         if let other = result.other {
             document.append(
-                ["", language.text(.otherListed(count: result.otherCount)), other.description + unit],
+                [
+                    .text(""), .text(language.text(.otherListed(count: result.otherCount), digits: style.digits)),
+                    .figure(other.description + unit),
+                ],
                 citation: result.citation)
         }
         if let notReported = result.notReported {
             document.append(
-                ["", language.text(.notReported), notReported.description + unit],
-                citation: result.citation)
+                [.text(""), .text(language.text(.notReported)), .figure(notReported.description + unit)], citation: result.citation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     /// The headline: the latest period's leaders, titled as the headline.
@@ -144,20 +121,20 @@ extension ReportDocument {
             context: result.context,
             columns: [
                 .left(language.header(.period)), .left(language.header(.what)), .right(language.header(.values)),
-                .left(language.header(.per)),
+                .left(language.header(.per)), .left(language.header(.source)),
             ],
             style: style, names: names)
         for crossing in result.crossings {
             document.append(
                 [
-                    crossing.period.description,
-                    language.text(.passes(leader: crossing.leader, overtaken: crossing.overtaken, after: crossing.previousPeriod)),
-                    language.text(.versus(crossing.leaderValue.description, crossing.overtakenValue.description)),
-                    language.text(.snapshotPublished(crossing.publishedOn, citation: crossing.citation)),
+                    .text(crossing.period.description),
+                    .text(language.text(.passes(leader: crossing.leader, overtaken: crossing.overtaken, after: crossing.previousPeriod))),
+                    .figure(language.text(.versus(crossing.leaderValue.description, crossing.overtakenValue.description))),
+                    .text(language.text(.snapshotPublished(crossing.publishedOn))), .citations([crossing.citation]),
                 ],
                 citation: crossing.citation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func concentration(_ result: ConcentrationResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -171,15 +148,15 @@ extension ReportDocument {
             ],
             style: style, names: names)
         for row in result.rows {
-            let value = { (number: Double, decimals: Int) in PublishedValue(value: number, decimals: decimals).description }
+            let value = { (number: Double, decimals: Int) in Cell.figure(PublishedValue(value: number, decimals: decimals).description) }
             document.append(
                 [
-                    row.period.description, value(row.hhi, 2 * row.decimals), value(row.cr1, row.decimals),
-                    value(row.cr3, row.decimals), value(row.cr5, row.decimals), row.leader, String(row.entities),
-                    language.text(row.isLowerBound ? .lowerBound : .exact), "[\(row.citation)]",
+                    .text(row.period.description), value(row.hhi, 2 * row.decimals), value(row.cr1, row.decimals),
+                    value(row.cr3, row.decimals), value(row.cr5, row.decimals), .text(row.leader), .figure(String(row.entities)),
+                    .text(language.text(row.isLowerBound ? .lowerBound : .exact)), .citations([row.citation]),
                 ], citation: row.citation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func revisions(_ result: RevisionsResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -193,15 +170,18 @@ extension ReportDocument {
             ],
             style: style, names: names)
         for row in result.rows {
-            let change = row.change.map { signed($0, decimals: row.value.decimals) } ?? (row.isNew ? language.text(.new) : "")
+            let change =
+                row.change.map { Cell.figure(signed($0, decimals: row.value.decimals)) }
+                ?? .text(row.isNew ? language.text(.new) : "")
             document.append(
                 [
-                    row.period.description, label(row.entity, names), row.value.description, change,
-                    row.knownFrom.description, row.knownTo?.description ?? language.text(.current), "[\(row.citation)]",
+                    .text(row.period.description), .text(label(row.entity, names)), .figure(row.value.description), change,
+                    .text(row.knownFrom.description), .text(row.knownTo?.description ?? language.text(.current)),
+                    .citations([row.citation]),
                 ],
                 citation: row.citation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func crossSource(_ result: CrossSourceResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -209,19 +189,24 @@ extension ReportDocument {
         var document = ReportDocument(
             title: language.text(.sourcesSideBySideTitle(result.period)),
             about: result.asOf.map { [language.text(.aboutAsOf($0))] } ?? [],
-            columns: [.left(language.header(.entity))] + result.columns.indices.map { .right("(\($0 + 1))") },
-            language: language)
+            columns: [.left(language.header(.entity))]
+                + result.columns.indices.map { .right("(\(style.digits.format(Double($0 + 1), decimals: 0)))") },
+            language: language, digits: style.digits)
         for row in result.rows {
-            document.append([label(row.entity, names)] + row.values.map { $0?.description ?? "" }, citation: nil)
+            document.append([.text(label(row.entity, names))] + row.values.map { Cell.figure($0?.description ?? "") }, citation: nil)
         }
-        // Each column's source, measure and definition (the measures' own English words).
+        // Each column's source, measure and definition, with its citation.
         document.notes =
             result.columns.enumerated().map { index, column in
-                "(\(index + 1)) \(column.measure.key), \(column.source), \(column.period)\(column.isExactPeriod ? "" : " (overlapping)") [\(column.citation)]: "
-                    + "\(column.measure.name); universe: \(column.measure.universe); attribution: \(column.measure.attribution)"
-            } + result.notes.map { language.text($0, digits: style.digits, names: names) }
+                Note(
+                    language.text(
+                        .sourceColumn(
+                            index: index + 1, source: column.source, measure: column.measure, period: column.period,
+                            overlapping: !column.isExactPeriod), digits: style.digits),
+                    citation: column.citation)
+            } + result.notes.map { Note(language.text($0, digits: style.digits, names: names)) }
         document.citations = result.citations
-        return document.inDigits(style.digits)
+        return document
     }
 
     public static func groups(_ result: GroupResult, style: Style, names: [String: String]) -> ReportDocument {
@@ -235,16 +220,17 @@ extension ReportDocument {
             ],
             style: style, names: names)
         for row in result.rows {
+            let without =
+                row.membersWithout.count > 8
+                ? language.text(.members(count: row.membersWithout.count), digits: style.digits)
+                : row.membersWithout.joined(separator: " ")
             document.append(
                 [
-                    row.period.description, row.value.description, String(row.membersWithFigures.count),
-                    row.membersWithout.count > 8
-                        ? language.text(.members(count: row.membersWithout.count))
-                        : row.membersWithout.joined(separator: " "),
-                    "[\(row.citation)]",
+                    .text(row.period.description), .figure(row.value.description), .figure(String(row.membersWithFigures.count)),
+                    .text(without), .citations([row.citation]),
                 ], citation: row.citation)
         }
-        return document.inDigits(style.digits)
+        return document
     }
 
     static func label(_ code: String, _ names: [String: String]) -> String {

@@ -18,18 +18,18 @@ public enum ReportRenderer {
 
     private static func table(_ document: ReportDocument) -> String {
         var table = TableRenderer(document.columns)
-        for row in document.rows { table.append(row) }
+        for row in document.rows { table.append(row.map(document.text)) }
         var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
         if !document.notes.isEmpty {
             lines.append("")
-            let note = document.language == .arabic ? "ملاحظة: " : "Note: "
-            lines += document.notes.flatMap { wrap(note + $0, indent: "", continuation: "      ") }
+            let note = document.language.text(.note) + " "
+            lines += document.notes.flatMap { wrap(note + document.text($0), indent: "", continuation: "      ") }
         }
         if !document.citations.isEmpty {
             lines.append("")
             lines.append(document.language.text(.sourcesLine))
             lines += document.citations.flatMap {
-                wrap("[\($0.number)] " + $0.summary(in: document.language), indent: "  ", continuation: "      ")
+                wrap(document.reference($0.number) + " " + $0.summary(in: document.language), indent: "  ", continuation: "      ")
             }
         }
         return lines.joined(separator: "\n")
@@ -62,16 +62,18 @@ public enum ReportRenderer {
         if !document.about.isEmpty { lines.append("") }
         lines.append("| " + document.columns.map { cell($0.title) }.joined(separator: " | ") + " |")
         lines.append("|" + document.columns.map { $0.alignment == .right ? "---:|" : "---|" }.joined())
-        lines += document.rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        lines += document.rows.map { "| " + $0.map { cell(document.text($0)) }.joined(separator: " | ") + " |" }
         if !document.notes.isEmpty {
             lines.append("")
-            lines += document.notes.map { "> " + $0 }
+            lines += document.notes.map { "> " + document.text($0) }
         }
         if !document.citations.isEmpty {
             lines.append("")
             lines.append(document.language.text(.sourcesLine))
             lines.append("")
-            lines += document.citations.map { "\($0.number). " + $0.summary(in: document.language) }
+            lines += document.citations.map {
+                document.digits.format(Double($0.number), decimals: 0) + ". " + $0.summary(in: document.language)
+            }
         }
         return lines.joined(separator: "\n")
     }

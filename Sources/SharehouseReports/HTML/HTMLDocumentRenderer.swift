@@ -5,7 +5,7 @@ import Sharehouse
 /// when there is one, the table, the notes and the numbered citations with their links.
 enum HTMLDocumentRenderer {
     static func render(_ document: ReportDocument, chart: String?) -> String {
-        var page = HTMLPage(title: document.title, language: document.language)
+        var page = HTMLPage(title: document.title, language: document.language, digits: document.digits)
         page.append("<h1>\(HTMLPage.escape(document.title))</h1>")
         if !document.about.isEmpty {
             page.append("<ul class=\"note\">" + document.about.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>")
@@ -15,10 +15,11 @@ enum HTMLDocumentRenderer {
         page.append(
             HTMLPage.table(
                 header: document.columns.map(\.title),
-                rows: document.rows.map { row in
-                    row.map { cell in linkingCitations(HTMLPage.escape(cell)) }
-                }, numeric: numeric))
-        for note in document.notes { page.append("<p class=\"note\">\(linkingCitations(HTMLPage.escape(note)))</p>") }
+                rows: document.rows.map { row in row.map { cell(document, $0) } }, numeric: numeric))
+        for note in document.notes {
+            let link = note.citation.map { " " + self.link(document, $0) } ?? ""
+            page.append("<p class=\"note\">\(HTMLPage.escape(note.text))\(link)</p>")
+        }
         if !document.citations.isEmpty {
             page.append("<h2>\(HTMLPage.escape(document.language.text(.citations)))</h2>")
             page.append("<ol class=\"citations\">")
@@ -36,24 +37,16 @@ enum HTMLDocumentRenderer {
         return page.render()
     }
 
-    /// "[2]" in a cell or note (the way documents refer to citation 2) as a link to it.
-    /// A plain scan, not a pattern: brackets around anything but digits stay as they are.
-    static func linkingCitations(_ html: String) -> String {
-        var result = ""
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "[") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            let digits = rest[afterOpen...].prefix { $0.isASCII && $0.isNumber }
-            let close = digits.endIndex
-            guard !digits.isEmpty, close < rest.endIndex, rest[close] == "]" else {
-                result += "["
-                rest = rest[afterOpen...]
-                continue
-            }
-            result += "<a href=\"#cite-\(digits)\">[\(digits)]</a>"
-            rest = rest[rest.index(after: close)...]
+    /// A cell as markup: citations as links to their entries.
+    static func cell(_ document: ReportDocument, _ cell: ReportDocument.Cell) -> String {
+        switch cell {
+        case .text, .figure: HTMLPage.escape(document.text(cell))
+        case .citations(let numbers): numbers.map { link(document, $0) }.joined()
         }
-        return result + rest
+    }
+
+    /// `[n]` in the document's digits, linking to citation n.
+    static func link(_ document: ReportDocument, _ number: Int) -> String {
+        "<a href=\"#cite-\(number)\">\(HTMLPage.escape(document.reference(number)))</a>"
     }
 }

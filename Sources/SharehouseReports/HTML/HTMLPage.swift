@@ -6,11 +6,14 @@ public import Sharehouse
 public struct HTMLPage: Sendable {
     public var title: String
     public var language: ReportLanguage
+    /// The digits of figures; the numbered citations are numbered in them too.
+    public var digits: DigitStyle
     private var body: [String] = []
 
-    public init(title: String, language: ReportLanguage = .english) {
+    public init(title: String, language: ReportLanguage = .english, digits: DigitStyle = .western) {
         self.title = title
         self.language = language
+        self.digits = digits
     }
 
     /// Escapes text for HTML and XML.
@@ -73,7 +76,7 @@ public struct HTMLPage: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
             <title>\(Self.escape(title))</title>
             <style>
-            \(Self.css)
+            \(Self.css)\(digits == .arabicIndic ? "\nol.citations { list-style-type: arabic-indic; }" : "")
             </style>
             </head>
             <body>

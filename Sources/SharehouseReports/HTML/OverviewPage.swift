@@ -14,7 +14,7 @@ public enum OverviewPage {
     ) -> String {
         func name(_ code: String) -> String { names[code] ?? code }
         func cite(_ number: Int) -> String { "<a href=\"#cite-\(number)\">[\(digits.format(Double(number), decimals: 0))]</a>" }
-        var page = HTMLPage(title: language.text(.reportTitle), language: language)
+        var page = HTMLPage(title: language.text(.reportTitle), language: language, digits: digits)
         func notes(_ list: [ReportNote]) {
             for note in list {
                 page.append("<p class=\"note\">\(HTMLPage.escape(language.text(note, digits: digits, names: names)))</p>")

@@ -20,7 +20,11 @@ extension ReportLanguage {
         case otherListed(count: Int)
         case passes(leader: String, overtaken: String, after: Period)
         case versus(String, String)
-        case snapshotPublished(CalendarDate, citation: Int)
+        case snapshotPublished(CalendarDate)
+        /// A column of `report sources`: its number, source, measure and period.
+        case sourceColumn(index: Int, source: String, measure: Measure, period: Period, overlapping: Bool)
+        /// After a change in percentage points.
+        case points
         case lowerBound
         case exact
         case new
@@ -28,20 +32,23 @@ extension ReportLanguage {
         case members(count: Int)
     }
 
-    public func text(_ phrase: Phrase) -> String {
+    /// `phrase` in this language, its counts and citation numbers in `digits` (periods,
+    /// dates and keys stay as written).
+    public func text(_ phrase: Phrase, digits: DigitStyle = .western) -> String {
         switch self {
-        case .english: Self.english(phrase)
-        case .arabic: Self.arabic(phrase)
+        case .english: Self.english(phrase, digits: digits)
+        case .arabic: Self.arabic(phrase, digits: digits)
         }
     }
 
-    private static func english(_ phrase: Phrase) -> String {
-        switch phrase {
+    private static func english(_ phrase: Phrase, digits: DigitStyle) -> String {
+        func n(_ number: Int) -> String { digits.format(Double(number), decimals: 0) }
+        return switch phrase {
         case .headline(let title): "Headline: \(title)"
-        case .leadersTitle(let period, let citation): "Leaders, \(period) [\(citation)]"
+        case .leadersTitle(let period, let citation): "Leaders, \(period) [\(n(citation))]"
         case .seriesTitle(let names, let length): "Series: \(names.joined(separator: ", ")) (periods of \(length))"
         case .compareTitle(let from, let fromCitation, let to, let toCitation):
-            "Compare \(from) [\(fromCitation)] with \(to) [\(toCitation)]"
+            "Compare \(from) [\(n(fromCitation))] with \(to) [\(n(toCitation))]"
         case .crossoversTitle(let names, let byVintage):
             "Crossovers: \(names.joined(separator: " and "))" + (byVintage ? ", vintage by vintage" : "")
         case .concentrationTitle: "Concentration"
@@ -51,26 +58,31 @@ extension ReportLanguage {
         case .aboutMeasure(let measure): "measure: \(measure.key): \(measure.name) (\(measure.unit.rawValue))"
         case .aboutSourceOnly(let source): "source: \(source) only"
         case .aboutAsOf(let date): "as known on \(date)"
-        case .otherListed(let count): "other listed (\(count))"
+        case .otherListed(let count): "other listed (\(n(count)))"
         case .passes(let leader, let overtaken, let after): "\(leader) passes \(overtaken) (after \(after))"
         case .versus(let a, let b): "\(a) vs \(b)"
-        case .snapshotPublished(let date, let citation): "snapshot published \(date) [\(citation)]"
+        case .snapshotPublished(let date): "snapshot published \(date)"
+        case .sourceColumn(let index, let source, let measure, let period, let overlapping):
+            "(\(n(index))) \(measure.key), \(source), \(period)\(overlapping ? " (overlapping)" : ""): "
+                + "\(measure.name); universe: \(measure.universe); attribution: \(measure.attribution)"
+        case .points: " pp"
         case .lowerBound: "≥ (lower bound)"
         case .exact: "exact"
         case .new: "new"
         case .current: "current"
-        case .members(let count): "\(count) members"
+        case .members(let count): "\(n(count)) members"
         }
     }
 
-    private static func arabic(_ phrase: Phrase) -> String {
-        switch phrase {
+    private static func arabic(_ phrase: Phrase, digits: DigitStyle) -> String {
+        func n(_ number: Int) -> String { digits.format(Double(number), decimals: 0) }
+        return switch phrase {
         case .headline(let title): "الخلاصة: \(title)"
-        case .leadersTitle(let period, let citation): "المتصدرون، \(period) [\(citation)]"
+        case .leadersTitle(let period, let citation): "المتصدرون، \(period) [\(n(citation))]"
         case .seriesTitle(let names, let length):
             "السلسلة: \(names.joined(separator: "، ")) (فترات من \(ReportLanguage.arabic.periodLength(length)))"
         case .compareTitle(let from, let fromCitation, let to, let toCitation):
-            "مقارنة \(from) [\(fromCitation)] مع \(to) [\(toCitation)]"
+            "مقارنة \(from) [\(n(fromCitation))] مع \(to) [\(n(toCitation))]"
         case .crossoversTitle(let names, let byVintage):
             "تبادل المراكز: \(names.joined(separator: " و"))" + (byVintage ? "، إصداراً بإصدار" : "")
         case .concentrationTitle: "التركّز"
@@ -81,15 +93,20 @@ extension ReportLanguage {
             "المقياس: \(measure.key): \(measure.name) (\(measure.unit == .percent ? "نسبة مئوية" : "عدد"))"
         case .aboutSourceOnly(let source): "المصدر: \(source) وحده"
         case .aboutAsOf(let date): "كما عُرف في \(date)"
-        case .otherListed(let count): "آخرون مذكورون (\(count))"
+        case .otherListed(let count): "آخرون مذكورون (\(n(count)))"
         case .passes(let leader, let overtaken, let after): "\(leader) تتجاوز \(overtaken) (بعد \(after))"
         case .versus(let a, let b): "\(a) مقابل \(b)"
-        case .snapshotPublished(let date, let citation): "لقطة نُشرت في \(date) [\(citation)]"
+        case .snapshotPublished(let date): "لقطة نُشرت في \(BidiText.leftToRight(date.description))"
+        case .sourceColumn(let index, let source, let measure, let period, let overlapping):
+            "(\(n(index))) \(BidiText.leftToRight(measure.key))، \(BidiText.leftToRight(source))، \(BidiText.leftToRight(period.description))"
+                + "\(overlapping ? " (متداخلة)" : ""): \(BidiText.leftToRight(measure.name))؛ النطاق: \(BidiText.leftToRight(measure.universe))؛ "
+                + "الإسناد: \(BidiText.leftToRight(measure.attribution))"
+        case .points: " نقطة"
         case .lowerBound: "≥ (حد أدنى)"
         case .exact: "دقيق"
         case .new: "جديد"
         case .current: "حالي"
-        case .members(let count): "\(count) عضواً"
+        case .members(let count): "\(n(count)) عضواً"
         }
     }
 }
