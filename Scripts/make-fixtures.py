@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the bundled snapshot fixtures in Fixtures/ from the citations below.
 
-Every real figure and citation here comes from ../shared/research/domain-data.md of the
-team's research (each traced to a named public source, with how sure we are of it). A
+Every real figure and citation here comes from the team's research notes (each traced to
+a named public source, with how sure we are of it; the fixtures' README lists them). A
 citation used by several fixtures is written once here, so every file that carries it
 carries the same definition (the importer refuses two different definitions of one key).
 

@@ -5,9 +5,7 @@ import SharehouseDB
 struct ExitStatus: Error {
     let code: Int32
 
-    static let ok = ExitStatus(code: 0)
     static let failure = ExitStatus(code: 1)
-    static let usage = ExitStatus(code: 64)
     static let badInput = ExitStatus(code: 65)
     static let missingInput = ExitStatus(code: 66)
     static let refused = ExitStatus(code: 77)

@@ -38,7 +38,7 @@ struct ChartAndHTMLCLITests {
         let headline = String(lead).replacing(/<[^>]+>/, with: "")
         #expect(
             headline.contains(
-                /China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”\. \[1\]/),
+                /China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”, says Argaam \(أرقام\), relaying Financial Times and .+\. \[1\]/),
             "\(headline)")
         #expect(html.contains("<strong>China</strong> leads with"))
         #expect(html.contains("by the measure"))
@@ -179,7 +179,7 @@ struct ChartAndHTMLCLITests {
         let chart = try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466", "--lang", "ar")
         let bars = XMLCheck(chart.stdout)
         #expect(bars.texts.contains("\u{2067}المتصدرون · \u{2066}2024-09/2025-08\u{2069}\u{2069}"))
-        #expect(bars.texts.contains("\u{2067}المصادر: [1] Argaam (أرقام), \u{2066}2025-11-26\u{2069}\u{2069}"))
+        #expect(bars.texts.contains("\u{2067}المصادر: [1] Argaam (أرقام)، \u{2066}2025-11-26\u{2069}\u{2069}"), "the Arabic comma")
         #expect(bars.values(of: "direction", in: "text").isEmpty)
         let english = XMLCheck(try run("chart", "leaders", "--period", "2024-09/2025-08", "--source", "argaam-1862466").stdout)
         #expect(english.texts.contains("Sources: [1] Argaam (أرقام), \u{2066}2025-11-26\u{2069}"), "a date after an Arabic name")

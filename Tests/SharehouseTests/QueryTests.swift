@@ -161,7 +161,7 @@ struct FixtureQueryTests {
         #expect(preferred.context.citations.first?.sources.first?.key == "argaam-1862466")
         #expect(preferred.rows.map { "\($0.entity) \($0.value)" }.prefix(2) == ["CN 17.1", "US 15.8"])
         #expect(preferred.rows.count == 8)
-        #expect(preferred.context.sourceRule.contains("the most entities"))
+        #expect(preferred.context.sourcePolicy == .preferred)
         let choice = try #require(
             preferred.context.notes.compactMap { note -> SourceChoice? in
                 if case .sourceChosen(let choice, _) = note { choice } else { nil }

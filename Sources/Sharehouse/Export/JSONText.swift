@@ -1,6 +1,7 @@
-/// A string as JSON text, written by hand so that every JSON Sharehouse writes escapes
-/// alike: quotes, backslashes and control characters only; slashes and non-ASCII text
-/// as they are.
+/// A string as JSON text, for the JSON Sharehouse writes by hand (exported snapshots,
+/// report rows, ad-hoc SQL rows), where numbers must keep their published digits: quotes,
+/// backslashes and control characters escaped; slashes and non-ASCII text as they are,
+/// as the Encodable writer (JSONOutput, `.withoutEscapingSlashes`) leaves them too.
 public enum JSONText {
     public static func string(_ text: String) -> String {
         var out = "\""

@@ -1,5 +1,5 @@
-/// Observations and metadata from one self-describing JSON snapshot (DESIGN.md, "Snapshot
-/// files"). The document is read whole, so files are limited to ``maximumBytes``; use
+/// Observations and metadata from one self-describing JSON snapshot (the README,
+/// "Importing snapshots"). The document is read whole, so files are limited to ``maximumBytes``; use
 /// NDJSON or CSV (read in a stream) for large snapshots. The metadata is parsed into a
 /// tree; the observations array is checked whole but parsed into nodes one at a time
 /// (a parsed node takes about ten times its text), so memory stays near the file's size.

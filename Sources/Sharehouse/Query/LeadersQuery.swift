@@ -23,7 +23,8 @@ public struct LeadersResult: Sendable, Encodable {
 extension Warehouse {
     /// The ranking of `period` (by default the latest period of the measure): the top
     /// `top` entities, then the rest as "other".
-    public func leaders(period: Period? = nil, top: Int = ReportDefaults.top, scope: QueryScope = QueryScope()) throws -> LeadersResult {
+    public func leaders(period: Period? = nil, top: Int? = nil, scope: QueryScope = QueryScope()) throws -> LeadersResult {
+        let top = top ?? ReportDefaults.top
         guard top > 0 else { throw QueryError.invalid("top must be at least 1") }
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)

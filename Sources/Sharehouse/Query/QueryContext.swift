@@ -3,8 +3,6 @@
 public struct QueryContext: Sendable, Encodable {
     public let measure: Measure
     public let sourcePolicy: SourcePolicy
-    /// The source policy in words.
-    public let sourceRule: String
     public let asOf: CalendarDate?
     /// Things the reader must know to read the figures right (a lower bound, overlapping
     /// windows, periods left out).
@@ -15,7 +13,6 @@ public struct QueryContext: Sendable, Encodable {
     init(measure: Measure, scope: QueryScope, notes: [ReportNote], citations: [Citation]) {
         self.measure = measure
         self.sourcePolicy = scope.sources
-        self.sourceRule = scope.sources.explanation
         self.asOf = scope.asOf
         self.notes = notes
         self.citations = citations

@@ -23,21 +23,23 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("param"), parsing: .singleValue, help: ArgumentHelp("A named parameter.", valueName: "name=value"))
     var parameters: [String] = []
 
-    @Option(name: .customLong("timeout-ms"), help: "Stop the query after this many milliseconds.")
-    var timeoutMilliseconds: Int = 5000
+    @Option(
+        name: .customLong("timeout-ms"),
+        help: "Stop the query after this many milliseconds (default: \(Warehouse.adHocTimeLimit.components.seconds * 1000)).")
+    var timeoutMilliseconds: Int?
 
-    @Option(name: .customLong("max-rows"), help: "Show at most this many rows.")
-    var maxRows: Int = 1000
+    @Option(name: .customLong("max-rows"), help: "Show at most this many rows (default: \(Warehouse.adHocRowLimit)).")
+    var maxRows: Int?
 
-    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json or ndjson.")
+    @Option(name: .long, help: "Output: table, markdown, csv, tsv, json, ndjson or html.")
     var format: ReportFormat = .table
 
     func validate() throws {
         for parameter in parameters where !parameter.contains("=") {
             throw ValidationError("--param takes name=value, not \(parameter)")
         }
-        guard timeoutMilliseconds > 0 else { throw ValidationError("--timeout-ms must be positive") }
-        guard maxRows > 0 else { throw ValidationError("--max-rows must be positive") }
+        guard (timeoutMilliseconds ?? 1) > 0 else { throw ValidationError("--timeout-ms must be positive") }
+        guard (maxRows ?? 1) > 0 else { throw ValidationError("--max-rows must be positive") }
     }
 
     func run() throws {
@@ -53,10 +55,10 @@ struct SQLCommand: ParsableCommand {
         let warehouse = try global.openWarehouse(readOnly: true)
         let output = try warehouse.query(
             text, parameters: values, maxRows: maxRows,
-            timeLimit: .milliseconds(timeoutMilliseconds))
+            timeLimit: timeoutMilliseconds.map { .milliseconds($0) })
         Terminal.output(SQLOutputRenderer.render(output, as: format))
         if output.truncated {
-            Terminal.note("(only the first \(maxRows) rows are shown: the query returned more; raise --max-rows)")
+            Terminal.note("(only the first \(output.rows.count) rows are shown: the query returned more; raise --max-rows)")
         }
     }
 }

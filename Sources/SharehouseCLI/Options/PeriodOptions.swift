@@ -13,5 +13,7 @@ struct RankingOptions: ParsableArguments {
         Period?
     @Option(help: "How many to list before the others (default: \(ReportDefaults.top)).") var top: Int?
 
-    var topOrDefault: Int { top ?? ReportDefaults.top }
+    func validate() throws {
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+    }
 }

@@ -36,7 +36,6 @@ extension ReportData {
         if let context {
             members.append("\"measure\": " + (try Self.compact(context.measure)))
             members.append("\"source_policy\": " + (try Self.compact(context.sourcePolicy)))
-            members.append("\"source_rule\": " + JSONText.string(context.sourceRule))
             members.append("\"as_of\": " + (context.asOf.map { JSONText.string($0.description) } ?? "null"))
             members.append("\"notes\": " + (try Self.list(context.notes)))
         }

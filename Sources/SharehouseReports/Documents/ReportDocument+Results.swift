@@ -111,6 +111,7 @@ extension ReportDocument {
     public static func headline(_ result: LeadersResult, style: Style, names: [String: String]) -> ReportDocument {
         var document = leaders(result, style: style, names: names)
         document.title = style.language.text(.headline(document.title))
+        document.lead = style.language.headline(result, names: { names[$0] ?? $0 }, digits: style.digits, markup: .plain)
         return document
     }
 

@@ -31,6 +31,8 @@ public struct ReportDocument: Sendable {
     }
 
     public var title: String
+    /// A sentence that says what the table shows (the headline's), under the title.
+    public var lead: String?
     public var about: [String] = []
     public var columns: [TableRenderer.Column]
     public var rows: [[Cell]] = []

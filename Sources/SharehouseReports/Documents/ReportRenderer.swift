@@ -19,7 +19,9 @@ public enum ReportRenderer {
     private static func table(_ document: ReportDocument) -> String {
         var table = TableRenderer(document.columns)
         for row in document.rows { table.append(row.map(document.text)) }
-        var lines = wrap(document.title, indent: "") + document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
+        var lines = wrap(document.title, indent: "")
+        if let lead = document.lead { lines += [""] + wrap(lead, indent: "") + [""] }
+        lines += document.about.flatMap { wrap($0, indent: "  ") } + ["", table.render()]
         if !document.notes.isEmpty {
             lines.append("")
             let note = document.language.text(.note) + " "
@@ -58,6 +60,7 @@ public enum ReportRenderer {
     private static func markdown(_ document: ReportDocument) -> String {
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var lines = ["### " + document.title, ""]
+        if let lead = document.lead { lines += [lead, ""] }
         lines += document.about.map { "- " + $0 }
         if !document.about.isEmpty { lines.append("") }
         lines.append("| " + document.columns.map { cell($0.title) }.joined(separator: " | ") + " |")

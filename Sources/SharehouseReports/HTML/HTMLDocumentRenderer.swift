@@ -7,6 +7,7 @@ enum HTMLDocumentRenderer {
     static func render(_ document: ReportDocument, chart: String?) -> String {
         var page = HTMLPage(title: document.title, language: document.language, digits: document.digits)
         page.append("<h1>\(HTMLPage.escape(document.title))</h1>")
+        if let lead = document.lead { page.append("<p class=\"lead\">\(HTMLPage.escape(lead))</p>") }
         if !document.about.isEmpty {
             page.append("<ul class=\"note\">" + document.about.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>")
         }

@@ -41,14 +41,13 @@ public struct HTMLPage: Sendable {
 
     /// A table: a header row, then rows of cells already escaped or marked up; `numeric`
     /// columns align to the end and keep their digits left to right.
-    public static func table(header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
-        table(headerMarkup: header.map(escape), rows: rows, numeric: numeric, caption: caption)
+    public static func table(header: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+        table(headerMarkup: header.map(escape), rows: rows, numeric: numeric)
     }
 
     /// A table whose header cells are markup already.
-    public static func table(headerMarkup header: [String], rows: [[String]], numeric: Set<Int> = [], caption: String? = nil) -> String {
+    public static func table(headerMarkup header: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
         var lines = ["<div class=\"scroll\"><table>"]
-        if let caption { lines.append("<caption>\(escape(caption))</caption>") }
         lines.append(
             "<thead><tr>"
                 + header.enumerated().map { index, cell in
@@ -97,7 +96,6 @@ public struct HTMLPage: Sendable {
         p.lead { font-size: 1.15rem; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; margin: 0.5rem 0; }
-        caption { text-align: start; font-weight: bold; padding: 0.25rem 0; }
         th, td { padding: 0.25rem 0.6rem; border-bottom: 1px solid #e0e0e0; text-align: start; vertical-align: top; }
         th { background: #f3f3f3; }
         td.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }

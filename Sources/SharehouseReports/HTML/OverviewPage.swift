@@ -28,7 +28,7 @@ public enum OverviewPage {
         let measure = headline.context.measure
         let headlineCitation = citations.number(headline.citation, in: headline.context.citations)
         page.append(
-            "<p class=\"lead\">\(self.headline(headline, names: name, digits: digits, language: language, page: page)) \(cite(headlineCitation))</p>"
+            "<p class=\"lead\">\(language.headline(headline, names: name, digits: digits, markup: .html(page))) \(cite(headlineCitation))</p>"
         )
         page.append(
             "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
@@ -147,34 +147,6 @@ public enum OverviewPage {
 
     /// "China leads with 17.1% in 2024-09/2025-08, 1.3 points ahead of the United States
     /// (15.8%), by the measure ...", in the page's language.
-    private static func headline(
-        _ leaders: LeadersResult, names: (String) -> String, digits: DigitStyle, language: ReportLanguage,
-        page: HTMLPage
-    ) -> String {
-        guard let first = leaders.rows.first else { return HTMLPage.escape(language.text(.noFigures)) }
-        let share = page.number(digits.percent(first.value.value, decimals: first.value.decimals))
-        let period = page.number(leaders.period.description)
-        let measure = page.phrase(leaders.context.measure.name)
-        let leader = "<strong>\(HTMLPage.escape(names(first.entity)))</strong>"
-        guard let second = leaders.rows.dropFirst().first(where: { $0.entity != first.entity }) else {
-            return language == .arabic
-                ? "تتصدر \(leader) بحصة \(share) في \(period) حسب مقياس «\(measure)»."
-                : "\(leader) leads with \(share) in \(period), by the measure “\(measure)”."
-        }
-        let decimals = max(first.value.decimals, second.value.decimals)
-        let gap = page.number(digits.format(first.value.value - second.value.value, decimals: decimals))
-        let runnerUp = HTMLPage.escape(names(second.entity))
-        let secondShare = page.number(digits.percent(second.value.value, decimals: second.value.decimals))
-        switch language {
-        case .english:
-            return
-                "\(leader) leads with \(share) in \(period), \(gap) points ahead of \(runnerUp) (\(secondShare)), by the measure “\(measure)”."
-        case .arabic:
-            return
-                "تتصدر \(leader) بحصة \(share) في \(period)، متقدمةً بفارق \(gap) نقطة على \(runnerUp) (\(secondShare))، حسب مقياس «\(measure)»."
-        }
-    }
-
     private struct SeriesChart {
         let svg: String
         let measure: Measure
@@ -199,13 +171,13 @@ public enum OverviewPage {
     private static func citationMarkup(_ citation: Citation, sameSourcesAs earlier: String?, language: ReportLanguage, page: HTMLPage)
         -> String
     {
-        let comma = language == .arabic ? "، " : ", "
+        let comma = language.comma
         var parts: [String] = []
         if let earlier { parts.append("\(HTMLPage.escape(language.text(.sameSourcesAs))) \(earlier)") }
         for (depth, source) in citation.sources.enumerated() where earlier == nil {
             var text = depth == 0 ? "" : "↳ "
             if let publisher = source.publisher { text += page.phrase(publisher) + comma }
-            let title = page.phrase("“\(source.title)”")
+            let title = page.phrase(language.quoted(source.title))
             text += source.url.map { "<a href=\"\(HTMLPage.escape($0))\">\(title)</a>" } ?? title
             if let published = source.publishedOn { text += comma + page.number(published.description) }
             if let note = source.accessNote { text += " <span class=\"note\">\(page.phrase("(\(note))"))</span>" }

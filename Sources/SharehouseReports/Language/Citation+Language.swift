@@ -11,9 +11,17 @@ extension Citation {
         case .arabic:
             summary(
                 with: SummaryWords(
-                    comma: "، ", semicolon: "؛ ", openQuote: "«", closeQuote: "»",
-                    published: language.text(.published), relays: "نقلًا عن",
+                    comma: language.comma, semicolon: language.semicolon, openQuote: "«", closeQuote: "»",
+                    published: language.text(.published), relays: language.text(.relays),
                     verification: { ReportLanguage.arabic.verification($0) }))
         }
+    }
+
+    /// "Argaam, 2025-11-26": the source cited first and the snapshot's publication date
+    /// (kept left to right after an Arabic name), with the language's comma.
+    public func shortName(in language: ReportLanguage = .english) -> String {
+        guard let first = sources.first else { return "snapshot \(snapshotID)" }
+        let publisher = first.publisher ?? first.key
+        return publisher + language.comma + BidiText.leftToRight(publishedOn.description, after: publisher)
     }
 }

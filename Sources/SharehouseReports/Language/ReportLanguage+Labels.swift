@@ -11,7 +11,7 @@ extension ReportLanguage {
         case generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case entitiesCount, value, sameSourcesAs, note
+        case entitiesCount, value, sameSourcesAs, note, relays
     }
 
     /// The column headers of text reports (tables, Markdown, CSV, TSV).
@@ -72,6 +72,7 @@ extension ReportLanguage {
         case .value: "Value"
         case .sameSourcesAs: "The same publication as"
         case .note: "Note:"
+        case .relays: "relays"
         }
     }
 
@@ -113,6 +114,7 @@ extension ReportLanguage {
         case .value: "القيمة"
         case .sameSourcesAs: "المنشور نفسه كما في"
         case .note: "ملاحظة:"
+        case .relays: "نقلًا عن"
         }
     }
 

@@ -25,11 +25,29 @@ extension ReportLanguage {
         case sourceColumn(index: Int, source: String, measure: Measure, period: Period, overlapping: Bool)
         /// After a change in percentage points.
         case points
+        /// Who leads, with what, in which period, by how much over whom, by which measure.
+        /// The parts come written (figures in their digits, marked up for a page).
+        case leads(leader: String, share: String, period: String, measure: String, runnerUp: RunnerUp?)
+        /// Who says so: the source cited and the sources it relays.
+        case says(publisher: String, relays: [String])
         case lowerBound
         case exact
         case new
         case current
         case members(count: Int)
+    }
+
+    /// The second of a ranking in a headline: its name, its share, and the gap in points.
+    public struct RunnerUp: Sendable {
+        public var name: String
+        public var share: String
+        public var gap: String
+
+        public init(name: String, share: String, gap: String) {
+            self.name = name
+            self.share = share
+            self.gap = gap
+        }
     }
 
     /// `phrase` in this language, its counts and citation numbers in `digits` (periods,
@@ -66,6 +84,15 @@ extension ReportLanguage {
             "(\(n(index))) \(measure.key), \(source), \(period)\(overlapping ? " (overlapping)" : ""): "
                 + "\(measure.name); universe: \(measure.universe); attribution: \(measure.attribution)"
         case .points: " pp"
+        case .leads(let leader, let share, let period, let measure, let runnerUp):
+            if let runnerUp {
+                "\(leader) leads with \(share) in \(period), \(runnerUp.gap) points ahead of \(runnerUp.name) (\(runnerUp.share)), "
+                    + "by the measure “\(measure)”"
+            } else {
+                "\(leader) leads with \(share) in \(period), by the measure “\(measure)”"
+            }
+        case .says(let publisher, let relays):
+            "says \(publisher)" + (relays.isEmpty ? "" : ", relaying " + relays.joined(separator: " and "))
         case .lowerBound: "≥ (lower bound)"
         case .exact: "exact"
         case .new: "new"
@@ -102,6 +129,15 @@ extension ReportLanguage {
                 + "\(overlapping ? " (متداخلة)" : ""): \(BidiText.leftToRight(measure.name))؛ النطاق: \(BidiText.leftToRight(measure.universe))؛ "
                 + "الإسناد: \(BidiText.leftToRight(measure.attribution))"
         case .points: " نقطة"
+        case .leads(let leader, let share, let period, let measure, let runnerUp):
+            if let runnerUp {
+                "تتصدر \(leader) بحصة \(share) في \(period)، متقدمةً بفارق \(runnerUp.gap) نقطة على \(runnerUp.name) (\(runnerUp.share))، "
+                    + "حسب مقياس «\(measure)»"
+            } else {
+                "تتصدر \(leader) بحصة \(share) في \(period) حسب مقياس «\(measure)»"
+            }
+        case .says(let publisher, let relays):
+            "وفق \(publisher)" + (relays.isEmpty ? "" : "، نقلًا عن " + relays.joined(separator: " و"))
         case .lowerBound: "≥ (حد أدنى)"
         case .exact: "دقيق"
         case .new: "جديد"

@@ -23,4 +23,8 @@ extension ReportLanguage {
         }
     }
 
+    /// The comma, semicolon and quotes between words of this language.
+    public var comma: String { self == .arabic ? "، " : ", " }
+    public var semicolon: String { self == .arabic ? "؛ " : "; " }
+    public func quoted(_ text: String) -> String { self == .arabic ? "«\(text)»" : "“\(text)”" }
 }

@@ -12,7 +12,7 @@ struct ChartLeadersCommand: ParsableCommand {
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
         let language = output.words.language
-        let result = try warehouse.leaders(period: ranking.period, top: ranking.topOrDefault, scope: scope.scope)
+        let result = try warehouse.leaders(period: ranking.period, top: ranking.top, scope: scope.scope)
         let chart = BarChart(
             result, names: try warehouse.entityNames(in: language), language: language,
             digits: output.words.digits)

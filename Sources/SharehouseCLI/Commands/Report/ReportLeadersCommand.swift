@@ -11,7 +11,7 @@ struct ReportLeadersCommand: ParsableCommand {
 
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
-        let result = try warehouse.leaders(period: ranking.period, top: ranking.topOrDefault, scope: scope.scope)
+        let result = try warehouse.leaders(period: ranking.period, top: ranking.top, scope: scope.scope)
         try output.write(result, from: warehouse) { names in
             BarChart(result, names: names, language: output.words.language, digits: output.words.digits).svg()
         }

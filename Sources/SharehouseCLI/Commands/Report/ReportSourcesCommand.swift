@@ -12,6 +12,13 @@ struct ReportSourcesCommand: ParsableCommand {
     ) var period: Period?
     @Flag(help: "Only the period itself, not the ones overlapping it.") var exact = false
 
+    func validate() throws {
+        // Every source and measure is the point of this report: naming one would be ignored.
+        if scope.measure != nil || scope.source != nil {
+            throw ValidationError("report sources shows every source and measure; --measure and --source do not apply")
+        }
+    }
+
     func run() throws {
         let warehouse = try global.openWarehouse(readOnly: true)
         try output.write(
