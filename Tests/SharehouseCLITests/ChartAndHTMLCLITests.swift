@@ -38,7 +38,8 @@ struct ChartAndHTMLCLITests {
         let headline = String(lead).replacing(/<[^>]+>/, with: "")
         #expect(
             headline.contains(
-                /China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”, says Argaam \(أرقام\), relaying Financial Times and .+\. \[1\]/),
+                /China leads with [0-9.]+% in [0-9\/-]+, [0-9.]+ points ahead of [A-Za-z ]+ \([0-9.]+%\), by the measure “.+”, says Argaam \(أرقام\), relaying Financial Times and .+\. \[1\]/
+            ),
             "\(headline)")
         #expect(html.contains("<strong>China</strong> leads with"))
         #expect(html.contains("by the measure"))
