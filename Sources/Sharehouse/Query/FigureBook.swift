@@ -1,26 +1,5 @@
 import SharehouseDB
 
-/// One snapshot as a query sees it.
-struct Vintage: Sendable, Hashable {
-    let snapshotID: Int64
-    let source: String
-    let publishedOn: CalendarDate
-    let verification: Verification
-    let coverage: Coverage
-}
-
-/// The figures in force for one period: from one snapshot, chosen by the vintage rule and
-/// the source policy.
-struct PeriodFigures: Sendable {
-    let period: Period
-    let periodID: Int64
-    let vintage: Vintage
-    /// Why this source, under the default policy (nil when the scope names the source).
-    let choice: SourceChoice?
-    /// Entity code -> figure.
-    let figures: FigureTable
-}
-
 /// The figures of one measure in force under a scope: per period, one snapshot.
 ///
 /// The vintage rule (docs/ARCHITECTURE.md, "The vintage rule"): for each measure, source and period, the current figures

@@ -1,12 +1,6 @@
 import ArgumentParser
 import Sharehouse
 
-/// `--from` and `--to`: the periods a series or a table runs between (default: all).
-struct PeriodRangeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The first period.", valueName: "period"), transform: ArgumentValue.period) var from: Period?
-    @Option(help: ArgumentHelp("The last period.", valueName: "period"), transform: ArgumentValue.period) var to: Period?
-}
-
 /// `--period` and `--top` of a ranking: one period's leaders.
 struct RankingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The period (default: the latest).", valueName: "period"), transform: ArgumentValue.period) var period:
