@@ -1,5 +1,3 @@
-
-
 /// What every query is asked within: a measure, a source policy and an as-of date.
 public struct QueryScope: Sendable, Hashable {
     /// The measure's key; nil lets the query choose (and say which): the one that has the
