@@ -44,9 +44,14 @@ struct ChartAndHTMLCLITests {
         #expect(html.contains("<strong>China</strong> leads with"))
         #expect(html.contains("by the measure"))
         #expect(xml.values(of: "href", in: "a").contains("#cite-1"))
-        // Both charts, inline, and the citations with their links.
-        #expect(xml.elements.filter { $0 == "svg" }.count == 2)
-        #expect(xml.texts.contains { $0.hasPrefix("Shares over time") })
+        // The leaders' chart inline (no real measure has a series of these entities; the
+        // synthetic one is left out), and the citations with their links.
+        #expect(xml.elements.filter { $0 == "svg" }.count == 1)
+        #expect(!html.contains("Synthetic") && !html.contains("synthetic"), "no synthetic measure on the real page")
+        // Asked for by key, the synthetic measure has its page, and its series over time.
+        let synthetic = XMLCheck(try run("report", "--all", "--format", "html", "--measure", "synthetic_monthly_share").stdout)
+        #expect(synthetic.elements.filter { $0 == "svg" }.count == 2)
+        #expect(synthetic.texts.contains { $0.hasPrefix("Shares over time") })
         #expect(xml.values(of: "id", in: "li").contains("cite-1"))
         #expect(xml.values(of: "href", in: "a").contains { $0.hasPrefix("https://") })
         // Self-contained: no scripts, nothing fetched.
@@ -57,7 +62,7 @@ struct ChartAndHTMLCLITests {
     }
 
     @Test func theReportInArabicReadsRightToLeftWithArabicNamesAndDigits() throws {
-        let result = try run("report", "--all", "--lang", "ar", "--digits", "arabic-indic")
+        let result = try run("report", "--all", "--format", "html", "--lang", "ar", "--digits", "arabic-indic")
         #expect(result.status == 0, "\(result.stderr)")
         let xml = XMLCheck(result.stdout)
         #expect(xml.error == nil, "\(xml.error ?? "")")
@@ -157,9 +162,14 @@ struct ChartAndHTMLCLITests {
         let xml = XMLCheck(html)
         #expect(xml.error == nil, "\(xml.error ?? "")")
         #expect(!html.contains("direction=\"rtl\""))
-        #expect(xml.values(of: "direction", in: "svg") == ["ltr", "ltr"])
+        #expect(xml.values(of: "direction", in: "svg") == ["ltr"])
         #expect(html.contains("svg { direction: ltr;"), "the page's CSS too")
-        let ids = xml.attributes.compactMap { $0["id"] }
+        // With a series too (the synthetic measure, asked for): two charts, each laid out
+        // left to right, with ids of their own.
+        let both = XMLCheck(
+            try run("report", "--all", "--format", "html", "--lang", "ar", "--measure", "synthetic_monthly_share").stdout)
+        #expect(both.values(of: "direction", in: "svg") == ["ltr", "ltr"])
+        let ids = both.attributes.compactMap { $0["id"] }
         #expect(Set(ids).count == ids.count, "\(ids)")
         #expect(ids.contains("leaders-chart-title") && ids.contains("series-chart-title"))
         #expect(html.contains("<h2>المتصدرون · <bdi dir=\"ltr\">2024-09/2025-08</bdi></h2>"))
@@ -204,11 +214,11 @@ struct ChartAndHTMLCLITests {
                 "<p class=\"note\">from Argaam (أرقام) (argaam-1862466): 8 entities, the fullest of 4 sources for this period</p>"))
         #expect(html.components(separatedBy: "is not broken down").count - 1 == 1, "one 'not broken down' share on the page")
         #expect(xml.values(of: "data-value", in: "rect") == ["17.1", "15.8", "3.6", "3.4", "1.0", "0.4", "0.2", "0.2", "58.3"])
-        #expect(html.contains("<h2>Over time · Synthetic monthly download shares (not real data)</h2>"))
+        #expect(!html.contains("<h2>Over time"), "no real measure has a series yet")
         // Column headers: the source's and the measure's names, the keys small.
         #expect(
             html.contains(
-                "<th scope=\"col\" class=\"num\">Argaam (أرقام)<span class=\"measure\">Share of Hugging Face model downloads by developer country, trailing 12 months</span><small><code>eoi_download_share_12m</code> <code>argaam-1862466</code></small></th>"
+                "<th scope=\"col\" class=\"num\">Argaam (أرقام)<span class=\"measure\">Share of Hugging Face model downloads by developer country, trailing 12 months</span><small><code dir=\"ltr\">eoi_download_share_12m</code> <code dir=\"ltr\">argaam-1862466</code></small></th>"
             ))
         #expect(!html.contains("eoi_download_share_12m · "))
         #expect(html.contains("<td class=\"num\"><bdi dir=\"ltr\">1,150,000,000</bdi></td>"), "counts grouped")
@@ -217,12 +227,60 @@ struct ChartAndHTMLCLITests {
         #expect(html.contains(".scroll, figure { overflow: visible; } table { width: 100%; font-size: 8.5pt; }"))
         // Argaam's two measures are two snapshots of one article: written out once.
         let items = xml.values(of: "id", in: "li")
-        #expect(items.count == 9)
+        #expect(items.count == 7)
         #expect(html.components(separatedBy: "How did China outperform the United States").count - 1 == 1, "the Argaam title once")
         #expect(
             html.contains(
-                "\">The same publication as <a href=\"#cite-1\">[1]</a><br/><span class=\"note\">Measure <code>eoi_download_share_cumulative</code>"
+                "\">The same publication as <a href=\"#cite-1\">[1]</a><br/><span class=\"note\">Measure <code dir=\"ltr\">eoi_download_share_cumulative</code>"
             ))
+    }
+
+    /// On an Arabic page every English or Latin run (measure definitions, titles, keys,
+    /// URLs) is isolated, so no sentence is scrambled: the whole picture and every report.
+    @Test func arabicPagesIsolateEveryLatinRun() throws {
+        for arguments in [
+            ["report", "--all", "--format", "html"], ["report", "--all", "--format", "html", "--digits", "arabic-indic"],
+            ["report", "leaders", "--period", "2024-09/2025-08", "--format", "html"],
+            ["report", "series", "--entity", "CN", "--measure", "synthetic_monthly_share", "--format", "html"],
+            ["report", "sources", "--period", "2024-09/2025-08", "--format", "html"],
+            ["report", "revisions", "--entity", "US", "--measure", "synthetic_monthly_share", "--format", "html"],
+            ["report", "concentration", "--period", "2024-09/2025-08", "--format", "html"],
+        ] {
+            let page = try SharehouseBinary.run(arguments + ["--lang", "ar", "--db", database], in: directory.path)
+            #expect(page.status == 0, "\(page.stderr)")
+            #expect(XMLCheck(page.stdout).error == nil)
+            let runs = BidiIsolationCheck.unisolatedLatinRuns(in: page.stdout)
+            #expect(runs.isEmpty, "\(arguments): \(runs.prefix(5))")
+        }
+        // The check finds what it looks for: the same page without its <bdi> isolates.
+        let arabic = try run("report", "--all", "--format", "html", "--lang", "ar").stdout
+        let bare = arabic.replacingOccurrences(of: "<bdi dir=\"ltr\">", with: "<span>").replacingOccurrences(of: "<bdi>", with: "<span>")
+            .replacingOccurrences(of: "</bdi>", with: "</span>")
+        #expect(BidiIsolationCheck.unisolatedLatinRuns(in: bare).count > 10)
+    }
+
+    /// The page fits a 1000-px window: the wide same-period table scrolls inside its own
+    /// box. Measured in a real browser when one is installed.
+    @Test func theWholePageFitsAThousandPixelWindow() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile)
+        else {
+            print("skipped: no Chromium installed (apt-get install chromium) to measure the page's width")
+            return
+        }
+        for language in ["en", "ar"] {
+            let page = try run("report", "--all", "--format", "html", "--lang", language).stdout
+            // A copy of the page that writes its widths into the DOM Chromium prints.
+            let probe = page.replacingOccurrences(
+                of: "</body>",
+                with: "<script>document.body.setAttribute('data-width', document.documentElement.scrollWidth + '/' + "
+                    + "document.documentElement.clientWidth)</script></body>")
+            let file = try directory.write("probe-\(language).html", probe)
+            let result = try runProcess(
+                chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,800", "--dump-dom", "file://" + file])
+            let widths = try #require(result.stdout.firstMatch(of: /data-width="(\d+)\/(\d+)"/), "\(result.stderr.prefix(300))")
+            #expect(Int(widths.1)! <= Int(widths.2)!, "\(language): scrollWidth \(widths.1) within clientWidth \(widths.2)")
+            #expect(Int(widths.2)! >= 900)
+        }
     }
 
     /// In Arabic-Indic digits, figures and citation numbers change; periods, headers such

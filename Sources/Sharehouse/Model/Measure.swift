@@ -9,6 +9,14 @@ public struct Measure: Sendable, Hashable, Codable {
         case count
     }
 
+    /// A measure labelled synthetic in the catalogue: its attribution is `synthetic`, or
+    /// its universe starts with `synthetic` (the bundled test series). Reports leave such
+    /// measures out of the headline and the overview whenever a real one exists, unless
+    /// it is asked for by key.
+    public var isSynthetic: Bool {
+        attribution.lowercased() == "synthetic" || universe.lowercased().hasPrefix("synthetic")
+    }
+
     /// A short key: lower-case letters, digits, `_`, `.` and `-`.
     public let key: String
     public let name: String

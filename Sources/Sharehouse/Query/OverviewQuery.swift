@@ -18,6 +18,8 @@ public struct Overview: Sendable {
 public struct OverviewSeries: Sendable {
     public let result: SeriesResult
     public let revised: Set<SeriesPointKey>
+    /// False when the headline's measure has no series and this one is another measure's.
+    public let isHeadlineMeasure: Bool
     public var measure: Measure { result.context.measure }
 }
 
@@ -48,7 +50,10 @@ extension Warehouse {
     /// The leaders (or the chosen entities) over time, in the headline's measure when it
     /// has several periods, else in the share measure with the most periods.
     private func overviewSeries(leaders: LeadersResult, request: OverviewRequest) throws -> OverviewSeries? {
-        let candidates = try measures().filter { $0.unit == .percent }
+        // Synthetic measures only when asked for by key, or when no real one exists.
+        let shares = try measures().filter { $0.unit == .percent }
+        let real = shares.filter { !$0.isSynthetic || $0.key == request.scope.measure }
+        let candidates = real.isEmpty ? shares : real
         var best: SeriesResult?
         let codes =
             request.entities.isEmpty ? Array(leaders.rows.prefix(ReportDefaults.overviewSeriesEntities).map(\.entity)) : request.entities
@@ -66,6 +71,8 @@ extension Warehouse {
             if periods >= 3, periods > (best.map { Set($0.points.map(\.period)).count } ?? 0) { best = result }
         }
         guard let best else { return nil }
-        return OverviewSeries(result: best, revised: try revisedPoints(of: best, scope: request.scope))
+        return OverviewSeries(
+            result: best, revised: try revisedPoints(of: best, scope: request.scope),
+            isHeadlineMeasure: best.context.measure.key == leaders.context.measure.key)
     }
 }

@@ -4,6 +4,8 @@ extension Warehouse {
     /// The measure reports use when none is named: the share measure whose latest
     /// snapshot was published most recently (ties: the later import). nil on an empty
     /// warehouse.
+    /// The measure reports use when none is named: a share measure before a count, a real
+    /// one before a synthetic one (``Measure/isSynthetic``), then the one published last.
     public func defaultMeasure() throws -> Measure? {
         try database.read { try defaultMeasure(on: $0) }
     }
@@ -12,7 +14,8 @@ extension Warehouse {
         let key = try connection.fetchOne(
             """
             SELECT s.measure FROM snapshots AS s JOIN measures AS m ON m.key = s.measure
-            ORDER BY m.unit = 'percent' DESC, s.published_on DESC, s.id DESC LIMIT 1
+            ORDER BY m.unit = 'percent' DESC, lower(m.attribution) = 'synthetic' OR lower(m.universe) LIKE 'synthetic%',
+                s.published_on DESC, s.id DESC LIMIT 1
             """
         ) { try $0.get(0) as String }
         return try key.flatMap { try Catalog.measure(key: $0, in: connection) }

@@ -16,7 +16,7 @@ extension BarChart {
         let heading = language.text(.leadersChartTitle)
         self.init(
             title: "\(heading) · \(BidiText.leftToRight(leaders.period.description, after: heading, language: language))",
-            subtitle: leaders.context.measure.name,
+            subtitle: BidiText.leftToRight(leaders.context.measure.name, after: "", language: language),
             summary: leaders.rows.prefix(5).map { row in
                 let entity = name(row.entity)
                 return "\(entity) \(BidiText.leftToRight(style.figure(row.value.value, decimals: row.value.decimals), after: entity))"

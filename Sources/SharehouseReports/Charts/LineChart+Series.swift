@@ -24,7 +24,7 @@ extension LineChart {
             periods.first.map { first in " (\(BidiText.leftToRight("\(first) – \(periods.last!)", after: "", language: language)))" } ?? ""
         self.init(
             title: language.text(style.isPercent ? .seriesChartTitle : .countSeriesChartTitle),
-            subtitle: result.context.measure.name,
+            subtitle: BidiText.leftToRight(result.context.measure.name, after: "", language: language),
             summary: lines.map { line in
                 let last = line.points.max { $0.period < $1.period }
                 let figure = last.map { style.figure($0.value.value, decimals: $0.value.decimals) } ?? "–"

@@ -37,11 +37,26 @@ extension ReportDocument {
         return document
     }
 
-    /// A last row with each entity's sparkline over its last 24 periods, all on one scale
+    /// A last row with each entity's sparkline over its last periods, all on one scale
     /// (the least to the greatest figure of the table): a share moving from 1.5 to 1.6 is
-    /// drawn nearly flat next to one moving from 8 to 21, not at full height.
+    /// drawn nearly flat next to one moving from 8 to 21, not at full height. At most 24
+    /// periods, fewer when the row would widen the table past 80 columns; none when even
+    /// 6 would.
     private mutating func appendTrend(_ result: SeriesResult) {
-        let periods = Array(Array(Set(result.points.map(\.period))).sorted().suffix(24))
+        for count in stride(from: 24, through: 6, by: -6) {
+            var candidate = self
+            candidate.appendTrend(result, periods: count)
+            var table = TableRenderer(candidate.columns)
+            for row in candidate.rows { table.append(row.map(candidate.text)) }
+            if table.width <= 80 {
+                self = candidate
+                return
+            }
+        }
+    }
+
+    private mutating func appendTrend(_ result: SeriesResult, periods count: Int) {
+        let periods = Array(Array(Set(result.points.map(\.period))).sorted().suffix(count))
         let values = result.entities.map { code in
             periods.map { period in result.points.first { $0.entity == code && $0.period == period }?.value.value }
         }

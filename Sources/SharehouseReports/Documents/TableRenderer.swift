@@ -27,11 +27,22 @@ public struct TableRenderer: Sendable {
         rows.append(row)
     }
 
-    public func render() -> String {
+    /// The widest line the table renders, in terminal columns.
+    public var width: Int {
+        let widths = columnWidths
+        return widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+    }
+
+    private var columnWidths: [Int] {
         var widths = columns.map { Self.displayWidth($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], Self.displayWidth(cell)) }
         }
+        return widths
+    }
+
+    public func render() -> String {
+        let widths = columnWidths
         let lines = [columns.map(\.title)] + rows
         return lines.map { cells in
             var line = ""

@@ -6,26 +6,26 @@ import Sharehouse
 enum HTMLDocumentRenderer {
     static func render(_ document: ReportDocument, chart: String?) -> String {
         var page = HTMLPage(title: document.title, language: document.language, digits: document.digits)
-        page.append("<h1>\(HTMLPage.escape(document.title))</h1>")
-        if let lead = document.lead { page.append("<p class=\"lead\">\(HTMLPage.escape(lead))</p>") }
+        page.append("<h1>\(page.mixed(document.title))</h1>")
+        if let lead = document.lead { page.append("<p class=\"lead\">\(page.mixed(lead))</p>") }
         if !document.about.isEmpty {
-            page.append("<ul class=\"note\">" + document.about.map { "<li>\(HTMLPage.escape($0))</li>" }.joined() + "</ul>")
+            page.append("<ul class=\"note\">" + document.about.map { "<li>\(page.mixed($0))</li>" }.joined() + "</ul>")
         }
         if let chart { page.append("<figure>\n\(chart)</figure>") }
         let numeric = Set(document.columns.indices.filter { document.columns[$0].alignment == .right })
         page.append(
             HTMLPage.table(
-                header: document.columns.map(\.title),
-                rows: document.rows.map { row in row.map { cell(document, $0) } }, numeric: numeric))
+                headerMarkup: document.columns.map { page.mixed($0.title) },
+                rows: document.rows.map { row in row.map { cell(document, $0, page: page) } }, numeric: numeric))
         for note in document.notes {
             let link = note.citation.map { " " + self.link(document, $0) } ?? ""
-            page.append("<p class=\"note\">\(HTMLPage.escape(note.text))\(link)</p>")
+            page.append("<p class=\"note\">\(page.mixed(note.text))\(link)</p>")
         }
         if !document.citations.isEmpty {
             page.append("<h2>\(HTMLPage.escape(document.language.text(.citations)))</h2>")
             page.append("<ol class=\"citations\">")
             for citation in document.citations {
-                var text = HTMLPage.escape(citation.summary(in: document.language))
+                var text = page.mixed(citation.summary(in: document.language))
                 if let url = citation.sources.first?.url {
                     text = text.replacingOccurrences(
                         of: HTMLPage.escape(url),
@@ -39,9 +39,10 @@ enum HTMLDocumentRenderer {
     }
 
     /// A cell as markup: citations as links to their entries.
-    static func cell(_ document: ReportDocument, _ cell: ReportDocument.Cell) -> String {
+    static func cell(_ document: ReportDocument, _ cell: ReportDocument.Cell, page: HTMLPage) -> String {
         switch cell {
-        case .text, .figure: HTMLPage.escape(document.text(cell))
+        case .text: page.mixed(document.text(cell))
+        case .figure: HTMLPage.escape(document.text(cell))
         case .citations(let numbers): numbers.map { link(document, $0) }.joined()
         }
     }

@@ -39,6 +39,52 @@ public struct HTMLPage: Sendable {
         language.isRightToLeft ? "<bdi>\(Self.escape(text))</bdi>" : Self.escape(text)
     }
 
+    /// Text that may mix Arabic and English (a code and its Arabic name, a citation's
+    /// English title between Arabic words), escaped; on a right-to-left page each run of
+    /// left-to-right words is isolated, so that no sentence is reordered around it. A run
+    /// reaches from its first Latin letter to its last before Arabic resumes; the spaces
+    /// and punctuation around it stay in the Arabic text.
+    public func mixed(_ text: String) -> String {
+        guard language.isRightToLeft else { return Self.escape(text) }
+        var result = ""
+        var pending = ""  // neutral characters after the current Latin run, not yet placed
+        var run = ""
+        func isLatin(_ c: Character) -> Bool { c.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value < 0x0590 } }
+        func isArabic(_ c: Character) -> Bool { BidiText.hasRightToLeft(String(c)) }
+        func closeRun() {
+            if !run.isEmpty { result += "<bdi dir=\"ltr\">\(Self.escape(run))</bdi>" }
+            result += Self.escape(pending)
+            run = ""
+            pending = ""
+        }
+        for character in text {
+            if isLatin(character) {
+                if run.isEmpty {
+                    result += Self.escape(pending)
+                    pending = ""
+                } else {
+                    run += pending
+                    pending = ""
+                }
+                run.append(character)
+            } else if isArabic(character) {
+                closeRun()
+                result += Self.escape(String(character))
+            } else if run.isEmpty {
+                result += Self.escape(String(character))
+            } else {
+                pending.append(character)
+            }
+        }
+        closeRun()
+        return result
+    }
+
+    /// A key or file name as code, kept left to right on an Arabic page.
+    public static func code(_ text: String) -> String {
+        "<code dir=\"ltr\">\(escape(text))</code>"
+    }
+
     /// A table: a header row, then rows of cells already escaped or marked up; `numeric`
     /// columns align to the end and keep their digits left to right.
     public static func table(header: [String], rows: [[String]], numeric: Set<Int> = []) -> String {

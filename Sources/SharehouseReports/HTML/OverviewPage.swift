@@ -31,7 +31,7 @@ public enum OverviewPage {
             "<p class=\"lead\">\(language.headline(headline, names: name, digits: digits, markup: .html(page))) \(cite(headlineCitation))</p>"
         )
         page.append(
-            "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (<code>\(HTMLPage.escape(measure.key))</code>). "
+            "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(measure.name)) (\(HTMLPage.code(measure.key))). "
                 + "\(HTMLPage.escape(language.text(.universe))): \(page.phrase(measure.universe)). "
                 + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(measure.attribution)).</p>")
         notes(headline.context.notes)
@@ -74,11 +74,12 @@ public enum OverviewPage {
         // with the most periods; the heading names the measure, which may differ.
         if let series = overview.series {
             let chart = seriesChart(series, names: names, language: language, digits: digits, citations: &citations)
-            page.append("<h2>\(HTMLPage.escape(language.text(.series))) · \(page.phrase(chart.measure.name))</h2>")
+            let borrowed = series.isHeadlineMeasure ? "" : " (\(HTMLPage.escape(language.text(.anotherMeasure))))"
+            page.append("<h2>\(HTMLPage.escape(language.text(.series))) · \(page.phrase(chart.measure.name))\(borrowed)</h2>")
             page.append("<figure>\n\(chart.svg)</figure>")
             page.append(
                 "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(chart.measure.name)) "
-                    + "(<code>\(HTMLPage.escape(chart.measure.key))</code>). \(page.phrase(chart.measure.universe)).</p>")
+                    + "(\(HTMLPage.code(chart.measure.key))). \(page.phrase(chart.measure.universe)).</p>")
         }
 
         // The same period in every source and measure, with each measure's definition.
@@ -95,7 +96,7 @@ public enum OverviewPage {
                     var cell = page.phrase(source)
                     if !column.isExactPeriod { cell += " · \(page.number(column.period.description))" }
                     return cell + "<span class=\"measure\">\(page.phrase(column.measure.name))</span>"
-                        + "<small><code>\(HTMLPage.escape(column.measure.key))</code> <code>\(HTMLPage.escape(column.source))</code></small>"
+                        + "<small>\(HTMLPage.code(column.measure.key)) \(HTMLPage.code(column.source))</small>"
                 }
             let columnCitations = across.columns.map { citations.number($0.citation, in: across.citations) }
             var table = across.rows.prefix(15).map { row in
@@ -116,7 +117,7 @@ public enum OverviewPage {
             page.append("<dl>")
             for column in across.columns where seen.insert(column.measure.key).inserted {
                 let definition = column.measure
-                page.append("<dt><code>\(HTMLPage.escape(definition.key))</code>: \(page.phrase(definition.name))</dt>")
+                page.append("<dt>\(HTMLPage.code(definition.key)): \(page.phrase(definition.name))</dt>")
                 page.append(
                     "<dd>\(HTMLPage.escape(language.text(.universe))): \(page.phrase(definition.universe)). "
                         + "\(HTMLPage.escape(language.text(.attribution))): \(page.phrase(definition.attribution)).</dd>")
@@ -141,7 +142,7 @@ public enum OverviewPage {
         }
         page.append("</ol>")
         page.append(
-            "<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) <code>\(HTMLPage.escape(overview.fileName))</code>.</p>")
+            "<p class=\"note\">\(HTMLPage.escape(language.text(.generatedFrom))) \(HTMLPage.code(overview.fileName)).</p>")
         return page.render()
     }
 
@@ -184,7 +185,7 @@ public enum OverviewPage {
             parts.append(text)
         }
         parts.append(
-            "<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) <code>\(HTMLPage.escape(citation.measure))</code>\(comma)"
+            "<span class=\"note\">\(HTMLPage.escape(language.text(.measure))) \(HTMLPage.code(citation.measure))\(comma)"
                 + "\(HTMLPage.escape(language.text(.published))) \(page.number(citation.publishedOn.description))\(comma)"
                 + "\(HTMLPage.escape(language.text(.verified))): \(HTMLPage.escape(language.verification(citation.verification)))</span>")
         return parts.joined(separator: "<br/>")

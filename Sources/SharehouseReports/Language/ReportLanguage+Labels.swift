@@ -11,7 +11,7 @@ extension ReportLanguage {
         case generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case entitiesCount, value, sameSourcesAs, note, relays
+        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure
     }
 
     /// The column headers of text reports (tables, Markdown, CSV, TSV).
@@ -73,6 +73,7 @@ extension ReportLanguage {
         case .sameSourcesAs: "The same publication as"
         case .note: "Note:"
         case .relays: "relays"
+        case .anotherMeasure: "another measure than the headline's"
         }
     }
 
@@ -100,7 +101,7 @@ extension ReportLanguage {
         case .attribution: "الإسناد"
         case .published: "نُشر"
         case .verified: "التحقق"
-        case .generatedFrom: "أنشأه sharehouse من"
+        case .generatedFrom: "أنشأه \u{2066}sharehouse\u{2069} من"
         case .noFigures: "لا أرقام"
         case .notComparable: "كل عمود يقيس ما يقيسه مقياسه: اقرأ العمود، ولا تقارن بين المقاييس."
         case .shareAxis: "حصة التنزيلات (٪)"
@@ -115,6 +116,7 @@ extension ReportLanguage {
         case .sameSourcesAs: "المنشور نفسه كما في"
         case .note: "ملاحظة:"
         case .relays: "نقلًا عن"
+        case .anotherMeasure: "مقياس غير مقياس الخلاصة"
         }
     }
 

@@ -1,0 +1,21 @@
+public import Sharehouse
+
+/// The whole picture for a terminal or a Markdown file: the headline with its sentence,
+/// the leaders over time, and the same period in every source, one document after
+/// another (the page, ``OverviewPage``, shows the same with charts).
+public enum OverviewText {
+    public static func render(
+        _ overview: Overview, style: ReportDocument.Style, names: [String: String], as format: ReportRenderer.Format = .table
+    ) -> String {
+        var documents = [ReportDocument.headline(overview.headline, style: style, names: names)]
+        if let series = overview.series {
+            var document = ReportDocument.series(series.result, style: style, names: names)
+            if !series.isHeadlineMeasure { document.title += " (\(style.language.text(.anotherMeasure)))" }
+            documents.append(document)
+        }
+        if let across = overview.crossSource, !across.columns.isEmpty {
+            documents.append(.crossSource(across, style: style, names: names))
+        }
+        return documents.map { ReportRenderer.render($0, as: format) }.joined(separator: "\n\n")
+    }
+}
