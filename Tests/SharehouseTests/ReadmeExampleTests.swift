@@ -53,7 +53,10 @@ struct ReadmeExampleTests {
             let output = try fixtures.warehouse.query(block)
             #expect(!output.rows.isEmpty, "\(block)")
         }
-        let knownOn = try fixtures.warehouse.query(blocks[1])
+        let knownOn = try fixtures.warehouse.query(blocks[2])
         #expect(knownOn.rows.first?.first == .text("14.7"))
+        let reported = try fixtures.warehouse.query(blocks[0])
+        #expect(reported.rows.count == 8, "Argaam's eight entities")
+        #expect(reported.rows.first?[3] == .text("argaam-1862466") && reported.rows.first?[4] == .text("most_entities"))
     }
 }
