@@ -36,14 +36,7 @@ struct EntitiesListCommand: ParsableCommand {
         case .json:
             Terminal.output(try JSONOutput.render(entities))
         case .table:
-            var table = TableRenderer([.left("CODE"), .left("KIND"), .left("NAME"), .left("NAME (AR)"), .left("ISO3"), .left("NUM")])
-            for entity in entities {
-                table.append([
-                    entity.code, entity.kind.rawValue, entity.nameEnglish, entity.nameArabic ?? "",
-                    entity.iso3 ?? "", entity.isoNumeric ?? "",
-                ])
-            }
-            Terminal.output(table.render())
+            Terminal.output(CatalogText.entitiesTable(entities))
         }
     }
 }
@@ -79,16 +72,7 @@ struct EntitiesResolveCommand: ParsableCommand {
         case .json:
             Terminal.output(try JSONOutput.render(matches))
         case .table:
-            if !matches.isEmpty {
-                var table = TableRenderer([.left("INPUT"), .left("CODE"), .left("NAME"), .left("MATCHED BY")])
-                for match in matches {
-                    table.append([
-                        match.input, match.entity.code, match.entity.nameEnglish,
-                        "\(match.matchedBy.rawValue): \(match.matchedText)",
-                    ])
-                }
-                Terminal.output(table.render())
-            }
+            if !matches.isEmpty { Terminal.output(CatalogText.matchesTable(matches)) }
         }
         guard failures.isEmpty else {
             failures.forEach(Terminal.error)

@@ -26,10 +26,7 @@ struct ExportCommand: ParsableCommand {
         let files = try warehouse.export(to: directory, measure: measure, source: source)
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(files))
-        case .table:
-            var table = TableRenderer([.right("SNAPSHOT"), .right("FIGURES"), .left("FILE")])
-            for file in files { table.append([String(file.snapshotID), String(file.observations), file.path]) }
-            Terminal.output(table.render())
+        case .table: Terminal.output(CatalogText.exportTable(files))
         }
         if files.isEmpty { Terminal.note("Nothing to export: no snapshot matches.") }
     }

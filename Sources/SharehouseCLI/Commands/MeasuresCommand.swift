@@ -18,10 +18,7 @@ struct MeasuresListCommand: ParsableCommand {
         let measures = try global.openWarehouse(readOnly: true).measures()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(measures))
-        case .table:
-            var table = TableRenderer([.left("KEY"), .left("UNIT"), .left("NAME")])
-            for measure in measures { table.append([measure.key, measure.unit.rawValue, measure.name]) }
-            Terminal.output(table.render())
+        case .table: Terminal.output(CatalogText.measuresTable(measures))
         }
     }
 }
@@ -38,12 +35,7 @@ struct MeasuresShowCommand: ParsableCommand {
         }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(measure))
-        case .table:
-            Terminal.output(
-                [
-                    "\(measure.key): \(measure.name)", "  unit:        \(measure.unit.rawValue)",
-                    "  universe:    \(measure.universe)", "  attribution: \(measure.attribution)",
-                ].joined(separator: "\n") + (measure.description.map { "\n  \($0)" } ?? ""))
+        case .table: Terminal.output(CatalogText.describe(measure))
         }
     }
 }

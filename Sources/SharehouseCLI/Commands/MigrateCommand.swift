@@ -54,12 +54,6 @@ struct MigrationTargetOption: ParsableArguments {
     var target: Int64?
 }
 
-/// Four-digit versions, as in file names: 0003.
-func versionText(_ version: Int64) -> String {
-    let digits = String(version)
-    return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
-}
-
 struct MigrateStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
@@ -74,11 +68,7 @@ struct MigrateStatusCommand: ParsableCommand {
         case .json:
             Terminal.output(try JSONOutput.render(status))
         case .table:
-            var table = TableRenderer([.right("VERSION"), .left("NAME"), .left("STATE"), .left("APPLIED AT")])
-            for item in status.items {
-                table.append([versionText(item.version), item.name, item.state.rawValue, item.appliedAt ?? ""])
-            }
-            Terminal.output(table.render())
+            Terminal.output(MigrationText.statusTable(status))
         }
         if let problem = status.problem {
             Terminal.error(problem.description)
@@ -100,22 +90,13 @@ struct MigratePlanCommand: ParsableCommand {
             path: arguments.path, set: try arguments.set(), upTo: to.target)
         switch arguments.output.format {
         case .json:
-            struct Planned: Encodable {
-                let version: Int64
-                let name: String
-                let fileName: String
-                let sql: String
-            }
-            Terminal.output(
-                try JSONOutput.render(
-                    plan.map {
-                        Planned(version: $0.version, name: $0.name, fileName: $0.fileName, sql: $0.script)
-                    }))
+            Terminal.output(try MigrationText.planJSON(plan))
         case .table:
-            if plan.isEmpty { Terminal.note("Nothing to apply: up to date.") }
-            for migration in plan {
-                Terminal.output("-- \(migration.fileName) (version \(migration.version))\n\(migration.script)")
+            guard !plan.isEmpty else {
+                Terminal.note("Nothing to apply: up to date.")
+                return
             }
+            Terminal.output(MigrationText.planScript(plan))
         }
     }
 }
@@ -140,11 +121,7 @@ struct MigrateUpCommand: ParsableCommand {
                 Terminal.note("Nothing to apply: up to date.")
                 return
             }
-            var table = TableRenderer([.right("VERSION"), .left("NAME"), .right("MS")])
-            for migration in applied {
-                table.append([versionText(migration.version), migration.name, String(migration.milliseconds)])
-            }
-            Terminal.output(table.render())
+            Terminal.output(MigrationText.appliedTable(applied))
         }
     }
 }
@@ -166,16 +143,9 @@ struct MigrateBaselineCommand: ParsableCommand {
             path: arguments.path, set: try arguments.set(), version: version, busyTimeout: arguments.wait)
         switch arguments.output.format {
         case .json:
-            struct Marked: Encodable {
-                let version: Int64
-                let name: String
-                let fileName: String
-            }
-            Terminal.output(try JSONOutput.render(marked.map { Marked(version: $0.version, name: $0.name, fileName: $0.fileName) }))
+            Terminal.output(try MigrationText.baselinedJSON(marked))
         case .table:
-            var table = TableRenderer([.right("VERSION"), .left("NAME"), .left("STATE")])
-            for migration in marked { table.append([versionText(migration.version), migration.name, "baselined"]) }
-            Terminal.output(table.render())
+            Terminal.output(MigrationText.baselinedTable(marked))
         }
     }
 }

@@ -18,17 +18,7 @@ struct SourcesListCommand: ParsableCommand {
         let sources = try global.openWarehouse(readOnly: true).sources()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(sources))
-        case .table:
-            var table = TableRenderer([
-                .left("KEY"), .left("KIND"), .left("PUBLISHED"), .left("PUBLISHER"), .left("DERIVED FROM"), .left("TITLE"),
-            ])
-            for source in sources {
-                table.append([
-                    source.key, source.kind.rawValue, source.publishedOn?.description ?? "", source.publisher ?? "",
-                    source.derivedFrom ?? "", source.title,
-                ])
-            }
-            Terminal.output(table.render())
+        case .table: Terminal.output(CatalogText.sourcesTable(sources))
         }
     }
 }
@@ -44,10 +34,7 @@ struct SourcesShowCommand: ParsableCommand {
         guard !chain.isEmpty else { throw CatalogError.unknown(kind: "source", key: key) }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(chain))
-        case .table:
-            Terminal.output(
-                chain.enumerated().map { depth, source in SourceText.describe(source, depth: depth) }
-                    .joined(separator: "\n\n"))
+        case .table: Terminal.output(SourceText.describe(chain: chain))
         }
     }
 }

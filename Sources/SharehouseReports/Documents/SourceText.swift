@@ -2,6 +2,11 @@ public import Sharehouse
 
 /// A source as a short block of text, for `sources show`.
 public enum SourceText {
+    /// A source and the sources it relays, in order: a block each, a blank line between.
+    public static func describe(chain: [Source]) -> String {
+        chain.enumerated().map { depth, source in describe(source, depth: depth) }.joined(separator: "\n\n")
+    }
+
     public static func describe(_ source: Source, depth: Int) -> String {
         var lines = [(depth == 0 ? "" : "relays: ") + "\(source.key): \(source.title)"]
         func add(_ label: String, _ value: String?) {
