@@ -1,3 +1,4 @@
+import SharehouseDB
 import Testing
 
 @testable import Sharehouse
@@ -36,6 +37,13 @@ struct FuzzRegressionTests {
     /// name-normalize: "8اۥل-" gave "8ال" by the fast path and "8اۥل" by the full one: the
     /// fast path dropped U+06E5 (a small waw, a letter) as if it were a mark. Every scalar
     /// the fast path answers for, between letters, now folds as the full path folds it.
+    /// Found by the json-parser target after lone CRs became line ends: a value after
+    /// LF then CR is on line 3 (the target's own reading had counted LF only).
+    @Test func aValueAfterLFThenCRIsOnTheThirdLine() throws {
+        let node = try JSONParser.parse(Array(" \n\r\"ix\"".utf8), fileName: "x.json")
+        #expect(node.location.line == 3 && node.location.column == 1, "\(node.location)")
+    }
+
     @Test func theFastPathFoldsEveryScalarItAnswersForAsTheFullPathDoes() {
         var checked = 0
         for value in UInt32(0)...0x2FFF {

@@ -49,10 +49,15 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 /// Every node's location names the byte its value starts with, counted as the parser
-/// documents: lines end at LF, columns count characters (UTF-8 lead bytes).
+/// documents: lines end at LF, CRLF or a lone CR, columns count characters (UTF-8 lead bytes).
 func checkLocations(_ node: JSONNode, in bytes: [UInt8]) {
     var lineStarts = [0]
-    for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
+    // Line ends as every reader of the library counts them: LF, CRLF (one end) and a lone CR.
+    for (index, byte) in bytes.enumerated() {
+        if byte == 0x0A || (byte == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)) {
+            lineStarts.append(index + 1)
+        }
+    }
     func offset(_ location: SourceLocation) -> Int? {
         guard location.line >= 1, location.line <= lineStarts.count else { return nil }
         var index = lineStarts[location.line - 1], column = 1
