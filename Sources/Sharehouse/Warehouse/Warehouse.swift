@@ -23,7 +23,10 @@ public final class Warehouse: Sendable {
         /// How long to wait for another process's write lock.
         public var busyTimeout: Duration
 
-        public init(createIfMissing: Bool = true, readOnly: Bool = false, busyTimeout: Duration = .seconds(10)) {
+        /// How long a writer waits for another process's write unless told otherwise.
+        public static let defaultBusyTimeout = Duration.seconds(10)
+
+        public init(createIfMissing: Bool = true, readOnly: Bool = false, busyTimeout: Duration = defaultBusyTimeout) {
             self.createIfMissing = createIfMissing
             self.readOnly = readOnly
             self.busyTimeout = busyTimeout

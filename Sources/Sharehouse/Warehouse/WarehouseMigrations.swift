@@ -19,6 +19,10 @@ public enum WarehouseMigrations {
         return try MigrationSet.load(directory: directory, name: name)
     }
 
+    /// How long `up` waits for another writer unless told otherwise: longer than other
+    /// writes, since another process may be applying a long migration of the same set.
+    public static let migrationBusyTimeout = Duration.seconds(60)
+
     /// Where `set` (the warehouse's own schema when nil) stands in the warehouse at `path`.
     public static func status(path: String, set: MigrationSet? = nil) throws -> MigrationStatus {
         try withReadOnlyConnection(path) { try migrator(for: set).status(of: $0) }
@@ -33,9 +37,10 @@ public enum WarehouseMigrations {
     /// the warehouse when it does not exist, waiting up to `busyTimeout` for another writer.
     @discardableResult
     public static func up(
-        path: String, set: MigrationSet? = nil, upTo target: Int64? = nil, busyTimeout: Duration = .seconds(60),
+        path: String, set: MigrationSet? = nil, upTo target: Int64? = nil, busyTimeout: Duration? = nil,
         applied: ((AppliedMigration) -> Void)? = nil
     ) throws -> [AppliedMigration] {
+        let busyTimeout = busyTimeout ?? migrationBusyTimeout
         guard let set else {
             // Opening a warehouse runs its own migrations; do it here so a target applies.
             let database = try DatabaseQueue(path: path, options: .init(busyTimeout: busyTimeout))
@@ -50,8 +55,9 @@ public enum WarehouseMigrations {
     @discardableResult
     public static func baseline(
         path: String, set: MigrationSet? = nil, version: Int64,
-        busyTimeout: Duration = .seconds(10)
+        busyTimeout: Duration? = nil
     ) throws -> [Migration] {
+        let busyTimeout = busyTimeout ?? Warehouse.Options.defaultBusyTimeout
         guard FileManager.default.fileExists(atPath: path) else { throw SharehouseError.warehouseNotFound(path: path) }
         if let set {
             let warehouse = try Warehouse(path: path, options: .init(createIfMissing: false, busyTimeout: busyTimeout))

@@ -44,7 +44,7 @@ struct MigrateArguments: ParsableArguments {
     @OptionGroup var output: FormatOptions
 
     var path: String { global.databasePath }
-    var wait: Duration { global.busyTimeout }
+    var wait: Duration? { global.busyTimeout }
     func set() throws -> MigrationSet? { try migrations.load() }
 }
 

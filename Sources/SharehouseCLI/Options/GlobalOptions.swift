@@ -13,21 +13,25 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Seconds to wait while another process writes to the warehouse.", valueName: "seconds"))
-    var wait: Double = 10
+            "Seconds to wait while another process writes to the warehouse (default: 10, 60 for migrate up).",
+            valueName: "seconds"))
+    var wait: Double?
 
     func validate() throws {
-        guard wait >= 0, wait.isFinite else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
+        guard (wait ?? 0) >= 0, (wait ?? 0).isFinite else { throw ValidationError("--wait must be a number of seconds, 0 or more") }
     }
 
     /// How long a write waits for another process's write to end: --wait.
-    var busyTimeout: Duration { .milliseconds(Int64(wait * 1000)) }
+    /// nil: the library's default for the operation.
+    var busyTimeout: Duration? { wait.map { .milliseconds(Int64($0 * 1000)) } }
 
     /// The warehouse, waiting at most --wait seconds for another writer. Every command
     /// opens it here.
     func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
         if readOnly { ReadOnlyLeftovers.remember(databasePath) }
-        return try Warehouse(path: databasePath, options: .init(readOnly: readOnly, busyTimeout: busyTimeout))
+        var options = Warehouse.Options(readOnly: readOnly)
+        if let busyTimeout { options.busyTimeout = busyTimeout }
+        return try Warehouse(path: databasePath, options: options)
     }
 
     /// The warehouse path: --db, else $SHAREHOUSE_DB, else ./sharehouse.sqlite.
