@@ -5,6 +5,8 @@ public import SharehouseDB
 public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
     /// No warehouse file at the path, and creating one was not asked for.
     case warehouseNotFound(path: String)
+    /// The folder a new warehouse would be created in does not exist.
+    case folderNotFound(path: String, folder: String)
     /// The warehouse's schema is older than this build and the warehouse was opened read-only.
     case schemaOutOfDate(path: String, version: Int64, expected: Int64)
     /// A name that matches no entity.
@@ -20,6 +22,8 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
         switch self {
         case .warehouseNotFound(let path):
             return "no warehouse at \(path): create one with `sharehouse init`, or give the right --db"
+        case .folderNotFound(let path, let folder):
+            return "cannot create the warehouse \(path): the folder \(folder) does not exist (create it first, or give another --db)"
         case .schemaOutOfDate(let path, let version, let expected):
             return "the warehouse at \(path) has schema version \(version), this sharehouse needs \(expected): "
                 + "run `sharehouse migrate up` to upgrade it"
@@ -41,7 +45,7 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
 
     public var category: ErrorCategory {
         switch self {
-        case .warehouseNotFound: .missingInput
+        case .warehouseNotFound, .folderNotFound: .missingInput
         case .schemaOutOfDate: .refused
         case .unknownEntity, .ambiguousEntity, .aggregateRow, .reservedMigrationSetName: .badInput
         }

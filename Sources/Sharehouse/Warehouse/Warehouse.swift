@@ -43,8 +43,14 @@ public final class Warehouse: Sendable {
 
     /// Opens the warehouse at `path`, creating and migrating it unless `options` say not to.
     public convenience init(path: String, options: Options = Options()) throws {
-        if !FileManager.default.fileExists(atPath: path), options.readOnly || !options.createIfMissing {
-            throw SharehouseError.warehouseNotFound(path: path)
+        if !FileManager.default.fileExists(atPath: path) {
+            if options.readOnly || !options.createIfMissing { throw SharehouseError.warehouseNotFound(path: path) }
+            // SQLite would say only "unable to open database file".
+            let folder = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) || !isFolder.boolValue {
+                throw SharehouseError.folderNotFound(path: path, folder: folder)
+            }
         }
         let mode: Connection.Options.Mode = options.readOnly ? .readOnly : .readWrite(create: true)
         try self.init(

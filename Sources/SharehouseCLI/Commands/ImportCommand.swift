@@ -8,6 +8,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import snapshot files (JSON, NDJSON, CSV, TSV), each as one new vintage.",
         discussion: """
+            A folder imports every data file directly in it (--recursive: below it), in name order; \
+            a FILE.json beside FILE.csv is its sidecar, never a snapshot, and hidden files, READMEs and \
+            editor leftovers are left out (said on standard error). Run the same command every month: \
+            the files already imported are "unchanged", the new ones are imported.
+
             A JSON snapshot carries its measure, source (citation) and publication date. For CSV, TSV \
             and NDJSON give them with --measure, --source and --published, or in a sidecar FILE.json \
             next to the file. Use - to read standard input (with --input-format).
@@ -20,8 +25,14 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: FormatOptions
 
-    @Argument(help: ArgumentHelp("Snapshot files, or - for standard input.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "Snapshot files, folders of them (their .csv, .tsv, .json and .ndjson files, in name order), or - for standard input.",
+            valueName: "file-or-folder"))
     var files: [String]
+
+    @Flag(help: "Read the subfolders of a folder too.")
+    var recursive = false
 
     @Option(name: .customLong("input-format"), help: "The files' format when their names do not say it: json, ndjson, csv or tsv.")
     var inputFormat: InputFormat?
@@ -79,9 +90,13 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(
             format: inputFormat, description: description, decimalComma: decimalComma,
             dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
-        let receipts = try warehouse.importSnapshots(
-            from: files.map { $0 == "-" ? .standardInput : .file($0) },
-            options: options)
+        let selection = try ImportSelection.select(files, recursive: recursive)
+        for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }
+        guard !selection.inputs.isEmpty else {
+            Terminal.error("nothing to import: every file given was left out")
+            throw ExitStatus.missingInput
+        }
+        let receipts = try warehouse.importSnapshots(from: selection.inputs, options: options)
         ProgressLine.finish()
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(receipts))

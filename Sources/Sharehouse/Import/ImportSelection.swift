@@ -1,0 +1,135 @@
+import Foundation
+import SharehouseDB
+
+/// Which files an import of paths reads: the data files given, and every data file directly
+/// in a folder given (or below it, recursively), in name order; never a sidecar. Running
+/// the same command every month imports exactly the files that are new, since the others
+/// are "unchanged".
+///
+/// A `FILE.json` or `FILE.csv.json` beside a data file `FILE.csv` (or `.tsv`, `.ndjson`) is
+/// that file's sidecar, whether it comes from a folder or a glob: it is left out, and
+/// said so. Hidden files, `README*` and editor leftovers are left out too, and said so,
+/// so that `import inbox/*` reads what `import inbox` does; from a folder, files of other
+/// kinds too (a file of another kind named on its own is refused with its reason, unless
+/// an input format is given for it).
+public struct ImportSelection: Sendable {
+    /// A file left out, and why.
+    public struct Skipped: Sendable, Hashable, CustomStringConvertible {
+        public enum Reason: Sendable, Hashable {
+            /// The metadata of this data file.
+            case sidecar(of: String)
+            case hidden
+            case readme
+            case editorLeftover
+            case notADataFile
+        }
+
+        public let path: String
+        public let reason: Reason
+
+        public var description: String {
+            switch reason {
+            case .sidecar(let file): "\(path): the sidecar of \(file)"
+            case .hidden: "\(path): a hidden file"
+            case .readme: "\(path): a README"
+            case .editorLeftover: "\(path): an editor's backup or lock file"
+            case .notADataFile: "\(path): not a data file (.csv, .tsv, .json, .ndjson)"
+            }
+        }
+    }
+
+    /// What to import, in order.
+    public var inputs: [InputSource]
+    public var skipped: [Skipped]
+
+    /// The files `paths` name: files as given, folders by their data files (`recursive`:
+    /// and their subfolders'), `-` for standard input. A folder without any data file, or
+    /// a path that does not exist, is an ``ImportError`` (missing input).
+    public static func select(_ paths: [String], recursive: Bool = false) throws -> ImportSelection {
+        var selection = ImportSelection(inputs: [], skipped: [])
+        let manager = FileManager.default
+        for path in paths {
+            if path == "-" {
+                selection.inputs.append(.standardInput)
+                continue
+            }
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw ImportError(
+                    file: path, reason: "no such file or folder", expected: "a data file or a folder of them", category: .missingInput)
+            }
+            guard isFolder.boolValue else {
+                if let reason = leftOut(path, named: true) {
+                    selection.skipped.append(Skipped(path: path, reason: reason))
+                } else {
+                    selection.inputs.append(.file(path))
+                }
+                continue
+            }
+            let before = selection.inputs.count
+            try selection.addFolder(path, recursive: recursive)
+            if selection.inputs.count == before {
+                throw ImportError(
+                    file: path, reason: "the folder holds no data file" + (recursive ? "" : " (--recursive reads its subfolders)"),
+                    expected: "files ending in .csv, .tsv, .json or .ndjson", category: .missingInput)
+            }
+        }
+        return selection
+    }
+
+    private mutating func addFolder(_ folder: String, recursive: Bool) throws {
+        let manager = FileManager.default
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: folder).sorted()
+        } catch {
+            throw ImportError(file: folder, reason: "the folder cannot be read: \(error.localizedDescription)", category: .missingInput)
+        }
+        for name in names {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            _ = manager.fileExists(atPath: path, isDirectory: &isFolder)
+            if isFolder.boolValue, !name.hasPrefix(".") {
+                if recursive { try addFolder(path, recursive: true) }
+            } else if let reason = Self.leftOut(path, named: false) {
+                skipped.append(Skipped(path: path, reason: reason))
+            } else if !isFolder.boolValue {
+                inputs.append(.file(path))
+            }
+        }
+    }
+
+    /// Why the file at `path` is not read, or nil when it is. A file found in a folder
+    /// whose name says no data format is left out; one `named` on its own is not.
+    static func leftOut(_ path: String, named: Bool) -> Skipped.Reason? {
+        let name = (path as NSString).lastPathComponent
+        if name.hasPrefix(".") { return .hidden }
+        if name.lowercased().hasPrefix("readme") { return .readme }
+        if isEditorLeftover(name) { return .editorLeftover }
+        if let owner = dataFile(owning: path) { return .sidecar(of: owner) }
+        if !named, InputFormat(fileName: name) == nil { return .notADataFile }
+        return nil
+    }
+
+    /// `~` backups, `#autosave#`, vim's `.swp`, LibreOffice's `.~lock.` files, `.bak`,
+    /// `.tmp`.
+    static func isEditorLeftover(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix("~") || (lowered.hasPrefix("#") && lowered.hasSuffix("#")) || lowered.hasPrefix("~$")
+            || [".swp", ".swo", ".bak", ".tmp"].contains { lowered.hasSuffix($0) }
+    }
+
+    /// The data file whose sidecar `path` is (`x.json` or `x.csv.json` beside `x.csv`,
+    /// `x.tsv` or `x.ndjson`), if there is one.
+    static func dataFile(owning path: String) -> String? {
+        guard path.lowercased().hasSuffix(".json") else { return nil }
+        let stem = String(path.dropLast(5))
+        let manager = FileManager.default
+        // x.csv.json: the sidecar of x.csv when that file exists.
+        if let format = InputFormat(fileName: stem), format != .json, manager.fileExists(atPath: stem) { return stem }
+        for ending in ["csv", "tsv", "ndjson", "jsonl", "tab"] where manager.fileExists(atPath: stem + "." + ending) {
+            return stem + "." + ending
+        }
+        return nil
+    }
+}

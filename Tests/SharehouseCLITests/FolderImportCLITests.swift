@@ -1,0 +1,103 @@
+import Foundation
+import SharehouseDB
+import SharehouseTestSupport
+import Testing
+
+/// The monthly habit: one folder, one command, every month. The same command again writes
+/// nothing; a new file is the only one imported; sidecars are metadata, never snapshots,
+/// whether the files come from a folder or a glob.
+@Suite("sharehouse import FOLDER")
+struct FolderImportCLITests {
+    let directory: TemporaryDirectory
+    var database: String { directory.file("w.sqlite") }
+    var inbox: String { directory.file("inbox") }
+
+    init() throws {
+        directory = try TemporaryDirectory("cli-folder")
+        try FileManager.default.createDirectory(atPath: directory.file("inbox"), withIntermediateDirectories: true)
+        // Three monthly files with their sidecars, and what a real folder also holds.
+        for month in 1...3 { try writeMonth(month) }
+        _ = try directory.write("inbox/README.md", "Monthly exports, one file a month.\n")
+        _ = try directory.write("inbox/.~lock.shares-2026-01.csv#", "locked\n")
+        _ = try directory.write("inbox/shares-2026-01.csv~", "entity,period,value\n")
+        _ = try directory.write("inbox/chart.png", "not data")
+    }
+
+    /// A month's shares (CSV) and its sidecar (measure, source, publication date).
+    func writeMonth(_ month: Int) throws {
+        let period = "2026-0\(month)"
+        let csv = "entity,period,value\r\nCN,\(period),\(17 + month).1\r\nUS,\(period),\(16 - month).5\r\nGB,\(period),3.\(month)\r\n"
+        _ = try directory.write("inbox/shares-\(period).csv", csv)
+        _ = try directory.write(
+            "inbox/shares-\(period).json",
+            """
+            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
+              "universe": "a test universe", "attribution": "a test attribution"},
+             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
+              "kind": "dataset"},
+             "published_on": "2026-0\(month)-28", "coverage": "top_n"}
+            """)
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try SharehouseBinary.run(arguments + ["--db", database], in: directory.path)
+    }
+
+    func snapshots() throws -> Int {
+        try Connection(path: database, options: .readOnly).fetchOne("SELECT count(*) FROM snapshots") { try $0.get(0) as Int } ?? -1
+    }
+
+    @Test func oneCommandEveryMonthImportsExactlyTheNewFiles() throws {
+        let first = try run(["import", inbox])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try snapshots() == 3)
+        #expect(first.stdout.components(separatedBy: " imported ").count - 1 == 3, "\(first.stdout)")
+        for skipped in [
+            "README.md: a README", "shares-2026-01.json: the sidecar of", "shares-2026-01.csv~: an editor's backup",
+            ".~lock.shares-2026-01.csv#: a hidden file", "chart.png: not a data file",
+        ] {
+            #expect(first.stderr.contains(skipped), "said: \(skipped)\n\(first.stderr)")
+        }
+        // The same command again writes nothing.
+        let before = try databaseFingerprint(database)
+        let again = try run(["import", inbox])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.components(separatedBy: "unchanged (already imported)").count - 1 == 3)
+        #expect(try databaseFingerprint(database) == before)
+        // A fourth month: the only file imported.
+        try writeMonth(4)
+        let next = try run(["import", inbox, "--format", "json"])
+        #expect(next.status == 0, "\(next.stderr)")
+        let receipts = try #require(try JSONSerialization.jsonObject(with: Data(next.stdout.utf8)) as? [[String: Any]])
+        #expect(receipts.map { $0["outcome"] as? String } == ["unchanged", "unchanged", "unchanged", "imported"])
+        #expect((receipts.last?["file"] as? String)?.hasSuffix("shares-2026-04.csv") == true)
+        #expect(try snapshots() == 4)
+    }
+
+    @Test func aGlobWithSidecarsImportsTheDataFilesOnly() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: inbox).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".png") }
+        let result = try run(["import"] + names.sorted().map { inbox + "/" + $0 })
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try snapshots() == 3)
+        #expect(result.stderr.contains("shares-2026-02.json: the sidecar of"))
+    }
+
+    @Test func aFolderWithoutDataFilesAndAMissingFolderAreMissingInput() throws {
+        try FileManager.default.createDirectory(atPath: directory.file("empty"), withIntermediateDirectories: true)
+        _ = try directory.write("empty/README.txt", "nothing here\n")
+        let empty = try run(["import", directory.file("empty")])
+        #expect(empty.status == 66)
+        #expect(empty.stderr.contains("the folder holds no data file"), "\(empty.stderr)")
+        let missing = try run(["import", directory.file("nowhere")])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no such file or folder"))
+        let snapshotsNow = FileManager.default.fileExists(atPath: database) ? try snapshots() : 0
+        #expect(snapshotsNow == 0)
+    }
+
+    @Test func aWarehouseInAFolderThatDoesNotExistIsSaidSo() throws {
+        let result = try SharehouseBinary.run(["--db", directory.file("missing/dir/w.sqlite"), "init"], in: directory.path)
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("the folder \(directory.file("missing/dir")) does not exist"), "\(result.stderr)")
+    }
+}
