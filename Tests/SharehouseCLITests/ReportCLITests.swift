@@ -104,12 +104,13 @@ struct ReportCLITests {
         #expect(markdown.contains("| RANK | ENTITY | SHARE |"))
         #expect(markdown.contains("|---:|---|---:|"))
         #expect(markdown.contains("1. Argaam"))
-        let header = "period,kind,rank,entity,entity_name,value,measure,unit,citation,citation_text"
+        let header = "period,kind,rank,entity,entity_name,entities,value,measure,unit,citation,citation_text"
         let csv = try run("csv")
         let csvLines = csv.components(separatedBy: "\r\n")
         #expect(csvLines[0] == header)
-        #expect(csvLines[1].hasPrefix("2024-09/2025-08,entity,1,CN,China,17.1,eoi_download_share_12m,percent,1,\"Argaam"))
-        #expect(csvLines.count == 6, "three leaders, the other listed, what is not broken down")
+        #expect(csvLines[1].hasPrefix("2024-09/2025-08,entity,1,CN,China,1,17.1,eoi_download_share_12m,percent,1,\"Argaam"))
+        #expect(csvLines.count == 7 && csvLines.last == "", "three leaders, the other listed, what is not broken down, each ending in CRLF")
+        #expect(csvLines[4].hasPrefix("2024-09/2025-08,other_listed,,,,5,5.2,"), "the other listed: how many, their sum")
         let tsv = try run("tsv")
         #expect(tsv.split(separator: "\n")[0] == header.replacingOccurrences(of: ",", with: "\t"))
         let json = try run("json")

@@ -44,11 +44,14 @@ struct ReportDataCLITests {
     /// Columns that hold numbers, whatever the report.
     static let numericColumns: Set<String> = [
         "value", "from_value", "to_value", "change", "relative_change_percent", "from_rank", "to_rank", "rank_change", "rank",
-        "hhi", "cr1", "cr3", "cr5", "entities", "leader_value", "overtaken_value", "members_with_figures", "citation",
+        "hhi", "cr1", "cr3", "cr5", "entities", "leader_value", "overtaken_value", "members_with_figures_count",
+        "members_without_figures_count", "citation", "from_citation", "to_citation",
     ]
     /// Columns of words, which may hold any character.
     static func isWords(_ column: String) -> Bool {
-        column == "citation_text" || column.hasSuffix("_name") || column.hasSuffix("_name_ar") || column == "members_without_figures"
+        column.hasSuffix("citation_text") || column.hasSuffix("_name") || column.hasSuffix("_name_ar")
+            || column == "members_without_figures"
+            || column == "members_with_figures"
     }
 
     /// CSV or TSV read by Python's csv module, as a list of rows (the header first).

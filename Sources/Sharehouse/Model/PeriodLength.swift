@@ -1,5 +1,5 @@
 /// The length of a period, for keeping a series to periods of one length.
-public enum PeriodLength: Sendable, Hashable, Codable, CustomStringConvertible {
+public enum PeriodLength: Sendable, Hashable, Encodable, CustomStringConvertible {
     case months(Int)
     case days(Int)
 
@@ -11,6 +11,19 @@ public enum PeriodLength: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .months(let n): n == 1 ? "1 month" : "\(n) months"
         case .days(let n): n == 1 ? "1 day" : "\(n) days"
+        }
+    }
+}
+
+extension PeriodLength {
+    private enum Key: String, CodingKey { case months, days }
+
+    /// `{"months": 12}` or `{"days": 7}`: a number a program reads, not words.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        switch self {
+        case .months(let n): try container.encode(n, forKey: .months)
+        case .days(let n): try container.encode(n, forKey: .days)
         }
     }
 }

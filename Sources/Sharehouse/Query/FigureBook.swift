@@ -13,8 +13,8 @@ struct FigureBook {
     /// - Parameters:
     ///   - entities: when given, only these entities' figures are read (a series of one
     ///     country need not read 249 per period).
-    ///   - fullness: when given, the policy weighs each source by how many of the
-    ///     entities this gives for a period it lists (a group's members), not by all it lists.
+    ///   - fullness: when given, the entities a period's source must list some of (a
+    ///     group's members on the period's last day): sources listing none come last.
     static func load(
         measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
         periods wanted: ((Period) -> Bool)? = nil, fullness: ((Period) -> Set<String>)? = nil
@@ -78,15 +78,19 @@ struct FigureBook {
             let periodID = candidate.periodID
             var weighed: [SourceCandidate] = []
             for (vintage, count) in candidate.vintages {
-                var listed = count
+                var weight = SourceCandidate(vintage: vintage, entities: count, relaySteps: try steps(vintage.source))
                 if let fullness {
+                    // The default choice stands when it lists some of the entities wanted
+                    // (a group's members), so that one report's sources agree; a source
+                    // that lists none of them comes last.
                     let wanted = fullness(candidate.period)
-                    listed = 0
+                    var listed = 0
                     try figures.forEachRow(binding: vintage.snapshotID, periodID) { row in
                         if wanted.contains(try row.text(at: 0)) { listed += 1 }
                     }
+                    weight.isEligible = listed > 0
                 }
-                weighed.append(SourceCandidate(vintage: vintage, entities: listed, relaySteps: try steps(vintage.source)))
+                weighed.append(weight)
             }
             guard let (picked, choice) = SourceCandidate.choose(weighed) else { continue }
             let chosen = picked.vintage

@@ -30,7 +30,9 @@ extension Warehouse {
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: [], on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection) { period == nil || $0 == period }
             guard let page = period == nil ? book.periods.last : book.periods.first else {
-                throw QueryError.noData(period.map { "\($0) in the measure \(measure)" } ?? "the measure \(measure)")
+                throw QueryError.noData(
+                    (period.map { "\($0) in the measure \(measure)" } ?? "the measure \(measure)")
+                        + (scope.asOf.map { " as known on \($0)" } ?? ""))
             }
             var citations = CitationList()
             let citation = try citations.number(for: page.vintage, measure: measure, catalog: CatalogReader(connection: connection))

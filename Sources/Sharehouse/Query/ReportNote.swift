@@ -69,7 +69,7 @@ extension ReportNote: Encodable {
         case .tieAtCut(let rank): try container.encode(rank, forKey: .rank)
         case .topNListsIncluded, .concentrationLowerBound: break
         case .periodsOverlap(let shared): try container.encode(shared, forKey: .period)
-        case .periodLengthsDiffer(let a, let b): try container.encode([a.description, b.description], forKey: .lengths)
+        case .periodLengthsDiffer(let a, let b): try container.encode([a, b], forKey: .lengths)
         case .sourcesDiffer(let a, let b): try container.encode([a, b], forKey: .sources)
         case .measuresSideBySide(let count): try container.encode(count, forKey: .count)
         case .columnsOnlyOverlap(let period): try container.encode(period, forKey: .period)
@@ -77,7 +77,7 @@ extension ReportNote: Encodable {
         case .derivedFromMembers(let group): try container.encode(group, forKey: .group)
         case .otherLengthsLeftOut(let count, let lengths):
             try container.encode(count, forKey: .count)
-            try container.encode(lengths.map(\.description), forKey: .lengths)
+            try container.encode(lengths, forKey: .lengths)
         case .overlappingWindows(let months): try container.encode(months, forKey: .months)
         case .sourceChosen(let choice, let publisher):
             try container.encode(choice, forKey: .choice)

@@ -60,7 +60,7 @@ extension Warehouse {
                 }
             }
             if points.isEmpty { throw QueryError.noData("\(codes.joined(separator: ", ")) over periods of \(chosen)") }
-            if case .months(let n) = chosen, n > 1 {
+            if case .months(let n) = chosen, n > 1, Set(points.map(\.period)).count > 1 {
                 notes.append(.overlappingWindows(months: n))
             }
             notes += ReportNote.coverage(book.periods.map(\.vintage))

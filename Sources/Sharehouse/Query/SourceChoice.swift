@@ -31,8 +31,11 @@ public struct SourceChoice: Sendable, Hashable, Encodable {
 /// A source's current vintage of one period, as the policy weighs it.
 struct SourceCandidate {
     let vintage: Vintage
-    /// The entities it lists for the period (for a group: the members it lists).
+    /// The entities it lists for the period.
     let entities: Int
+    /// False when the query needs entities this source does not list (a group's members):
+    /// such a source comes after every one that lists some.
+    var isEligible = true
     /// Steps from the source cited to the primary study: 0 for the study itself.
     let relaySteps: Int
 
@@ -46,6 +49,7 @@ struct SourceCandidate {
 
     /// The rule that puts `self` before `other`, or nil when `other` comes first.
     func reason(over other: SourceCandidate) -> SourceChoice.Reason? {
+        if isEligible != other.isEligible { return isEligible ? .mostEntities : nil }
         if entities != other.entities { return entities > other.entities ? .mostEntities : nil }
         let (a, b) = (Self.rank(vintage.verification), Self.rank(other.vintage.verification))
         if a != b { return a < b ? .betterVerification : nil }

@@ -56,7 +56,8 @@ struct SQLCommand: ParsableCommand {
         let output = try warehouse.query(
             text, parameters: values, maxRows: maxRows,
             timeLimit: timeoutMilliseconds.map { .milliseconds($0) })
-        Terminal.output(SQLOutputRenderer.render(output, as: format))
+        let rendered = SQLOutputRenderer.render(output, as: format)
+        if format == .csv { Terminal.write(rendered) } else { Terminal.output(rendered) }
         if output.truncated {
             Terminal.note("(only the first \(output.rows.count) rows are shown: the query returned more; raise --max-rows)")
         }

@@ -15,7 +15,7 @@ struct ScopeOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Only this source (default: per period, the best verified, then latest).",
+            "Only this source (default: per period, the one listing the most entities, then the best verified, the fewest relays, the latest, the key).",
             valueName: "key"))
     var source: String?
 

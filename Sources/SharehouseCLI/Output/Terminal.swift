@@ -7,6 +7,12 @@ enum Terminal {
         print(text)
     }
 
+    /// Writes data to standard output as it is, with no line end added (CSV ends each
+    /// record with its own CRLF).
+    static func write(_ text: String) {
+        print(text, terminator: "")
+    }
+
     /// Writes a message for the person at the terminal to standard error.
     static func note(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))

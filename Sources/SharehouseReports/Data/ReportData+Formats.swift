@@ -4,7 +4,7 @@ import Sharehouse
 /// ``ReportData`` as CSV, TSV, NDJSON and JSON. Numbers are written as their published
 /// digits (JSON numbers too), so `17.10` is read back as `17.10` by whatever reads it.
 extension ReportData {
-    /// RFC 4180: a header line, CRLF line ends, fields quoted when they hold a comma, a
+    /// RFC 4180: a header line, every record ending in CRLF (the last one too), fields quoted when they hold a comma, a
     /// quote or a line end.
     public func csv() -> String {
         func field(_ text: String) -> String {
@@ -12,7 +12,7 @@ extension ReportData {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return ([columns.map(field).joined(separator: ",")] + rows.map { $0.map { field(Self.text($0)) }.joined(separator: ",") })
-            .joined(separator: "\r\n")
+            .map { $0 + "\r\n" }.joined()
     }
 
     /// Tab-separated values: tabs and line ends inside a field become spaces.
@@ -36,9 +36,10 @@ extension ReportData {
         if let context {
             members.append("\"measure\": " + (try Self.compact(context.measure)))
             members.append("\"source_policy\": " + (try Self.compact(context.sourcePolicy)))
-            members.append("\"as_of\": " + (context.asOf.map { JSONText.string($0.description) } ?? "null"))
-            members.append("\"notes\": " + (try Self.list(context.notes)))
         }
+        members.append("\"as_of\": " + (asOf.map { JSONText.string($0.description) } ?? "null"))
+        members.append("\"notes\": " + (try Self.list(notes)))
+        if !columnSources.isEmpty { members.append("\"column_sources\": " + (try Self.list(columnSources))) }
         members.append("\"citations\": " + (try Self.list(citations)))
         members.append("\"columns\": [" + columns.map(JSONText.string).joined(separator: ", ") + "]")
         members.append("\"rows\": " + (rows.isEmpty ? "[]" : "[\n    " + rows.map(object).joined(separator: ",\n    ") + "\n  ]"))

@@ -34,8 +34,9 @@ extension ReportData {
             report: "compare",
             columns: names.columns("entity") + [
                 "from_period", "from_value", "to_period", "to_value", "change", "relative_change_percent",
-                "from_rank", "to_rank", "rank_change",
-            ] + citationColumns,
+                "from_rank", "to_rank", "rank_change", "measure", "unit", "from_citation", "from_citation_text", "to_citation",
+                "to_citation_text",
+            ],
             context: result.context)
         for row in result.rows {
             data.append(
@@ -44,27 +45,31 @@ extension ReportData {
                     row.change.map { .number($0, decimals: row.decimals) } ?? .empty,
                     row.relativeChange.map { .number($0, decimals: 2) } ?? .empty,
                     .integer(row.fromRank), .integer(row.toRank), .integer(row.rankChange),
-                ] + citationCells(result.toCitation, context: result.context, language: language))
+                ] + Array(citationCells(result.fromCitation, context: result.context, language: language).prefix(2))
+                    + citationCells(result.fromCitation, context: result.context, language: language).suffix(2)
+                    + citationCells(result.toCitation, context: result.context, language: language).suffix(2))
         }
         return data
     }
 
     public static func leaders(_ result: LeadersResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
-            report: "leaders", columns: ["period", "kind", "rank"] + names.columns("entity") + ["value"] + citationColumns,
+            report: "leaders", columns: ["period", "kind", "rank"] + names.columns("entity") + ["entities", "value"] + citationColumns,
             context: result.context)
         let citation = citationCells(result.citation, context: result.context, language: language)
         let period = Cell.text(result.period.description)
         for row in result.rows {
-            data.append([period, .text("entity"), .integer(row.rank)] + names.cells(row.entity) + [.number(row.value)] + citation)
+            data.append(
+                [period, .text("entity"), .integer(row.rank)] + names.cells(row.entity) + [.integer(1), .number(row.value)] + citation)
         }
         // The rest as rows of their own kind: what is listed below the top, and what the
         // source does not break down.
         if let other = result.other {
-            data.append([period, .text("other_listed"), .empty] + names.cells(nil) + [.number(other)] + citation)
+            data.append(
+                [period, .text("other_listed"), .empty] + names.cells(nil) + [.integer(result.otherCount), .number(other)] + citation)
         }
         if let rest = result.notReported {
-            data.append([period, .text("not_broken_down"), .empty] + names.cells(nil) + [.number(rest)] + citation)
+            data.append([period, .text("not_broken_down"), .empty] + names.cells(nil) + [.empty, .number(rest)] + citation)
         }
         return data
     }
@@ -128,6 +133,13 @@ extension ReportData {
         }
         var data = ReportData(report: "sources", columns: ["period"] + names.columns("entity") + labels)
         data.citations = result.citations
+        data.notes = result.notes
+        data.asOf = result.asOf
+        data.columnSources = zip(labels, result.columns).map { label, column in
+            ColumnSource(
+                column: label, source: column.source, measure: column.measure.key, unit: column.measure.unit.rawValue,
+                period: column.period, citation: column.citation)
+        }
         for row in result.rows {
             data.append([.text(result.period.description)] + names.cells(row.entity) + row.values.map { Cell.number($0) })
         }
@@ -137,12 +149,20 @@ extension ReportData {
     public static func groups(_ result: GroupResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "groups",
-            columns: ["period"] + names.columns("group") + ["value", "members_with_figures", "members_without_figures"] + citationColumns,
+            columns: ["period"] + names.columns("group")
+                + [
+                    "value", "members_with_figures", "members_with_figures_count", "members_without_figures",
+                    "members_without_figures_count",
+                ]
+                + citationColumns,
             context: result.context)
         for row in result.rows {
             data.append(
                 [.text(row.period.description)] + names.cells(result.group.code)
-                    + [.number(row.value), .integer(row.membersWithFigures.count), .text(row.membersWithout.joined(separator: " "))]
+                    + [
+                        .number(row.value), .text(row.membersWithFigures.joined(separator: " ")), .integer(row.membersWithFigures.count),
+                        .text(row.membersWithout.joined(separator: " ")), .integer(row.membersWithout.count),
+                    ]
                     + citationCells(row.citation, context: result.context, language: language))
         }
         return data

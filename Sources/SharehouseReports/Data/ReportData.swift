@@ -28,12 +28,29 @@ public struct ReportData: Sendable {
     public var context: QueryContext?
     /// Citations of a report whose context has none of its own (`report sources`).
     public var citations: [Citation] = []
+    /// Notes and the as-of date of such a report.
+    public var notes: [ReportNote] = []
+    public var asOf: CalendarDate?
+    /// For a report whose value columns are sources (`report sources`): what each holds.
+    public var columnSources: [ColumnSource] = []
+
+    /// The source, measure, unit, period and citation of one value column.
+    public struct ColumnSource: Sendable, Encodable {
+        public let column: String
+        public let source: String
+        public let measure: String
+        public let unit: String
+        public let period: Period
+        public let citation: Int
+    }
 
     public init(report: String, columns: [String], context: QueryContext? = nil) {
         self.report = report
         self.columns = columns
         self.context = context
         self.citations = context?.citations ?? []
+        self.notes = context?.notes ?? []
+        self.asOf = context?.asOf
     }
 
     public mutating func append(_ row: [Cell]) {

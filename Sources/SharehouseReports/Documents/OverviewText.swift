@@ -8,14 +8,19 @@ public enum OverviewText {
         _ overview: Overview, style: ReportDocument.Style, names: [String: String], as format: ReportRenderer.Format = .table
     ) -> String {
         var documents = [ReportDocument.headline(overview.headline, style: style, names: names)]
+        var parts: [String] = []
         if let series = overview.series {
             var document = ReportDocument.series(series.result, style: style, names: names)
             if !series.isHeadlineMeasure { document.title += " (\(style.language.text(.anotherMeasure)))" }
             documents.append(document)
+        } else {
+            parts.append(style.language.text(.noSeries))
         }
         if let across = overview.crossSource, !across.columns.isEmpty {
             documents.append(.crossSource(across, style: style, names: names))
         }
-        return documents.map { ReportRenderer.render($0, as: format) }.joined(separator: "\n\n")
+        let rendered = documents.map { ReportRenderer.render($0, as: format) }
+        // Said where the series would stand: after the headline.
+        return ([rendered[0]] + parts + rendered.dropFirst()).joined(separator: "\n\n")
     }
 }

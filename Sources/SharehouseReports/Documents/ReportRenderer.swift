@@ -68,7 +68,8 @@ public enum ReportRenderer {
         lines += document.rows.map { "| " + $0.map { cell(document.text($0)) }.joined(separator: " | ") + " |" }
         if !document.notes.isEmpty {
             lines.append("")
-            lines += document.notes.map { "> " + document.text($0) }
+            // One quote each: consecutive `>` lines would join into one paragraph.
+            lines += document.notes.map { "> " + document.text($0) }.joined(separator: "\n\n").components(separatedBy: "\n")
         }
         if !document.citations.isEmpty {
             lines.append("")

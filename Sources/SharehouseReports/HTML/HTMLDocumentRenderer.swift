@@ -41,8 +41,7 @@ enum HTMLDocumentRenderer {
     /// A cell as markup: citations as links to their entries.
     static func cell(_ document: ReportDocument, _ cell: ReportDocument.Cell, page: HTMLPage) -> String {
         switch cell {
-        case .text: page.mixed(document.text(cell))
-        case .figure: HTMLPage.escape(document.text(cell))
+        case .text, .figure: page.mixed(document.text(cell))
         case .citations(let numbers): numbers.map { link(document, $0) }.joined()
         }
     }

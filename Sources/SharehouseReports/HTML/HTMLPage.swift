@@ -40,40 +40,57 @@ public struct HTMLPage: Sendable {
     }
 
     /// Text that may mix Arabic and English (a code and its Arabic name, a citation's
-    /// English title between Arabic words), escaped; on a right-to-left page each run of
-    /// left-to-right words is isolated, so that no sentence is reordered around it. A run
-    /// reaches from its first Latin letter to its last before Arabic resumes; the spaces
-    /// and punctuation around it stay in the Arabic text.
+    /// English title between Arabic words, a period or a date), escaped; on a
+    /// right-to-left page each left-to-right run is isolated, so that no sentence is
+    /// reordered around it and `2024-09/2025-08` does not read backwards. A run starts at a
+    /// Latin letter or a Western digit and reaches its last one before Arabic resumes, with
+    /// the closing brackets of the brackets it opened; other spaces and punctuation around
+    /// it stay in the Arabic text.
     public func mixed(_ text: String) -> String {
         guard language.isRightToLeft else { return Self.escape(text) }
         var result = ""
-        var pending = ""  // neutral characters after the current Latin run, not yet placed
+        var pending = ""  // neutral characters after the current run, not yet placed
         var run = ""
-        func isLatin(_ c: Character) -> Bool { c.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value < 0x0590 } }
-        func isArabic(_ c: Character) -> Bool { BidiText.hasRightToLeft(String(c)) }
+        var open = 0  // brackets the run opened and has not closed
+        func startsRun(_ c: Character) -> Bool {
+            c == "%" || c.unicodeScalars.contains { ($0.properties.isAlphabetic && $0.value < 0x0590) || ("0"..."9").contains($0) }
+        }
+        let signs: Set<Character> = ["+", "-", "−", "▲", "▼"]
         func closeRun() {
             if !run.isEmpty { result += "<bdi dir=\"ltr\">\(Self.escape(run))</bdi>" }
             result += Self.escape(pending)
             run = ""
             pending = ""
+            open = 0
         }
         for character in text {
-            if isLatin(character) {
+            if startsRun(character) {
                 if run.isEmpty {
                     result += Self.escape(pending)
                     pending = ""
+                    // A sign just before a figure stays with it: "+3.2", not "3.2+".
+                    if let last = result.last, signs.contains(last) {
+                        result.removeLast()
+                        run.append(last)
+                    }
                 } else {
                     run += pending
                     pending = ""
                 }
                 run.append(character)
-            } else if isArabic(character) {
+            } else if BidiText.hasRightToLeft(String(character)) {
                 closeRun()
                 result += Self.escape(String(character))
             } else if run.isEmpty {
                 result += Self.escape(String(character))
+            } else if character == ")" || character == "]", open > 0 {
+                // Closes a bracket the run opened: it belongs to the run.
+                run += pending + String(character)
+                pending = ""
+                open -= 1
             } else {
                 pending.append(character)
+                if character == "(" || character == "[" { open += 1 }
             }
         }
         closeRun()

@@ -11,7 +11,7 @@ extension ReportLanguage {
         case generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure
+        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure, noSeries
     }
 
     /// The column headers of text reports (tables, Markdown, CSV, TSV).
@@ -74,6 +74,7 @@ extension ReportLanguage {
         case .note: "Note:"
         case .relays: "relays"
         case .anotherMeasure: "another measure than the headline's"
+        case .noSeries: "Over time: no share measure (synthetic ones aside) has three periods of these entities yet."
         }
     }
 
@@ -117,6 +118,7 @@ extension ReportLanguage {
         case .note: "ملاحظة:"
         case .relays: "نقلًا عن"
         case .anotherMeasure: "مقياس غير مقياس الخلاصة"
+        case .noSeries: "عبر الزمن: لا يضم أي مقياس للحصص (عدا المقاييس الاصطناعية) ثلاث فترات لهذه الجهات بعد."
         }
     }
 

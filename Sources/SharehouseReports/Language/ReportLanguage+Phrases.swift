@@ -107,7 +107,7 @@ extension ReportLanguage {
         case .headline(let title): "الخلاصة: \(title)"
         case .leadersTitle(let period, let citation): "المتصدرون، \(period) [\(n(citation))]"
         case .seriesTitle(let names, let length):
-            "السلسلة: \(names.joined(separator: "، ")) (فترات من \(ReportLanguage.arabic.periodLength(length)))"
+            "السلسلة: \(names.joined(separator: "، ")) (فترات من \(ReportLanguage.arabic.periodLength(length, digits: digits)))"
         case .compareTitle(let from, let fromCitation, let to, let toCitation):
             "مقارنة \(from) [\(n(fromCitation))] مع \(to) [\(n(toCitation))]"
         case .crossoversTitle(let names, let byVintage):

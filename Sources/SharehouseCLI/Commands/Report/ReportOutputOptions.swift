@@ -33,6 +33,10 @@ struct ReportOutputOptions: ParsableArguments {
         let text = try ReportWriter.render(
             report, as: format, style: style, names: names,
             chart: chart.map { draw in { try draw(names.inLanguage(words.language)) } })
-        if !text.isEmpty || format != .ndjson { Terminal.output(text) }
+        switch format {
+        case .csv: Terminal.write(text)
+        case .ndjson: if !text.isEmpty { Terminal.output(text) }
+        default: Terminal.output(text)
+        }
     }
 }
