@@ -100,4 +100,26 @@ struct FolderImportCLITests {
         #expect(result.status == 66)
         #expect(result.stderr.contains("the folder \(directory.file("missing/dir")) does not exist"), "\(result.stderr)")
     }
+
+    /// A wide table whose headers are months as a spreadsheet writes them, English and
+    /// Arabic: each column is its month.
+    @Test func monthHeadersAsSpreadsheetsWriteThem() throws {
+        _ = try directory.write(
+            "months/shares.csv", "country,Jan 2026,Feb 2026,مارس 2026\r\nChina,17.1,17.4,17.9\r\nUSA,15.0,14.8,14.1\r\n")
+        _ = try directory.write(
+            "months/shares.json",
+            """
+            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
+              "universe": "a test universe", "attribution": "a test attribution"},
+             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
+              "kind": "dataset"},
+             "published_on": "2026-04-01", "coverage": "top_n"}
+            """)
+        let result = try run(["import", directory.file("months")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let periods = try Connection(path: database, options: .readOnly).fetchAll(
+            "SELECT DISTINCT period FROM figure_history ORDER BY period"
+        ) { try $0.get(0) as String }
+        #expect(periods == ["2026-01", "2026-02", "2026-03"])
+    }
 }

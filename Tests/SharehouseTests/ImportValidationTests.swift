@@ -61,7 +61,7 @@ struct ImportValidationTests {
         BadInput(
             "an unknown entity", header + "CN,2025-08,17.1\nChna,2025-08,1.0\n", line: 3, column: 1,
             reason: "unknown country or group \"Chna\"; did you mean China (CN)?"),
-        BadInput("an unknown period", header + "CN,August 2025,17.1\n", line: 2, column: 4, reason: "\"August 2025\" is not a period"),
+        BadInput("an unknown period", header + "CN,Augst 2025,17.1\n", line: 2, column: 4, reason: "\"Augst 2025\" is not a period"),
         BadInput("a reversed period", header + "CN,2025-08/2025-07,17.1\n", line: 2, column: 4, reason: "is not a period"),
         BadInput(
             "a Latin-1 file", header + "C\u{00F4}te d'Ivoire,2025-08,1.0\n", line: 2, column: 2,

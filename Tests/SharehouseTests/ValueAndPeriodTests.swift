@@ -105,9 +105,10 @@ struct PeriodTests {
         #expect(period.description == canonical)
     }
 
+    // "2025/08", "August 2025" and "2025-8" are months now, as spreadsheets write them.
     @Test(arguments: [
-        "", "2025-13", "2025-00", "2025-02-30", "2025-Q5", "2025-08/2025-07", "25-08", "2025/08",
-        "August 2025", "2025-8", "2025-08-01/2025-07-31", "2025-08/",
+        "", "2025-13", "2025-00", "2025-02-30", "2025-Q5", "2025-08/2025-07", "25-08", "2025-08-01/2025-07-31", "2025-08/",
+        "/2025-08", "2025//08", "2025--8",
     ])
     func refuses(_ text: String) {
         #expect(Period(text) == nil)
@@ -169,6 +170,32 @@ struct PeriodTests {
         let b = try #require(CalendarDate("2026-01-01"))
         #expect(b.dayNumber - a.dayNumber == 1)
         #expect(a < b)
+    }
+
+    /// Months as spreadsheets write them read as the month, printed canonically.
+    @Test(arguments: [
+        "Mar 2026", "March 2026", "mar 2026", "MARCH 2026", "Mar-2026", "Mar. 2026", "2026 March", "2026/03", "2026/3",
+        "2026-3", "03/2026", "3/2026", "مارس 2026", "آذار 2026", "اذار 2026", "٢٠٢٦/٠٣", "مارس ٢٠٢٦",
+    ])
+    func spreadsheetMonthsReadAsTheMonth(_ text: String) throws {
+        #expect(Period(text)?.description == "2026-03", "\(text)")
+    }
+
+    @Test func levantineAndGulfNamesOfEveryMonth() throws {
+        let gulf = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+        let levant = [
+            "كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين الأول", "تشرين الثاني", "كانون الأول",
+        ]
+        let english = ["Jan", "February", "Mar", "April", "May", "Jun", "July", "Aug", "Sept", "Oct", "November", "Dec"]
+        for month in 1...12 {
+            let expected = "2025-" + (month < 10 ? "0" : "") + "\(month)"
+            for names in [gulf, levant, english] { #expect(Period("\(names[month - 1]) 2025")?.description == expected) }
+        }
+    }
+
+    @Test(arguments: ["Marc 2026", "2026/13", "13/2026", "2024/2025", "Mar 26", "March", "2026 2026", "Mars 2026 3"])
+    func notMonths(_ text: String) {
+        #expect(Period(text) == nil, "\(text)")
     }
 }
 

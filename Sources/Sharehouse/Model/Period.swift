@@ -10,6 +10,9 @@
 /// | `2025-02-26/2026-02-25` | any span of days, both included |
 /// | `2025-08-15` | one day |
 ///
+/// Months are also read as spreadsheets write them (`Mar 2026`, `2026/03`, `03/2026`,
+/// `مارس 2026`; see `Period+SpreadsheetMonths.swift`), and printed in the canonical form.
+///
 /// The text of a period is always the shortest of these forms that fits, the same as the
 /// `period_names` view computes in SQL (a test holds them together).
 public struct Period: Sendable, Hashable, Comparable, TextCodable {
@@ -32,6 +35,9 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
                 self.init(start: start, end: end)
             } else if let start = Self.month(first), let end = Self.month(second) {
                 self.init(start: start, end: end.endOfMonth)
+            } else if let month = Self.spreadsheetMonth(text) {
+                // 2026/03 or 03/2026: one month, as spreadsheets write it.
+                self.init(start: month, end: month.endOfMonth)
             } else {
                 return nil
             }
@@ -49,6 +55,8 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
             let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31)
         {
             self.init(start: start, end: end)
+        } else if let month = Self.spreadsheetMonth(text) {
+            self.init(start: month, end: month.endOfMonth)
         } else {
             return nil
         }
