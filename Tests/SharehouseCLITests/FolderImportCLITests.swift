@@ -122,4 +122,40 @@ struct FolderImportCLITests {
         ) { try $0.get(0) as String }
         #expect(periods == ["2026-01", "2026-02", "2026-03"])
     }
+
+    /// Three months exported the way a spreadsheet in a European locale writes them: a
+    /// byte-order mark, CRLF, semicolons, decimal commas with a percent sign, two empty
+    /// columns at the end, headers such as "Country Name", months written "Mar 2026".
+    /// One command imports them, the receipt says how they were read, the same command
+    /// again writes nothing.
+    @Test func spreadsheetExportsImportAsTheyCame() throws {
+        let sidecar = """
+            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
+              "universe": "a test universe", "attribution": "a test attribution"},
+             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
+              "kind": "dataset"},
+             "published_on": "2026-0MONTH-28", "coverage": "top_n"}
+            """
+        for (month, name) in [(1, "Jan 2026"), (2, "Feb 2026"), (3, "Mar 2026")] {
+            let rows =
+                "\u{FEFF}Country Name;Period;Download share;;\r\n" + "China;\(name);\(17 + month),\(month)%;;\r\n"
+                + "United States;\(name);15,\(month)%;;\r\n" + "Germany;\(name);0,\(month)%;;\r\n"
+            _ = try directory.write("exports/shares-\(month).csv", rows)
+            _ = try directory.write("exports/shares-\(month).json", sidecar.replacingOccurrences(of: "MONTH", with: "\(month)"))
+        }
+        let first = try run(["import", directory.file("exports")])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("read as: semicolon-delimited (from its header), decimal commas"), "\(first.stdout)")
+        let connection = try Connection(path: database, options: .readOnly)
+        let figures = try connection.fetchAll(
+            "SELECT period, entity_code, value_text FROM current_figures ORDER BY period, entity_code"
+        ) { "\(try $0.get(0) as String) \(try $0.get(1) as String) \(try $0.get(2) as String)" }
+        #expect(figures.count == 9)
+        #expect(figures.prefix(3) == ["2026-01 CN 18.1", "2026-01 DE 0.1", "2026-01 US 15.1"])
+        #expect(figures.last == "2026-03 US 15.3")
+        let before = try databaseFingerprint(database)
+        let again = try run(["import", directory.file("exports")])
+        #expect(again.status == 0 && again.stdout.components(separatedBy: "unchanged (already imported)").count - 1 == 3)
+        #expect(try databaseFingerprint(database) == before)
+    }
 }

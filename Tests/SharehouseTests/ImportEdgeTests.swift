@@ -67,12 +67,24 @@ struct ImportEdgeTests {
         #expect(try workspace.warehouse.importSnapshot(from: .file(ndjson), options: options).rowsStored == 1)
     }
 
-    @Test func aQuotedHeaderWithAnotherDelimiterIsReported() throws {
+    /// R's write.csv2 and European spreadsheets: quoted fields, semicolons, decimal
+    /// commas. The header says the delimiter; the receipt says how the file was read.
+    @Test func aQuotedSemicolonHeaderIsReadAsSemicolonDelimited() throws {
         try workspace.write("r.csv", "\"entity\";\"period\";\"value\"\n\"CN\";\"2025-08\";\"17,1\"\n")
+        let receipt = try workspace.importFile("r.csv")
+        #expect(receipt.rowsStored == 1)
+        #expect(receipt.delimiterFound == "semicolon" && receipt.decimalCommasRead)
+    }
+
+    /// A header no delimiter splits into known columns is read as its name says, and
+    /// refused with what it looks like and the options that read it.
+    @Test func aHeaderWithUnknownColumnsAndAnotherDelimiterIsReported() throws {
+        try workspace.write("r.csv", "\"land\";\"monat\";\"wert\"\n\"CN\";\"2025-08\";\"17,1\"\n")
         let error = try #require(throws: ImportError.self) { try workspace.importFile("r.csv") }
         #expect(error.reason.contains("the file looks semicolon-delimited"))
+        #expect(error.expected?.contains("--delimiter ';'") == true && error.expected?.contains("--entity-column") == true)
         #expect(error.line == 1)
-        #expect(error.column == 9)
+        #expect(error.column == 7)
     }
 
     @Test func encodingsAreNamed() throws {

@@ -5,8 +5,16 @@ public struct ImportOptions: Sendable {
     /// Metadata given outside the file (the command line). Where the file or its sidecar
     /// also gives a field, the two must agree.
     public var description: SnapshotDescription
-    /// Read `17,1` as 17.1 (and refuse `.` in values).
+    /// Read `17,1` as 17.1 (and refuse `.` in values). Without it, a file delimited by
+    /// semicolons or tabs whose values are all written `13,8` is read so too (the receipt
+    /// says so).
     public var decimalComma: Bool
+    /// The delimiter of a CSV or TSV file; nil: the one that alone splits the header into
+    /// columns Sharehouse knows, else the one its name says (the receipt says which).
+    public var delimiter: Delimiter?
+    /// Header names that hold the entity, the period and the value, for headers no alias
+    /// matches (`Country Name`, `Download share`...).
+    public var columns: ColumnNames
     /// Check everything and report what would change, writing nothing.
     public var dryRun: Bool
     /// Read `FILE.json` (or `FILE.csv.json`) next to a CSV, TSV or NDJSON file for its metadata.
@@ -25,5 +33,21 @@ public struct ImportOptions: Sendable {
         self.dryRun = dryRun
         self.readsSidecar = readsSidecar
         self.progress = progress
+        self.delimiter = nil
+        self.columns = ColumnNames()
+    }
+}
+
+/// The header names a CSV or TSV file uses for its entity, period and value columns,
+/// when they are none of the names Sharehouse knows.
+public struct ColumnNames: Sendable, Hashable {
+    public var entity: String?
+    public var period: String?
+    public var value: String?
+
+    public init(entity: String? = nil, period: String? = nil, value: String? = nil) {
+        self.entity = entity
+        self.period = period
+        self.value = value
     }
 }

@@ -78,4 +78,8 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
     /// For `unchanged`: the earlier file of the same run that holds the same content,
     /// when the snapshot was made by this run (in a dry run it was never written).
     public var sameAsFileInThisRun: String?
+    /// How a delimited file was read when it was not as its name says: the delimiter found
+    /// in its header (`semicolon`), and whether its values had decimal commas.
+    public var delimiterFound: String?
+    public var decimalCommasRead = false
 }

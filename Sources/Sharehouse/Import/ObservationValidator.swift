@@ -22,6 +22,12 @@ struct ObservationValidator {
     let resolver: EntityResolver
     let defaultPeriod: Period?
     let decimalComma: Bool
+    /// True for a file delimited by semicolons or tabs (a spreadsheet's export in a
+    /// European or Arabic locale): `13,8` is read as 13.8 while every figure of the file
+    /// writes its decimals so; one with a decimal point among them is an error.
+    let infersDecimalComma: Bool
+    private(set) var decimalCommasRead = false
+    private var decimalPointsRead = false
 
     private(set) var rowsRead = 0
     /// The totals of every period read, by the period's number in this snapshot.
@@ -36,12 +42,16 @@ struct ObservationValidator {
     /// The last period text read and its number, for rows of the same period.
     private var lastPeriod: (text: String, index: Int)?
 
-    init(unit: Measure.Unit, file: String, resolver: EntityResolver, defaultPeriod: Period?, decimalComma: Bool) {
+    init(
+        unit: Measure.Unit, file: String, resolver: EntityResolver, defaultPeriod: Period?, decimalComma: Bool,
+        infersDecimalComma: Bool = false
+    ) {
         self.unit = unit
         self.file = file
         self.resolver = resolver
         self.defaultPeriod = defaultPeriod
         self.decimalComma = decimalComma
+        self.infersDecimalComma = infersDecimalComma && !decimalComma
     }
 
     /// Resolves and checks one observation, and counts it in its period's totals.
@@ -155,7 +165,7 @@ struct ObservationValidator {
         periodCache[text] = index
         return index
     }
-    private func valueOf(_ raw: RawObservation) throws -> PublishedValue {
+    private mutating func valueOf(_ raw: RawObservation) throws -> PublishedValue {
         let parsed: PublishedValue.Parsed
         let expanded = raw.valueIsNumber ? PublishedValue.expandingExponent(raw.value) : nil
         if raw.valueIsNumber, expanded == nil, raw.value.contains(where: { $0 == "e" || $0 == "E" }) {
@@ -165,7 +175,23 @@ struct ObservationValidator {
                 expected: "a figure written with an exponent between -40 and 40, or written out, such as 17.1")
         }
         let text = expanded ?? raw.value
-        switch PublishedValue.parse(text, decimalComma: decimalComma && !raw.valueIsNumber) {
+        var commaHere = decimalComma && !raw.valueIsNumber
+        if infersDecimalComma, !raw.valueIsNumber {
+            let comma = text.contains(",")
+            let point = text.contains(".")
+            if comma != point {
+                if comma ? decimalPointsRead : decimalCommasRead {
+                    throw ImportError(
+                        file: file, at: raw.valueLocation,
+                        reason: "\"\(text)\" has a decimal \(comma ? "comma" : "point") where the figures before had a decimal "
+                            + (comma ? "point" : "comma"),
+                        expected: "one decimal separator in the whole file (--decimal-comma reads commas only)")
+                }
+                if comma { decimalCommasRead = true } else { decimalPointsRead = true }
+                commaHere = comma
+            }
+        }
+        switch PublishedValue.parse(text, decimalComma: commaHere) {
         case .success(let value): parsed = value
         case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
         }

@@ -54,24 +54,33 @@ struct SnapshotImporter {
         places.append((values == nil ? "the command line" : "the description", options.description))
         let metadata = try SnapshotMetadata(merging: places, file: file)
 
+        // A delimited file read otherwise than its name says, and how its figures were read.
+        let csvDelimiter = (opened.reader as? CSVObservationReader)?.delimiter
+        let namedDelimiter: Delimiter = opened.format == .tsv ? .tab : .comma
+        let delimiterFound = csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
+        let infersDecimalComma = csvDelimiter == .semicolon || csvDelimiter == .tab
+
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
         func receipt(
             _ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
             differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false
         ) -> ImportReceipt {
-            ImportReceipt(
+            var receipt = ImportReceipt(
                 outcome: outcome, snapshotID: id, file: file, measure: measure.key, source: metadata.source.key,
                 publishedOn: metadata.publishedOn, verification: metadata.verification, coverage: metadata.coverage,
                 rowsRead: validator.rowsRead, rowsStored: outcome == .imported ? validator.rowsRead : 0,
                 periods: validator.periods.map(\.period).sorted(), matchedByName: validator.nameMatches,
                 differences: differences, differencesTruncated: truncated,
                 addedMeasures: addedMeasures, addedSources: addedSources)
+            receipt.delimiterFound = delimiterFound
+            receipt.decimalCommasRead = validator.decimalCommasRead
+            return receipt
         }
         func newValidator() -> ObservationValidator {
             ObservationValidator(
                 unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
-                decimalComma: options.decimalComma)
+                decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
         }
 
         func store(_ storing: Storing) throws -> ImportResult {
@@ -200,10 +209,24 @@ struct SnapshotImporter {
             switch format {
             case .json: try JSONSnapshotReader(reader: chunks, fileName: file)
             case .ndjson: NDJSONObservationReader(reader: chunks, fileName: file)
-            case .csv: try CSVObservationReader(reader: chunks, delimiter: .comma, fileName: file)
-            case .tsv: try CSVObservationReader(reader: chunks, delimiter: .tab, fileName: file)
+            case .csv, .tsv:
+                try CSVObservationReader(
+                    reader: chunks, delimiter: try delimiter(of: chunks, format: format), columns: options.columns, fileName: file)
             }
         return (chunks, reader, format)
+    }
+
+    /// The delimiter given, else the one that alone splits the header line into columns
+    /// Sharehouse knows (a spreadsheet exported in a European locale writes `;`), else
+    /// the one the file's name says.
+    private func delimiter(of chunks: ChunkedReader, format: InputFormat) throws -> Delimiter {
+        if let given = options.delimiter { return given }
+        let named: Delimiter = format == .tsv ? .tab : .comma
+        var line = try chunks.peek().prefix { $0 != 0x0A && $0 != 0x0D }[...]
+        if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+        let header = String(decoding: line, as: UTF8.self)
+        let fitting = Delimiter.allCases.filter { CSVObservationReader.recognises(header, delimiter: $0, columns: options.columns) }
+        return fitting.count == 1 ? fitting[0] : named
     }
 
     /// The stored snapshot of the same measure, source and date that holds the same

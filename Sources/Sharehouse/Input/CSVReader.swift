@@ -100,7 +100,8 @@ struct CSVReader {
                         file: fileName, at: position.location,
                         reason: "a \(other.name) follows the quoted field at \(location): the file looks "
                             + "\(other.name)-delimited, but it is read as \(delimiter.name)-delimited",
-                        expected: "a file delimited as its name says (.csv: commas, .tsv: tabs), or --input-format")
+                        expected: "--delimiter '\(other == .tab ? "\\t" : String(UnicodeScalar(other.byte)))' (and --entity-column, "
+                            + "--period-column, --value-column for headers Sharehouse does not know)")
                 }
                 throw ImportError(
                     file: fileName, at: position.location,

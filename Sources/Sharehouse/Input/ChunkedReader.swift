@@ -41,8 +41,24 @@ final class ChunkedReader {
         if let handle, handle !== FileHandle.standardInput { try? handle.close() }
     }
 
+    /// A chunk read ahead by ``peek()``, handed out first by ``next()``.
+    private var peeked: [UInt8]?
+
+    /// The first chunk, without consuming it: what a reader looks at to decide how to
+    /// read (a delimited file's header line).
+    func peek() throws -> [UInt8] {
+        if let peeked { return peeked }
+        let chunk = try next() ?? []
+        peeked = chunk
+        return chunk
+    }
+
     /// The next chunk, or nil at the end.
     func next() throws -> [UInt8]? {
+        if let chunk = peeked {
+            peeked = nil
+            if !chunk.isEmpty { return chunk }
+        }
         if let handle {
             guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
             bytesRead += data.count

@@ -61,8 +61,29 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "A note kept with the snapshot.")
     var note: String?
 
-    @Flag(name: .customLong("decimal-comma"), help: "Read 17,1 as 17.1 (and refuse '.' in values).")
+    @Flag(
+        name: .customLong("decimal-comma"),
+        help: "Read 17,1 as 17.1 (and refuse '.' in values); a file delimited by ; or tabs is read so when all its figures are.")
     var decimalComma = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The delimiter of CSV and TSV files: ',' ';' '\\t' or '|' (default: the one that alone splits the header, else the name's).",
+            valueName: "char"),
+        transform: { text in
+            guard let delimiter = Delimiter(argument: text) else { throw ValidationError("expected one of , ; \\t |") }
+            return delimiter
+        })
+    var delimiter: Delimiter?
+
+    @Option(name: .customLong("entity-column"), help: ArgumentHelp("The header of the entity column.", valueName: "name"))
+    var entityColumn: String?
+
+    @Option(name: .customLong("period-column"), help: ArgumentHelp("The header of the period column.", valueName: "name"))
+    var periodColumn: String?
+
+    @Option(name: .customLong("value-column"), help: ArgumentHelp("The header of the value column.", valueName: "name"))
+    var valueColumn: String?
 
     @Flag(name: .customLong("dry-run"), help: "Check everything and show what would change; write nothing.")
     var dryRun = false
@@ -87,9 +108,11 @@ struct ImportCommand: ParsableCommand {
         description.coverage = coverage
         description.note = note
         description.period = period
-        let options = ImportOptions(
+        var options = ImportOptions(
             format: inputFormat, description: description, decimalComma: decimalComma,
             dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
+        options.delimiter = delimiter
+        options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)
         let selection = try ImportSelection.select(files, recursive: recursive)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }
         guard !selection.inputs.isEmpty else {

@@ -40,6 +40,12 @@ public enum ReceiptRenderer {
 
     private static func details(_ receipt: ImportReceipt) -> [String] {
         var lines: [String] = []
+        if receipt.delimiterFound != nil || receipt.decimalCommasRead {
+            let read = [
+                receipt.delimiterFound.map { "\($0)-delimited (from its header)" }, receipt.decimalCommasRead ? "decimal commas" : nil,
+            ]
+            lines.append("  read as: " + read.compactMap { $0 }.joined(separator: ", "))
+        }
         if !receipt.addedMeasures.isEmpty || !receipt.addedSources.isEmpty {
             lines.append(
                 "  added: "
