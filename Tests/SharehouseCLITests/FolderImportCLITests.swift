@@ -158,4 +158,21 @@ struct FolderImportCLITests {
         #expect(again.status == 0 && again.stdout.components(separatedBy: "unchanged (already imported)").count - 1 == 3)
         #expect(try databaseFingerprint(database) == before)
     }
+
+    /// A month a spreadsheet turned into a date (2026-03 -> 2026-03-01) is refused with
+    /// both readings named, then read as the month, or as one day, when told.
+    @Test func bareDatesAreRefusedThenReadAsMonthsOrDays() throws {
+        try writeMonth(1)
+        _ = try directory.write("dates/shares.csv", "entity,period,value\r\nCN,2026-03-01,18.0\r\nUS,2026-03-01,15.0\r\n")
+        _ = try directory.write(
+            "dates/shares.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        let refused = try run(["import", directory.file("dates/shares.csv")])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("shares.csv:2:4: \"2026-03-01\" is a date, not a period"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--periods month") && refused.stderr.contains("--periods day"))
+        let months = try run(["import", directory.file("dates/shares.csv"), "--periods", "month", "--dry-run"])
+        #expect(months.status == 0 && months.stdout.contains(" 2026-03 "), "\(months.stdout)")
+        let days = try run(["import", directory.file("dates/shares.csv"), "--periods", "day"])
+        #expect(days.status == 0 && days.stdout.contains("2026-03-01"), "\(days.stdout)")
+    }
 }

@@ -185,7 +185,7 @@ struct ImportCLITests {
             let result = try? SharehouseBinary.run(
                 [
                     "import", folder + "/p\(index).csv", "--measure", "eoi_download_share_12m",
-                    "--source", "ft-2025-11-26", "--published", "2026-0\(index + 1)-01",
+                    "--source", "ft-2025-11-26", "--published", "2026-0\(index + 1)-01", "--periods", "day",
                     "--db", database,
                 ], in: folder)
             if let result { results.withLock { $0.append(result) } }

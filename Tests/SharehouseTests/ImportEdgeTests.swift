@@ -159,7 +159,9 @@ struct ImportEdgeTests {
         let padding = String(repeating: " ", count: max(0, target - text.utf8.count - 14))
         text += "\"US\",\(padding)\"2025-08\",abc\r\n"
         try workspace.write("chunks.csv", text)
-        let error = try #require(throws: ImportError.self) { try workspace.importFile("chunks.csv") }
+        var days = ImportOptions()
+        days.bareDates = .day
+        let error = try #require(throws: ImportError.self) { try workspace.importFile("chunks.csv", options: days) }
         #expect(error.line == line + 1, "\(error)")
         #expect(
             error.reason.contains("unexpected text after the closing quote") || error.reason.contains("\"abc\" is not a number")
@@ -176,7 +178,9 @@ struct ImportEdgeTests {
         }
         try workspace.write("long.csv", text)
         #expect(text.utf8.count > 2 * 65_536)
-        let receipt = try workspace.importFile("long.csv")
+        var days = ImportOptions()
+        days.bareDates = .day
+        let receipt = try workspace.importFile("long.csv", options: days)
         #expect(receipt.rowsStored == expected)
         let sum = try workspace.warehouse.query("SELECT sum(value) FROM observations").rows.first?.first
         var total = 0.0

@@ -15,6 +15,8 @@ public struct ImportOptions: Sendable {
     /// Header names that hold the entity, the period and the value, for headers no alias
     /// matches (`Country Name`, `Download share`...).
     public var columns: ColumnNames
+    /// How a period written as a bare date (`2026-03-01`) is read; nil refuses it.
+    public var bareDates: BareDates?
     /// Check everything and report what would change, writing nothing.
     public var dryRun: Bool
     /// Read `FILE.json` (or `FILE.csv.json`) next to a CSV, TSV or NDJSON file for its metadata.
@@ -36,6 +38,13 @@ public struct ImportOptions: Sendable {
         self.delimiter = nil
         self.columns = ColumnNames()
     }
+}
+
+/// A period written as a bare date: its month (what a spreadsheet makes of `2026-03`), or
+/// that one day.
+public enum BareDates: String, Sendable, Hashable, CaseIterable {
+    case month
+    case day
 }
 
 /// The header names a CSV or TSV file uses for its entity, period and value columns,

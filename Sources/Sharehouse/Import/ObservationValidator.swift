@@ -27,6 +27,8 @@ struct ObservationValidator {
     /// writes its decimals so; one with a decimal point among them is an error.
     let infersDecimalComma: Bool
     private(set) var decimalCommasRead = false
+    /// How a bare date (`2026-03-01`) in a period is read: nil refuses it.
+    var bareDates: BareDates?
     private var decimalPointsRead = false
 
     private(set) var rowsRead = 0
@@ -139,20 +141,35 @@ struct ObservationValidator {
                     reason: "the row gives no period and the snapshot has no default period",
                     expected: "a period column, or the snapshot's period (--period, or \"period\" in JSON)")
             }
-            return try periodIndex(defaultPeriod.description, at: raw.entityLocation)
+            return try periodIndex(defaultPeriod.description, at: raw.entityLocation, fromFile: false)
         }
         return try periodIndex(text, at: raw.periodLocation)
     }
 
-    private mutating func periodIndex(_ text: String, at location: SourceLocation?) throws -> Int {
+    private mutating func periodIndex(_ text: String, at location: SourceLocation?, fromFile: Bool = true) throws -> Int {
         if let cached = periodCache[text] { return cached }
         guard periodCache.count < Self.periodLimit else {
             throw ImportError(
                 file: file, at: location, reason: "the snapshot has more than \(Self.periodLimit) distinct periods",
                 expected: "a snapshot of at most \(Self.periodLimit) periods (split the file)")
         }
-        guard let period = Period(text) else {
+        guard var period = Period(text) else {
             throw ImportError(file: file, at: location, reason: "\"\(text)\" is not a period", expected: Period.expectedForms)
+        }
+        // A bare date is what a spreadsheet makes of 2026-03: never silently one day.
+        if fromFile, period.start == period.end, CalendarDate(text.trimmingSpaces) != nil {
+            switch bareDates {
+            case nil:
+                throw ImportError(
+                    file: file, at: location, reason: "\"\(text)\" is a date, not a period",
+                    expected: "--periods month to read it as its month (a spreadsheet turns 2026-03 into 2026-03-01), "
+                        + "or --periods day for one day")
+            case .month:
+                period = Period(
+                    start: CalendarDate(year: period.start.year, month: period.start.month, day: 1)!,
+                    end: period.start.endOfMonth)!
+            case .day: break
+            }
         }
         let index: Int
         if let known = periodIndexes[period] {

@@ -78,9 +78,11 @@ struct SnapshotImporter {
             return receipt
         }
         func newValidator() -> ObservationValidator {
-            ObservationValidator(
+            var validator = ObservationValidator(
                 unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
                 decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
+            validator.bareDates = options.bareDates
+            return validator
         }
 
         func store(_ storing: Storing) throws -> ImportResult {

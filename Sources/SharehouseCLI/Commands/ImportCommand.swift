@@ -76,6 +76,9 @@ struct ImportCommand: ParsableCommand {
         })
     var delimiter: Delimiter?
 
+    @Option(help: "Read a period written as a date (2026-03-01) as its month or as one day: month or day.")
+    var periods: BareDates?
+
     @Option(name: .customLong("entity-column"), help: ArgumentHelp("The header of the entity column.", valueName: "name"))
     var entityColumn: String?
 
@@ -112,6 +115,7 @@ struct ImportCommand: ParsableCommand {
             format: inputFormat, description: description, decimalComma: decimalComma,
             dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
         options.delimiter = delimiter
+        options.bareDates = periods
         options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)
         let selection = try ImportSelection.select(files, recursive: recursive)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }

@@ -28,3 +28,4 @@ extension Coverage: ExpressibleByArgument {}
 extension Source.Kind: ExpressibleByArgument {}
 extension Measure.Unit: ExpressibleByArgument {}
 extension EntityKind: ExpressibleByArgument {}
+extension BareDates: ExpressibleByArgument {}
