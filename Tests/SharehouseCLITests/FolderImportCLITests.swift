@@ -6,7 +6,7 @@ import Testing
 /// The monthly habit: one folder, one command, every month. The same command again writes
 /// nothing; a new file is the only one imported; sidecars are metadata, never snapshots,
 /// whether the files come from a folder or a glob.
-@Suite("sharehouse import FOLDER")
+@Suite("sharehouse import: folders and files as people have them")
 struct FolderImportCLITests {
     let directory: TemporaryDirectory
     var database: String { directory.file("w.sqlite") }
@@ -174,5 +174,23 @@ struct FolderImportCLITests {
         #expect(months.status == 0 && months.stdout.contains(" 2026-03 "), "\(months.stdout)")
         let days = try run(["import", directory.file("dates/shares.csv"), "--periods", "day"])
         #expect(days.status == 0 && days.stdout.contains("2026-03-01"), "\(days.stdout)")
+    }
+
+    /// Shares written as fractions of 1 are refused with the hint, then read as percent
+    /// with their precision (three decimals of a fraction, one of a percent).
+    @Test func fractionsAreRefusedThenReadWithScaleFraction() throws {
+        try writeMonth(1)
+        _ = try directory.write("fractions/f.csv", "entity,period,value\nCN,2026-05,0.171\nUS,2026-05,0.158\nGB,2026-05,0.04\n")
+        _ = try directory.write(
+            "fractions/f.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        let refused = try run(["import", directory.file("fractions/f.csv")])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("the figures look like fractions") && refused.stderr.contains("--scale fraction"))
+        let read = try run(["import", directory.file("fractions/f.csv"), "--scale", "fraction"])
+        #expect(read.status == 0, "\(read.stderr)")
+        let values = try Connection(path: database, options: .readOnly).fetchAll(
+            "SELECT value_text FROM current_figures WHERE period = '2026-05' ORDER BY entity_code"
+        ) { try $0.get(0) as String }
+        #expect(values == ["17.1", "4", "15.8"])
     }
 }

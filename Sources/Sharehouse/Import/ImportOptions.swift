@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
     public var columns: ColumnNames
     /// How a period written as a bare date (`2026-03-01`) is read; nil refuses it.
     public var bareDates: BareDates?
+    /// `.fraction`: shares written as fractions of 1 (`0.225`) are read as percent (22.5).
+    public var scale: ValueScale?
     /// Check everything and report what would change, writing nothing.
     public var dryRun: Bool
     /// Read `FILE.json` (or `FILE.csv.json`) next to a CSV, TSV or NDJSON file for its metadata.
@@ -38,6 +40,12 @@ public struct ImportOptions: Sendable {
         self.delimiter = nil
         self.columns = ColumnNames()
     }
+}
+
+/// How the figures of a share file are written.
+public enum ValueScale: String, Sendable, Hashable, CaseIterable {
+    /// Fractions of 1: `0.225` is 22.5%.
+    case fraction
 }
 
 /// A period written as a bare date: its month (what a spreadsheet makes of `2026-03`), or

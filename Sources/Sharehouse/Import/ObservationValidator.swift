@@ -27,6 +27,11 @@ struct ObservationValidator {
     /// writes its decimals so; one with a decimal point among them is an error.
     let infersDecimalComma: Bool
     private(set) var decimalCommasRead = false
+    /// Shares written as fractions of 1 (`0.225`), read as percent (22.5) with the
+    /// published precision kept: three decimals of a fraction are one of a percent.
+    var readsFractions = false
+    /// The largest figure read, to tell fractions from percentages.
+    private var largestValue = 0.0
     /// How a bare date (`2026-03-01`) in a period is read: nil refuses it.
     var bareDates: BareDates?
     private var decimalPointsRead = false
@@ -68,9 +73,19 @@ struct ObservationValidator {
             location: raw.entityLocation ?? raw.valueLocation)
     }
 
-    /// Shares of one period may add up to at most 100, plus what rounding explains.
+    /// Shares of one period may add up to at most 100, plus what rounding explains; and
+    /// a file whose shares all look like fractions of 1 is refused unless read as such.
     func checkTotals() throws {
         guard unit == .percent else { return }
+        // A period of one figure (a single 1% share) says too little to call it a fraction.
+        if !readsFractions, largestValue > 0, largestValue <= 1, periods.contains(where: { $0.count >= 2 }),
+            periods.allSatisfy({ $0.sum <= 1 + $0.roundingAllowance + 1e-9 })
+        {
+            throw ImportError(
+                file: file, line: periods.compactMap(\.firstLine).min(), column: nil,
+                reason: "every share is at most 1 and each period's shares add up to at most 1: the figures look like fractions",
+                expected: "--scale fraction to read 0.225 as 22.5 (or shares in percent)")
+        }
         for totals in periods.sorted(by: { $0.period < $1.period }) {
             guard totals.sum > 100 + totals.roundingAllowance + 1e-9 else { continue }
             let sum = PublishedValue(value: totals.sum, decimals: totals.maximumDecimals)
@@ -212,7 +227,12 @@ struct ObservationValidator {
         case .success(let value): parsed = value
         case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
         }
-        let value = parsed.value
+        var value = parsed.value
+        largestValue = max(largestValue, value.value)
+        if readsFractions, unit == .percent {
+            value = PublishedValue(
+                value: rounded(value.value * 100, decimals: max(0, value.decimals - 2)), decimals: max(0, value.decimals - 2))
+        }
         switch unit {
         case .percent:
             guard value.value >= 0 else {

@@ -55,6 +55,7 @@ struct SnapshotImporter {
         let metadata = try SnapshotMetadata(merging: places, file: file)
 
         // A delimited file read otherwise than its name says, and how its figures were read.
+
         let csvDelimiter = (opened.reader as? CSVObservationReader)?.delimiter
         let namedDelimiter: Delimiter = opened.format == .tsv ? .tab : .comma
         let delimiterFound = csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
@@ -62,6 +63,11 @@ struct SnapshotImporter {
 
         // Catalog: what the file defines is added, or must match what is stored.
         let (measure, addedMeasures, addedSources) = try ensureCatalog(metadata, file: file, on: connection)
+        if options.scale != nil, measure.unit == .count {
+            throw ImportError(
+                file: file, reason: "--scale applies to shares, and the measure \(measure.key) counts",
+                expected: "counts as they are, without --scale")
+        }
         func receipt(
             _ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
             differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false
@@ -82,6 +88,7 @@ struct SnapshotImporter {
                 unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
                 decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
             validator.bareDates = options.bareDates
+            validator.readsFractions = options.scale == .fraction
             return validator
         }
 

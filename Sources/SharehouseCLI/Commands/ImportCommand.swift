@@ -79,6 +79,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Read a period written as a date (2026-03-01) as its month or as one day: month or day.")
     var periods: BareDates?
 
+    @Option(help: "fraction: read shares written as fractions of 1 (0.225) as percent (22.5).")
+    var scale: ValueScale?
+
     @Option(name: .customLong("entity-column"), help: ArgumentHelp("The header of the entity column.", valueName: "name"))
     var entityColumn: String?
 
@@ -116,6 +119,7 @@ struct ImportCommand: ParsableCommand {
             dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
         options.delimiter = delimiter
         options.bareDates = periods
+        options.scale = scale
         options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)
         let selection = try ImportSelection.select(files, recursive: recursive)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }

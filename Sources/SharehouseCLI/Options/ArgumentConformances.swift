@@ -29,3 +29,4 @@ extension Source.Kind: ExpressibleByArgument {}
 extension Measure.Unit: ExpressibleByArgument {}
 extension EntityKind: ExpressibleByArgument {}
 extension BareDates: ExpressibleByArgument {}
+extension ValueScale: ExpressibleByArgument {}
