@@ -154,6 +154,21 @@ struct FixtureQueryTests {
         #expect(error.description.contains("would mislead"))
     }
 
+    /// "What changed this month?": the latest period against the one before it, of one
+    /// length; a series without entities follows the latest period's top five.
+    @Test func theLatestTwoPeriodsAndTheTopFiveByDefault() throws {
+        let scope = QueryScope(measure: "synthetic_monthly_share")
+        let latest = try fixtures.warehouse.compareLatest(scope: scope)
+        let periods = try fixtures.warehouse.series(entities: ["CN"], scope: scope).points.map(\.period)
+        #expect(latest.to == periods.last && latest.from == periods.dropLast().last)
+        #expect(!latest.rows.isEmpty)
+        let series = try fixtures.warehouse.series(scope: scope)
+        let top = try fixtures.warehouse.leaders(top: 5, scope: scope).rows.prefix(5).map(\.entity)
+        #expect(series.entities == Array(top) && series.entities.count == 5)
+        #expect(series.entities.contains("INTL"), "buckets count as entities")
+        #expect(try fixtures.warehouse.series(top: 2, scope: scope).entities == Array(top.prefix(2)))
+    }
+
     @Test func theSourcePolicyIsStatedAndDeterministic() throws {
         let preferred = try fixtures.warehouse.leaders(period: Period("2024-09/2025-08"))
         // The source that lists the most entities for the period: Argaam's table of eight,

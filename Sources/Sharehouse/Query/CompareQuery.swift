@@ -29,6 +29,24 @@ public struct ComparisonResult: Sendable, Encodable {
 }
 
 extension Warehouse {
+    /// Compares the latest period of the measure with the one before it, of the same
+    /// length ("what changed this month?"); otherwise as ``compare(from:to:entities:scope:)``.
+    public func compareLatest(entities names: [String] = [], scope: QueryScope = QueryScope()) throws -> ComparisonResult {
+        let (from, to) = try database.read { connection -> (Period, Period) in
+            let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
+            let periods = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: []).periods.map(\.period)
+            guard let last = periods.last,
+                let previous = periods.dropLast().last(where: { PeriodLength($0) == PeriodLength(last) && $0.end < last.start })
+            else {
+                throw QueryError.noData("two periods of one length to compare in the measure \(measure)")
+            }
+            return (previous, last)
+        }
+        var scope = scope
+        if scope.measure == nil { scope.measure = try database.read { try measureKey(for: scope, periods: nil, entities: [], on: $0) } }
+        return try compare(from: from, to: to, entities: names, scope: scope)
+    }
+
     /// Compares two periods for `entities` (all entities of either period when empty):
     /// values, change, relative change, ranks and rank change. Ranks count every entity
     /// with a figure in the period; equal figures share a rank.

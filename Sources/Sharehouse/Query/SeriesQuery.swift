@@ -20,12 +20,19 @@ extension Warehouse {
     /// The figures of `entities` over the periods of one length between `from` and `to`
     /// (by default all), in time order. When the measure has periods of several lengths
     /// (months and trailing years), `length` chooses; by default the most frequent one,
-    /// and the result notes what it left out. No entities: ``ReportDefaults/seriesEntities``.
+    /// and the result notes what it left out. No entities: the `top` (by default
+    /// ``ReportDefaults/seriesTop``) of the latest period, buckets such as `INTL` included.
     public func series(
-        entities names: [String] = [], from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
+        entities names: [String] = [], top: Int? = nil, from: Period? = nil, to: Period? = nil, length: PeriodLength? = nil,
         scope: QueryScope = QueryScope()
     ) throws -> SeriesResult {
-        let codes = try entityCodes(names.isEmpty ? ReportDefaults.seriesEntities : names)
+        let codes: [String]
+        if names.isEmpty {
+            let count = top ?? ReportDefaults.seriesTop
+            codes = Array(try leaders(top: count, scope: scope).rows.prefix(count).map(\.entity))
+        } else {
+            codes = try entityCodes(names)
+        }
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: nil, entities: codes, on: connection)
             let book = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: codes) { period in
