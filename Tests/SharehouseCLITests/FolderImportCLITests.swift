@@ -193,4 +193,30 @@ struct FolderImportCLITests {
         ) { try $0.get(0) as String }
         #expect(values == ["17.1", "4", "15.8"])
     }
+
+    /// A sidecar says how to read its file, as the options would: delimiter, decimal
+    /// commas, how to read dates, the columns' names. Where both say, they must agree.
+    @Test func aSidecarSaysHowToReadItsFile() throws {
+        _ = try directory.write("german/anteile.csv", "Land;Monat;Anteil\r\nChina;2026-03-01;17,1\r\nUSA;2026-03-01;15,8\r\n")
+        _ = try directory.write(
+            "german/anteile.json",
+            """
+            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
+              "universe": "a test universe", "attribution": "a test attribution"},
+             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
+              "kind": "dataset"},
+             "published_on": "2026-04-02", "coverage": "top_n",
+             "delimiter": ";", "decimal_comma": true, "periods": "month",
+             "entity_column": "Land", "period_column": "Monat", "value_column": "Anteil"}
+            """)
+        let contradicted = try run(["import", directory.file("german"), "--delimiter", ","])
+        #expect(contradicted.status == 65)
+        #expect(contradicted.stderr.contains("says delimiter"), "\(contradicted.stderr)")
+        let result = try run(["import", directory.file("german")])
+        #expect(result.status == 0, "\(result.stderr)")
+        let figures = try Connection(path: database, options: .readOnly).fetchAll(
+            "SELECT period || ' ' || entity_code || ' ' || value_text FROM current_figures ORDER BY entity_code"
+        ) { try $0.get(0) as String }
+        #expect(figures == ["2026-03 CN 17.1", "2026-03 US 15.8"])
+    }
 }

@@ -28,6 +28,9 @@ public enum SourceReference: Sendable, Hashable {
 /// are of it. Every field is optional here because it may come from the file, a sidecar
 /// or the command line; the importer merges them and requires what must be there.
 public struct SnapshotDescription: Sendable, Hashable {
+    /// How to read the file this describes, as a sidecar may say (`delimiter`,
+    /// `decimal_comma`, `periods`, `scale`, `entity_column`...).
+    public var reading = ReadingHints()
     public var measure: MeasureReference?
     public var source: SourceReference?
     /// Further sources the file defines, such as the ones its source relays.

@@ -8,7 +8,7 @@ import SharehouseDB
 /// recorded. Nothing is ever updated or deleted but the new snapshot's seal.
 struct SnapshotImporter {
     let input: InputSource
-    let options: ImportOptions
+    private(set) var options: ImportOptions
     let resolver: EntityResolver
     /// Observations given as values instead of read from `input`.
     var values: [ObservationInput]?
@@ -42,12 +42,23 @@ struct SnapshotImporter {
     }
 
     func run(on connection: Connection) throws -> ImportResult {
+        // The sidecar first: it may say how to read the file (delimiter, columns...).
+        let isJSON = (try? format(of: input.name)) == .json
+        guard values == nil, options.readsSidecar, !isJSON, let sidecar = try Self.sidecar(of: input) else {
+            return try run(on: connection, sidecar: nil)
+        }
+        var importer = self
+        importer.options = try options.reading(sidecar.1.reading, from: sidecar.0, file: input.name)
+        return try importer.run(on: connection, sidecar: sidecar)
+    }
+
+    private func run(on connection: Connection, sidecar: (String, SnapshotDescription)?) throws -> ImportResult {
         let file = input.name
         var opened = try openReader()
         var places: [(origin: String, description: SnapshotDescription)] = []
         if values == nil {
             places.append(("the file", opened.reader.embeddedDescription))
-            if opened.format != .json, options.readsSidecar, let (path, sidecar) = try Self.sidecar(of: input) {
+            if let (path, sidecar) = sidecar {
                 places.append(("the sidecar \(path)", sidecar))
             }
         }

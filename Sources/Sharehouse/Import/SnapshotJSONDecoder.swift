@@ -15,13 +15,17 @@ struct SnapshotJSONDecoder {
         "access_note", "derived_from",
     ]
     static let observationMembers: Set<String> = ["entity", "period", "value"]
+    /// What only a sidecar says: how to read the file beside it.
+    static let readingMembers: Set<String> = [
+        "delimiter", "decimal_comma", "periods", "scale", "entity_column", "period_column", "value_column",
+    ]
 
     /// The metadata of a snapshot object, and its `observations` member when present.
     func description(of node: JSONNode, allowObservations: Bool) throws -> (SnapshotDescription, JSONNode?) {
         let members = try object(
             node, what: "a snapshot",
             allowed: allowObservations
-                ? Self.snapshotMembers : Self.snapshotMembers.subtracting(["observations"]))
+                ? Self.snapshotMembers : Self.snapshotMembers.subtracting(["observations"]).union(Self.readingMembers))
         var description = SnapshotDescription()
         if let measure = members["measure"] {
             if case .string(let key) = measure.value {
@@ -54,7 +58,29 @@ struct SnapshotJSONDecoder {
             }
             description.period = parsed
         }
+        if !allowObservations { description.reading = try reading(members) }
         return (description, members["observations"])
+    }
+
+    /// A sidecar's reading hints.
+    private func reading(_ members: [String: JSONNode]) throws -> ReadingHints {
+        var hints = ReadingHints()
+        if let node = members["delimiter"] {
+            guard let delimiter = Delimiter(argument: try string(node)) else {
+                throw ImportError(file: file, at: node.location, reason: "not a delimiter", expected: "\",\", \";\", \"\\t\" or \"|\"")
+            }
+            hints.delimiter = delimiter
+        }
+        if let node = members["decimal_comma"] {
+            guard case .bool(let flag) = node.value else { throw mismatch(node, expected: "true or false") }
+            hints.decimalComma = flag
+        }
+        hints.bareDates = try members["periods"].map { try choice($0, BareDates.self) }
+        hints.scale = try members["scale"].map { try choice($0, ValueScale.self) }
+        hints.columns.entity = try members["entity_column"].map(string)
+        hints.columns.period = try members["period_column"].map(string)
+        hints.columns.value = try members["value_column"].map(string)
+        return hints
     }
 
     func measure(_ node: JSONNode) throws -> Measure {
