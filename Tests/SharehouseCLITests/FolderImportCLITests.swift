@@ -23,20 +23,24 @@ struct FolderImportCLITests {
         _ = try directory.write("inbox/chart.png", "not data")
     }
 
+    /// A sidecar for the test measure and source, published on `date`, with `extra`
+    /// members (reading hints) before its closing brace.
+    static func sidecar(publishedOn date: String, extra: String = "") -> String {
+        """
+        {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
+          "universe": "a test universe", "attribution": "a test attribution"},
+         "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
+          "kind": "dataset"},
+         "published_on": "\(date)", "coverage": "top_n"\(extra)}
+        """
+    }
+
     /// A month's shares (CSV) and its sidecar (measure, source, publication date).
     func writeMonth(_ month: Int) throws {
         let period = "2026-0\(month)"
         let csv = "entity,period,value\r\nCN,\(period),\(17 + month).1\r\nUS,\(period),\(16 - month).5\r\nGB,\(period),3.\(month)\r\n"
         _ = try directory.write("inbox/shares-\(period).csv", csv)
-        _ = try directory.write(
-            "inbox/shares-\(period).json",
-            """
-            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
-              "universe": "a test universe", "attribution": "a test attribution"},
-             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
-              "kind": "dataset"},
-             "published_on": "2026-0\(month)-28", "coverage": "top_n"}
-            """)
+        _ = try directory.write("inbox/shares-\(period).json", Self.sidecar(publishedOn: "2026-0\(month)-28"))
     }
 
     func run(_ arguments: [String]) throws -> ProcessResult {
@@ -106,15 +110,7 @@ struct FolderImportCLITests {
     @Test func monthHeadersAsSpreadsheetsWriteThem() throws {
         _ = try directory.write(
             "months/shares.csv", "country,Jan 2026,Feb 2026,مارس 2026\r\nChina,17.1,17.4,17.9\r\nUSA,15.0,14.8,14.1\r\n")
-        _ = try directory.write(
-            "months/shares.json",
-            """
-            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
-              "universe": "a test universe", "attribution": "a test attribution"},
-             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
-              "kind": "dataset"},
-             "published_on": "2026-04-01", "coverage": "top_n"}
-            """)
+        _ = try directory.write("months/shares.json", Self.sidecar(publishedOn: "2026-04-01"))
         let result = try run(["import", directory.file("months")])
         #expect(result.status == 0, "\(result.stderr)")
         let periods = try Connection(path: database, options: .readOnly).fetchAll(
@@ -129,19 +125,12 @@ struct FolderImportCLITests {
     /// One command imports them, the receipt says how they were read, the same command
     /// again writes nothing.
     @Test func spreadsheetExportsImportAsTheyCame() throws {
-        let sidecar = """
-            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
-              "universe": "a test universe", "attribution": "a test attribution"},
-             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
-              "kind": "dataset"},
-             "published_on": "2026-0MONTH-28", "coverage": "top_n"}
-            """
         for (month, name) in [(1, "Jan 2026"), (2, "Feb 2026"), (3, "Mar 2026")] {
             let rows =
                 "\u{FEFF}Country Name;Period;Download share;;\r\n" + "China;\(name);\(17 + month),\(month)%;;\r\n"
                 + "United States;\(name);15,\(month)%;;\r\n" + "Germany;\(name);0,\(month)%;;\r\n"
             _ = try directory.write("exports/shares-\(month).csv", rows)
-            _ = try directory.write("exports/shares-\(month).json", sidecar.replacingOccurrences(of: "MONTH", with: "\(month)"))
+            _ = try directory.write("exports/shares-\(month).json", Self.sidecar(publishedOn: "2026-0\(month)-28"))
         }
         let first = try run(["import", directory.file("exports")])
         #expect(first.status == 0, "\(first.stderr)")
@@ -200,15 +189,10 @@ struct FolderImportCLITests {
         _ = try directory.write("german/anteile.csv", "Land;Monat;Anteil\r\nChina;2026-03-01;17,1\r\nUSA;2026-03-01;15,8\r\n")
         _ = try directory.write(
             "german/anteile.json",
-            """
-            {"measure": {"key": "monthly_share", "name": "Monthly download share (test)", "unit": "percent",
-              "universe": "a test universe", "attribution": "a test attribution"},
-             "source": {"key": "monthly-test", "title": "Monthly test shares", "url": "https://example.invalid/monthly",
-              "kind": "dataset"},
-             "published_on": "2026-04-02", "coverage": "top_n",
-             "delimiter": ";", "decimal_comma": true, "periods": "month",
-             "entity_column": "Land", "period_column": "Monat", "value_column": "Anteil"}
-            """)
+            Self.sidecar(
+                publishedOn: "2026-04-02",
+                extra: #", "delimiter": ";", "decimal_comma": true, "periods": "month", "entity_column": "Land", "#
+                    + #""period_column": "Monat", "value_column": "Anteil""#))
         let contradicted = try run(["import", directory.file("german"), "--delimiter", ","])
         #expect(contradicted.status == 65)
         #expect(contradicted.stderr.contains("says delimiter"), "\(contradicted.stderr)")

@@ -16,12 +16,7 @@ struct ImportCLITests {
         try SharehouseBinary.run(arguments + ["--db", database], in: directory.path, input: input)
     }
 
-    var fixtures: [String] {
-        let folder = Repository.path("Fixtures")
-        let top = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return top.filter { $0.hasSuffix(".json") }.sorted().map { folder + "/" + $0 }
-            + ["monthly-shares-2026-01.csv", "monthly-shares-2026-02.csv"].map { folder + "/synthetic/" + $0 }
-    }
+    var fixtures: [String] { Repository.fixtureFiles }
 
     func snapshots() throws -> Int {
         try Connection(path: database, options: .readOnly).fetchOne("SELECT count(*) FROM snapshots") { try $0.get(0) as Int } ?? -1

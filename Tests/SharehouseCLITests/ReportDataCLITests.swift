@@ -14,11 +14,7 @@ struct ReportDataCLITests {
 
     init() throws {
         directory = try TemporaryDirectory("cli-report-data")
-        let folder = Repository.path("Fixtures")
-        let files =
-            try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
-            .map { folder + "/" + $0 } + ["monthly-shares-2026-01.csv", "monthly-shares-2026-02.csv"].map { folder + "/synthetic/" + $0 }
-        let imported = try SharehouseBinary.run(["import"] + files + ["--db", database], in: directory.path)
+        let imported = try SharehouseBinary.run(["import"] + Repository.fixtureFiles + ["--db", database], in: directory.path)
         #expect(imported.status == 0, "\(imported.stderr)")
     }
 

@@ -262,7 +262,7 @@ struct PresentationTests {
 
     @Test func everyNoteReadsInEnglishAndArabic() throws {
         let names = ["CN": "الصين", "US": "الولايات المتحدة", "EU": "الاتحاد الأوروبي"]
-        #expect(Set(Self.everyNote.map(\.kind)).count == 14 && Self.everyNote.allSatisfy(Self.isListed))
+        #expect(Set(Self.everyNote.map(\.kind)).count == 14, "one of each case (isListed does not compile without them all)")
         for note in Self.everyNote {
             let english = ReportLanguage.english.text(note)
             let arabic = ReportLanguage.arabic.text(note, digits: .arabicIndic, names: names)

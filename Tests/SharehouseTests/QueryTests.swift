@@ -230,6 +230,31 @@ struct FixtureQueryTests {
 
 @Suite("Queries on hand-made data")
 struct HandMadeQueryTests {
+    /// A group's share keeps the report's source when it lists some members; when that
+    /// source lists none, the one that does is taken, and the note says why.
+    @Test func aGroupTakesASourceThatListsItsMembers() throws {
+        let workspace = try ImportWorkspace()
+        var fuller = Self.description(period: "2025-08")
+        fuller.source = .definition(
+            Source(key: "fuller", title: "Synthetic, more entities", url: "https://example.invalid/f", kind: .dataset))
+        try workspace.warehouse.importSnapshot(
+            [
+                ObservationInput(entity: "CN", value: "20"), ObservationInput(entity: "US", value: "18"),
+                ObservationInput(entity: "IN", value: "3"),
+            ],
+            description: fuller)
+        try workspace.warehouse.importSnapshot(
+            [ObservationInput(entity: "FR", value: "1.5")], description: Self.description(period: "2025-08"))
+        let scope = QueryScope(measure: "hand_share")
+        #expect(try workspace.warehouse.leaders(scope: scope).context.citations.first?.sources.first?.key == "fuller")
+        let group = try workspace.warehouse.groupShares("EU", scope: scope)
+        #expect(group.rows.map(\.value.description) == ["1.5"])
+        let choice = group.context.notes.compactMap { note -> SourceChoice? in
+            if case .sourceChosen(let choice, _) = note { choice } else { nil }
+        }.first
+        #expect(choice == SourceChoice(source: "hand", entities: 1, sources: 2, reason: .listsMembers))
+    }
+
     static func description(period: String? = nil, published: String = "2026-01-01") -> SnapshotDescription {
         SnapshotDescription(
             measure: .definition(

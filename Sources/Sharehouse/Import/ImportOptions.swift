@@ -14,7 +14,7 @@ public struct ImportOptions: Sendable {
     public var delimiter: Delimiter?
     /// Header names that hold the entity, the period and the value, for headers no alias
     /// matches (`Country Name`, `Download share`...).
-    public var columns: ColumnNames
+    public var columns = ColumnNames()
     /// How a period written as a bare date (`2026-03-01`) is read; nil refuses it.
     public var bareDates: BareDates?
     /// `.fraction`: shares written as fractions of 1 (`0.225`) are read as percent (22.5).
@@ -37,8 +37,6 @@ public struct ImportOptions: Sendable {
         self.dryRun = dryRun
         self.readsSidecar = readsSidecar
         self.progress = progress
-        self.delimiter = nil
-        self.columns = ColumnNames()
     }
 }
 

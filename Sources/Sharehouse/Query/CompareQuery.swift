@@ -32,7 +32,7 @@ extension Warehouse {
     /// Compares the latest period of the measure with the one before it, of the same
     /// length ("what changed this month?"); otherwise as ``compare(from:to:entities:scope:)``.
     public func compareLatest(entities names: [String] = [], scope: QueryScope = QueryScope()) throws -> ComparisonResult {
-        let (from, to) = try database.read { connection -> (Period, Period) in
+        let (measure, from, to) = try database.read { connection -> (String, Period, Period) in
             let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
             let periods = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: []).periods.map(\.period)
             guard let last = periods.last,
@@ -40,10 +40,10 @@ extension Warehouse {
             else {
                 throw QueryError.noData("two periods of one length to compare in the measure \(measure)")
             }
-            return (previous, last)
+            return (measure, previous, last)
         }
         var scope = scope
-        if scope.measure == nil { scope.measure = try database.read { try measureKey(for: scope, periods: nil, entities: [], on: $0) } }
+        scope.measure = measure
         return try compare(from: from, to: to, entities: names, scope: scope)
     }
 

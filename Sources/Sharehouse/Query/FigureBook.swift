@@ -78,7 +78,10 @@ struct FigureBook {
             let periodID = candidate.periodID
             var weighed: [SourceCandidate] = []
             for (vintage, count) in candidate.vintages {
-                var weight = SourceCandidate(vintage: vintage, entities: count, relaySteps: try steps(vintage.source))
+                // Relay steps only break ties between sources: one candidate needs none (and
+                // no walk of its source chain).
+                let relays = candidate.vintages.count > 1 ? try steps(vintage.source) : 0
+                var weight = SourceCandidate(vintage: vintage, entities: count, relaySteps: relays)
                 if let fullness {
                     // The default choice stands when it lists some of the entities wanted
                     // (a group's members), so that one report's sources agree; a source

@@ -6,6 +6,9 @@ public struct SourceChoice: Sendable, Hashable, Encodable {
     /// The first rule that told the chosen source from the next one.
     public enum Reason: String, Sendable, Hashable, Encodable {
         case onlySource = "only_source"
+        /// It lists some of the entities the query needs (a group's members) where the
+        /// next source lists none.
+        case listsMembers = "lists_members"
         case mostEntities = "most_entities"
         case betterVerification = "better_verification"
         case fewerRelays = "fewer_relays"
@@ -49,7 +52,7 @@ struct SourceCandidate {
 
     /// The rule that puts `self` before `other`, or nil when `other` comes first.
     func reason(over other: SourceCandidate) -> SourceChoice.Reason? {
-        if isEligible != other.isEligible { return isEligible ? .mostEntities : nil }
+        if isEligible != other.isEligible { return isEligible ? .listsMembers : nil }
         if entities != other.entities { return entities > other.entities ? .mostEntities : nil }
         let (a, b) = (Self.rank(vintage.verification), Self.rank(other.vintage.verification))
         if a != b { return a < b ? .betterVerification : nil }

@@ -45,8 +45,7 @@ extension ReportData {
                     row.change.map { .number($0, decimals: row.decimals) } ?? .empty,
                     row.relativeChange.map { .number($0, decimals: 2) } ?? .empty,
                     .integer(row.fromRank), .integer(row.toRank), .integer(row.rankChange),
-                ] + Array(citationCells(result.fromCitation, context: result.context, language: language).prefix(2))
-                    + citationCells(result.fromCitation, context: result.context, language: language).suffix(2)
+                ] + citationCells(result.fromCitation, context: result.context, language: language)
                     + citationCells(result.toCitation, context: result.context, language: language).suffix(2))
         }
         return data

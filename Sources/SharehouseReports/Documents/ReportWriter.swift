@@ -10,14 +10,16 @@ public enum ReportWriter {
         _ report: some Report, as format: ReportFormat, style: ReportDocument.Style, names: EntityNames,
         chart: (() throws -> String)? = nil
     ) throws -> String {
+        if let human = format.documentFormat {
+            let document = report.document(style, names: names.inLanguage(style.language))
+            return human == .html ? HTMLDocumentRenderer.render(document, chart: try chart?()) : ReportRenderer.render(document, as: human)
+        }
+        let data = report.data(names, language: style.language)
         switch format {
-        case .csv: report.data(names, language: style.language).csv()
-        case .tsv: report.data(names, language: style.language).tsv()
-        case .json: try report.data(names, language: style.language).json()
-        case .ndjson: report.data(names, language: style.language).ndjson()
-        case .html: HTMLDocumentRenderer.render(report.document(style, names: names.inLanguage(style.language)), chart: try chart?())
-        case .table: ReportRenderer.render(report.document(style, names: names.inLanguage(style.language)), as: .table)
-        case .markdown: ReportRenderer.render(report.document(style, names: names.inLanguage(style.language)), as: .markdown)
+        case .csv: return data.csv()
+        case .tsv: return data.tsv()
+        case .json: return try data.json()
+        case .ndjson, .table, .markdown, .html: return data.ndjson()
         }
     }
 }

@@ -17,7 +17,7 @@ public enum SQLOutputRenderer {
         case .table, .markdown, .html:
             var document = ReportDocument(title: "\(output.rows.count) row(s)", columns: output.columns.map { .left($0) })
             for row in output.rows { document.append(row.map { .text(text($0)) }, citation: nil) }
-            return ReportRenderer.render(document, as: format == .table ? .table : format == .markdown ? .markdown : .html)
+            return ReportRenderer.render(document, as: format.documentFormat!)
         }
     }
 

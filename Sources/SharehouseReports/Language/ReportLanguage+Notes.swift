@@ -92,6 +92,7 @@ extension ReportLanguage {
             let why =
                 switch choice.reason {
                 case .onlySource: "المصدر الوحيد لهذه الفترة"
+                case .listsMembers: "المصدر الذي يذكر أعضاء المجموعة بين \(others) مصادر لهذه الفترة"
                 case .mostEntities: "الأكمل بين \(others) مصادر لهذه الفترة"
                 case .betterVerification: "بقدر التالي بين \(others) مصادر، وأوثق تحققاً"
                 case .fewerRelays: "بقدر التالي بين \(others) مصادر، وأقرب إلى الدراسة"
@@ -105,6 +106,7 @@ extension ReportLanguage {
     private static func englishReason(_ choice: SourceChoice) -> String {
         switch choice.reason {
         case .onlySource: "the only source for this period"
+        case .listsMembers: "the source of \(choice.sources) for this period that lists members of the group"
         case .mostEntities: "the fullest of \(choice.sources) sources for this period"
         case .betterVerification: "as many as the next of \(choice.sources) sources, and better verified"
         case .fewerRelays: "as many as the next of \(choice.sources) sources, and fewer relays from the study"
