@@ -203,4 +203,22 @@ struct FolderImportCLITests {
         ) { try $0.get(0) as String }
         #expect(figures == ["2026-03 CN 17.1", "2026-03 US 15.8"])
     }
+
+    @Test func aBadFileListsEveryProblemAndTheFolderWritesNothing() throws {
+        #expect(try run(["import", inbox]).status == 0)
+        let before = try databaseFingerprint(database)
+        // A spreadsheet's export with five bad rows among good ones.
+        let bad =
+            "\u{FEFF}Country;Month;Share\r\nChina;Apr 2026;17,1\r\nAtlantis;Apr 2026;1,0\r\nUnited States;Apr 2026;lots\r\n"
+            + "Germany;Apr 2026;-2,0\r\nFrance;Avr 2026;1,0\r\nChina;Apr 2026;17,1\r\nJapan;Apr 2026;2,0\r\n"
+        _ = try directory.write("inbox/shares-2026-04.csv", bad)
+        _ = try directory.write("inbox/shares-2026-04.json", Self.sidecar(publishedOn: "2026-04-28"))
+        let result = try run(["import", inbox])
+        #expect(result.status == 65)
+        let places = result.stderr.split(separator: "\n").compactMap { line in
+            line.range(of: "shares-2026-04.csv:").map { String(line[$0.upperBound...].prefix { $0 != " " }) }
+        }
+        #expect(places == ["3:1:", "4:24:", "5:18:", "6:8:", "7:1:"], "\(result.stderr)")
+        #expect(try databaseFingerprint(database) == before)
+    }
 }

@@ -28,7 +28,7 @@ struct CSVObservationReader: ObservationReader {
 
     private enum Shape {
         case long(entity: Int, period: Int?, value: Int)
-        case wide(entity: Int, periods: [(column: Int, text: String)])
+        case wide(entity: Int, periods: [(column: Int, text: String, location: SourceLocation)])
     }
 
     let embeddedDescription = SnapshotDescription()
@@ -90,7 +90,8 @@ struct CSVObservationReader: ObservationReader {
                     throw ImportError(
                         file: fileName, at: record.locations[index],
                         reason: "a figure in a column without a name (\"\(record.fields[index])\")",
-                        expected: "every column named in the header, or empty in every row")
+                        expected: "every column named in the header, or empty in every row"
+                    ).ofOneRow()
                 }
                 record.fields.removeLast(headerCount - columnCount)
                 record.locations.removeLast(headerCount - columnCount)
@@ -101,7 +102,8 @@ struct CSVObservationReader: ObservationReader {
                     file: fileName, line: record.line, column: column,
                     reason: "the row has \(record.fields.count) field(s) but the header has \(columnCount)"
                         + otherDelimiterHint(in: record),
-                    expected: "one field per header column (quote a field that contains the delimiter)")
+                    expected: "one field per header column (quote a field that contains the delimiter)"
+                ).ofOneRow()
             }
             switch shape {
             case .long(let entity, let period, let value):
@@ -111,11 +113,12 @@ struct CSVObservationReader: ObservationReader {
                         period: period.map { record.fields[$0] }, periodLocation: period.map { record.locations[$0] },
                         value: record.fields[value], valueLocation: record.locations[value], line: record.line))
             case .wide(let entity, let periods):
-                for (column, text) in periods.reversed() where !record.fields[column].trimmingSpaces.isEmpty {
+                // A period is read from its header cell, and a problem with it is placed there.
+                for (column, text, location) in periods.reversed() where !record.fields[column].trimmingSpaces.isEmpty {
                     pending.append(
                         RawObservation(
                             entity: record.fields[entity], entityLocation: record.locations[entity],
-                            period: text, periodLocation: nil,
+                            period: text, periodLocation: location,
                             value: record.fields[column], valueLocation: record.locations[column], line: record.line))
                 }
             }
@@ -204,7 +207,7 @@ struct CSVObservationReader: ObservationReader {
             }
             return .long(entity: entity, period: period, value: value)
         }
-        var periods: [(Int, String)] = []
+        var periods: [(Int, String, SourceLocation)] = []
         for index in names.indices where index != entity {
             let text = header.fields[index].trimmingSpaces
             guard Period(text) != nil else {
@@ -214,7 +217,7 @@ struct CSVObservationReader: ObservationReader {
                         "the column \"\(header.fields[index])\" is neither a value column nor a period (the columns are \(seenColumns))",
                     expected: expected + mapping)
             }
-            periods.append((index, text))
+            periods.append((index, text, header.locations[index]))
         }
         guard !periods.isEmpty else {
             throw ImportError(file: fileName, line: header.line, column: 1, reason: "no value or period column", expected: expected)

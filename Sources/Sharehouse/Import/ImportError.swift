@@ -14,6 +14,15 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
     /// What would have been right, when it can be said.
     public let expected: String?
     public let category: ErrorCategory
+    /// The file's other problems, in file order, when it has more than one: an import
+    /// checks every row before it gives up (up to 20 problems are listed).
+    public internal(set) var otherProblems: [ImportError] = []
+    /// Problems found beyond those listed.
+    public internal(set) var unlistedProblems = 0
+    /// True when the problem is one row's alone, so the rows after it can still be read
+    /// and checked (a field that is not a number), unlike one that stops the reading (a
+    /// quote never closed).
+    var isRowProblem = false
 
     public init(
         file: String, line: Int? = nil, column: Int? = nil, reason: String, expected: String? = nil,
@@ -54,10 +63,28 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
         return text
     }
 
+    /// Every problem listed, a line each, and how many more there are.
     public var description: String {
-        var text = "\(place): \(reason)"
-        if let expected { text += "; expected \(expected)" }
+        var text = Self.sentence(for: self)
+        for other in otherProblems { text += "\n" + Self.sentence(for: other) }
+        if unlistedProblems > 0 { text += "\nand \(unlistedProblems) more problem\(unlistedProblems == 1 ? "" : "s") in \(file)" }
         return text
+    }
+
+    /// All the problems this error stands for.
+    public var problemCount: Int { 1 + otherProblems.count + unlistedProblems }
+
+    private static func sentence(for problem: ImportError) -> String {
+        var text = "\(problem.place): \(problem.reason)"
+        if let expected = problem.expected { text += "; expected \(expected)" }
+        return text
+    }
+
+    /// The same problem, marked as one row's alone.
+    func ofOneRow() -> ImportError {
+        var error = self
+        error.isRowProblem = true
+        return error
     }
 
     public var errorDescription: String? { description }

@@ -33,6 +33,12 @@ struct JSONSnapshotReader: ObservationReader {
     }
 
     mutating func next() throws -> RawObservation? {
-        try observations.next().map(decoder.observation)
+        guard let node = try observations.next() else { return nil }
+        // The document is parsed whole: an observation that is wrong spoils itself alone.
+        do {
+            return try decoder.observation(node)
+        } catch let error as ImportError {
+            throw error.ofOneRow()
+        }
     }
 }

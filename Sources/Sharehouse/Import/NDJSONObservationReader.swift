@@ -24,8 +24,13 @@ struct NDJSONObservationReader: ObservationReader {
     mutating func next() throws -> RawObservation? {
         while let (bytes, lineNumber) = try nextLine() {
             guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            let node = try JSONParser.parse(Array(bytes), fileName: fileName, startLine: lineNumber)
-            return try decoder.observation(node)
+            // A line that is not an observation spoils that line alone: the next is read anew.
+            do {
+                let node = try JSONParser.parse(Array(bytes), fileName: fileName, startLine: lineNumber)
+                return try decoder.observation(node)
+            } catch let error as ImportError {
+                throw error.ofOneRow()
+            }
         }
         return nil
     }

@@ -29,6 +29,9 @@ struct ObservationInserter {
     private let batchInsert: Statement
     /// Rows waiting for the next multi-row insert.
     private var pending: [CheckedObservation] = []
+    /// Figures given twice, which the table's key finds: the rows after one still go in,
+    /// so that every duplicate of the file is named at once.
+    private(set) var duplicates = ImportProblems()
 
     init(connection: Connection, snapshotID: Int64, file: String, batching: Batching) throws {
         self.connection = connection
@@ -78,7 +81,7 @@ struct ObservationInserter {
 
     /// All pending rows in one statement. Should it fail (a figure given twice), SQLite
     /// undoes that statement alone, and the rows go in again one by one, so that the
-    /// error names the row's line.
+    /// problem names the row's line.
     private mutating func writePending() throws {
         do {
             var index: Int32 = 1
@@ -97,7 +100,7 @@ struct ObservationInserter {
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func insertOne(_ row: CheckedObservation) throws {
+    private mutating func insertOne(_ row: CheckedObservation) throws {
         do {
             try insert.bind(int64: snapshotID, at: 1)
             try insert.bind(int64: periodIDs[row.periodIndex], at: 2)
@@ -105,10 +108,11 @@ struct ObservationInserter {
             try insert.bind(int64: Int64(row.value.decimals), at: 5)
             try insert.withBorrowedText(row.code, at: 3) { try insert.execute() }
         } catch let error as SQLiteError where error.code == .constraintPrimaryKey {
-            throw ImportError(
-                file: file, at: row.location,
-                reason: "\(row.code) is given twice for \(row.period) in this snapshot",
-                expected: "one figure per entity and period")
+            duplicates.add(
+                ImportError(
+                    file: file, at: row.location,
+                    reason: "\(row.code) is given twice for \(row.period) in this snapshot",
+                    expected: "one figure per entity and period"))
         }
     }
 }

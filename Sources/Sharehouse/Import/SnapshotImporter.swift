@@ -181,7 +181,15 @@ struct SnapshotImporter {
         // (gigabytes of temporary writes for a million rows).
         var hasher = newValidator()
         var noInserter: ObservationInserter?
-        try read(&opened, into: &hasher, inserting: &noInserter)
+        do {
+            try read(&opened, into: &hasher, inserting: &noInserter)
+        } catch let error as ImportError where error.isRowProblem {
+            // This pass writes nothing, so a figure given twice (which the table's key
+            // finds) went unseen: the rows are written, to be rolled back with the
+            // error, so that it names every problem of the file at once.
+            opened = try openReader()
+            return try store(.onePass)
+        }
         let hash = hasher.contentHash(of: metadata)
         if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
             return .unchanged(receipt(.unchanged, existing, hasher))
@@ -197,8 +205,32 @@ struct SnapshotImporter {
         inserting inserter: inout ObservationInserter?
     ) throws {
         let file = input.name
-        while let raw = try opened.reader.next() {
-            let row = try validator.check(raw)
+        // A problem of one row is kept and the reading goes on, so that the error lists
+        // every problem of the file (up to ImportProblems.listedLimit); one that stops the
+        // reader ends it, after the problems found before it.
+        var problems = ImportProblems()
+        func failure(_ last: ImportError? = nil) -> ImportError? {
+            if let last { problems.add(last) }
+            return problems.merged(with: inserter?.duplicates ?? ImportProblems()).error
+        }
+        while true {
+            let raw: RawObservation
+            do {
+                guard let next = try opened.reader.next() else { break }
+                raw = next
+            } catch let error as ImportError where error.isRowProblem {
+                problems.add(error)
+                continue
+            } catch let error as ImportError {
+                throw failure(error)!
+            }
+            let row: CheckedObservation
+            do {
+                row = try validator.check(raw)
+            } catch let error as ImportError {
+                problems.add(error)
+                continue
+            }
             try inserter?.insert(row)
             if validator.rowsRead % Self.progressInterval == 0, let progress = options.progress {
                 progress(
@@ -208,6 +240,7 @@ struct SnapshotImporter {
             }
         }
         try inserter?.finish()
+        if let error = failure() { throw error.ofOneRow() }
         guard validator.rowsRead > 0 else {
             throw ImportError(file: file, reason: "the snapshot has no observations", expected: "at least one figure")
         }

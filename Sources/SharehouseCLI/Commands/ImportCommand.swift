@@ -17,8 +17,8 @@ struct ImportCommand: ParsableCommand {
             and NDJSON give them with --measure, --source and --published, or in a sidecar FILE.json \
             next to the file. Use - to read standard input (with --input-format).
 
-            Strict: any bad row fails the whole import with file:line:column and nothing is written \
-            (exit 65). All files given are imported in one transaction: all or none. Importing the same \
+            Strict: a bad file fails the whole import, listing every problem (up to 20, then how many \
+            more) as file:line:column, and nothing is written (exit 65). All files given are imported in one transaction: all or none. Importing the same \
             content again writes nothing and says which snapshot already holds it.
             """)
 

@@ -1,0 +1,37 @@
+/// The problems found in one file, kept in file order up to ``listedLimit`` and counted
+/// beyond it, so that a user fixes a file in one pass instead of one error at a time.
+struct ImportProblems {
+    /// How many problems an error lists; the rest are counted ("and 12 more").
+    static let listedLimit = 20
+
+    private(set) var listed: [ImportError] = []
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Adds a problem found after every problem added before it in the file. The same
+    /// problem at the same place (a wide table's period header, met on every row) counts once.
+    mutating func add(_ problem: ImportError) {
+        if problem.line != nil, listed.contains(where: { $0.place == problem.place && $0.reason == problem.reason }) { return }
+        count += 1
+        if listed.count < Self.listedLimit { listed.append(problem) }
+    }
+
+    /// The problems of two streams read side by side (the rows checked, the duplicates the
+    /// table's key found a batch later), merged in file order.
+    func merged(with other: ImportProblems) -> ImportProblems {
+        var merged = ImportProblems()
+        merged.listed = (listed + other.listed).sorted { ($0.line ?? .max, $0.column ?? .max) < ($1.line ?? .max, $1.column ?? .max) }
+        merged.listed = Array(merged.listed.prefix(Self.listedLimit))
+        merged.count = count + other.count
+        return merged
+    }
+
+    /// One error for all of them: the first, carrying the others and the count left out.
+    var error: ImportError? {
+        guard var first = listed.first else { return nil }
+        first.otherProblems = Array(listed.dropFirst())
+        first.unlistedProblems = count - listed.count
+        return first
+    }
+}
