@@ -221,4 +221,36 @@ struct FolderImportCLITests {
         #expect(places == ["3:1:", "4:24:", "5:18:", "6:8:", "7:1:"], "\(result.stderr)")
         #expect(try databaseFingerprint(database) == before)
     }
+
+    @Test func aCorrectedMonthIsRefusedThenStoredWithCorrectionAndShown() throws {
+        #expect(try run(["import", inbox]).status == 0)
+        let before = try databaseFingerprint(database)
+        // The source republishes March with another figure for CN, under the same date.
+        let original = try String(contentsOfFile: directory.file("inbox/shares-2026-03.csv"), encoding: .utf8)
+        _ = try directory.write("original-2026-03.csv", original)
+        _ = try directory.write("original-2026-03.json", Self.sidecar(publishedOn: "2026-03-28"))
+        _ = try directory.write("inbox/shares-2026-03.csv", original.replacingOccurrences(of: "CN,2026-03,20.1", with: "CN,2026-03,20.4"))
+        let refused = try run(["import", inbox])
+        #expect(refused.status == 77)
+        #expect(
+            refused.stderr.contains("shares-2026-03.csv: snapshot 3 (imported from shares-2026-03.csv) has the same measure"),
+            "\(refused.stderr)")
+        #expect(refused.stderr.contains("CN 2026-03 20.1 → 20.4") && refused.stderr.contains("expected --correction"))
+        #expect(try databaseFingerprint(database) == before)
+
+        let stored = try run(["import", inbox, "--correction"])
+        #expect(stored.status == 0, "\(stored.stderr)")
+        #expect(stored.stdout.contains("imported (correction)") && stored.stdout.contains("corrects snapshot 3"), "\(stored.stdout)")
+        #expect(stored.stdout.components(separatedBy: "unchanged (already imported)").count - 1 == 2)
+
+        let revisions = try run(["report", "revisions", "--entity", "CN", "--period", "2026-03"])
+        #expect(
+            revisions.stdout.contains("corrected by snapshot 4") && revisions.stdout.contains("2026-03-28 (correction)"),
+            "\(revisions.stdout)")
+        #expect(revisions.stdout.contains("published 2026-03-28, corrected"))
+
+        let again = try run(["import", directory.file("original-2026-03.csv")])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("snapshot 3 was corrected by snapshot 4: its figures are not in force"), "\(again.stdout)")
+    }
 }

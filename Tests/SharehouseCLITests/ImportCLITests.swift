@@ -99,8 +99,10 @@ struct ImportCLITests {
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("the same content is already imported"))
         #expect(try databaseFingerprint(database) == before)
-        // Other figures on the same date are another snapshot.
-        #expect(try run(arguments, input: "country,share\nCN,18.3\nUS,15.1\n").status == 0)
+        // Other figures on the same date are a correction: refused, then stored when asked.
+        #expect(try run(arguments, input: "country,share\nCN,18.3\nUS,15.1\n").status == 77)
+        #expect(try databaseFingerprint(database) == before)
+        #expect(try run(arguments + ["--correction"], input: "country,share\nCN,18.3\nUS,15.1\n").status == 0)
         #expect(try snapshots() == 3)
     }
 

@@ -28,7 +28,9 @@ struct ImportPipelineTests {
             try workspace.write(file, text)
         }
         // The same measure, source and date as a.csv: b.csv may repeat it, and is hashed first.
-        let (a, b) = (try workspace.importFile("a.csv"), try workspace.importFile("b.csv"))
+        var correcting = ImportOptions()
+        correcting.acceptsCorrection = true
+        let (a, b) = (try workspace.importFile("a.csv"), try workspace.importFile("b.csv", options: correcting))
         #expect([a.outcome, b.outcome] == [.imported, .imported])
         #expect(b.rowsStored == 2)
         let sealed = try #require(try contentHash(of: b.snapshotID, in: workspace))

@@ -40,9 +40,14 @@ struct ImportVintageTests {
         try workspace.write("a.csv", "entity,period,value\nCN,2025-08,17.1\nUS,2025-08,15.8\n")
         _ = try workspace.importFile("a.csv")
         try workspace.write("b.csv", "entity,period,value\nCN,2025-08,15.8\nUS,2025-08,17.1\n")
-        #expect(try workspace.importFile("b.csv").outcome == .imported)
+        // Other figures for a stored publication: a correction, refused unless asked.
+        #expect(throws: ImportError.self) { try workspace.importFile("b.csv") }
+        var correcting = ImportOptions()
+        correcting.acceptsCorrection = true
+        #expect(try workspace.importFile("b.csv", options: correcting).outcome == .imported)
         try workspace.write("c.csv", "entity,period,value\nCN,2025-09,17.1\nUS,2025-08,15.8\n")
-        #expect(try workspace.importFile("c.csv").outcome == .imported, "the same figures in another period differ")
+        #expect(
+            try workspace.importFile("c.csv", options: correcting).outcome == .imported, "the same figures in another period differ")
     }
 
     @Test func aChangeOfPrecisionIsAnotherContent() throws {
@@ -50,7 +55,11 @@ struct ImportVintageTests {
         _ = try workspace.importFile("a.csv")
         // The same publication date: only the precision differs, and that is other content.
         try workspace.write("b.csv", "entity,period,value\nCN,2025-08,17.10\n")
-        let receipt = try workspace.importFile("b.csv")
+        #expect(throws: ImportError.self) { try workspace.importFile("b.csv") }
+        var correcting = ImportOptions()
+        correcting.acceptsCorrection = true
+        let receipt = try workspace.importFile("b.csv", options: correcting)
+        #expect(receipt.corrects.first?.firstDifferences.first?.after?.description == "17.10")
         #expect(receipt.outcome == .imported)
         #expect(receipt.differences.first?.changedCount == 1)
         #expect(receipt.differences.first?.changed.first?.difference == 0)
@@ -230,7 +239,9 @@ struct ImportLibraryTests {
             """
         // The measure and source must exist first: define them with values.
         _ = try workspace.warehouse.importSnapshot([ObservationInput(entity: "US", value: "15.8")], description: Self.description)
-        let fromBytes = try workspace.warehouse.importSnapshot(from: .bytes(Array(json.utf8), name: "memory.json"))
+        var correcting = ImportOptions()
+        correcting.acceptsCorrection = true
+        let fromBytes = try workspace.warehouse.importSnapshot(from: .bytes(Array(json.utf8), name: "memory.json"), options: correcting)
         #expect(fromBytes.outcome == .imported)
         #expect(fromBytes.file == "memory.json")
         let url = URL(fileURLWithPath: try workspace.directory.write("again.json", json))

@@ -20,7 +20,7 @@ struct ReadmeExampleTests {
             [ObservationInput(entity: "China", value: "17.1"), ObservationInput(entity: "USA", value: "15.8")],
             description: SnapshotDescription(
                 measure: .key("eoi_download_share_12m"), source: .key("ft-2025-11-26"),
-                publishedOn: CalendarDate("2025-11-26"), period: Period("2024-09/2025-08")))
+                publishedOn: CalendarDate("2025-12-01"), period: Period("2024-09/2025-08")))
         #expect(receipt.outcome == .imported)
         #expect(receipt.snapshotID == 2)
 
@@ -32,7 +32,7 @@ struct ReadmeExampleTests {
             printed.append("\(row.entity) \(row.to?.description ?? "-") rank \(row.toRank ?? 0) [\(comparison.toCitation)]")
         }
         for citation in comparison.context.citations { printed.append("[\(citation.number)] \(citation.summary)") }
-        // Two snapshots of one source published on one day: the later import is current.
+        // A later publication of the same source is current.
         #expect(printed[0...1] == ["CN 17.1 rank 1 [1]", "US 15.8 rank 2 [1]"])
         #expect(printed[2].hasPrefix("[1] Financial Times, \"China leapfrogs US"))
 

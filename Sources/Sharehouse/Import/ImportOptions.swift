@@ -19,6 +19,9 @@ public struct ImportOptions: Sendable {
     public var bareDates: BareDates?
     /// `.fraction`: shares written as fractions of 1 (`0.225`) are read as percent (22.5).
     public var scale: ValueScale?
+    /// Store a file whose figures differ from a stored snapshot of the same measure,
+    /// source and publication date as a correction of it; without it such a file is refused.
+    public var acceptsCorrection = false
     /// Check everything and report what would change, writing nothing.
     public var dryRun: Bool
     /// Read `FILE.json` (or `FILE.csv.json`) next to a CSV, TSV or NDJSON file for its metadata.

@@ -54,6 +54,27 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
         public let dropped: [Figure]
     }
 
+    /// A figure that differs between a stored snapshot and the one correcting it: nil
+    /// `before` for a figure the correction adds, nil `after` for one it drops.
+    public struct CorrectedFigure: Sendable, Hashable, Encodable {
+        public let entity: String
+        public let period: Period
+        public let before: PublishedValue?
+        public let after: PublishedValue?
+    }
+
+    /// A stored snapshot of the same measure, source and publication date whose figures
+    /// this import's differ from: it corrects that snapshot.
+    public struct CorrectedSnapshot: Sendable, Hashable, Encodable {
+        public let snapshotID: Int64
+        /// The file it was imported from, as stored.
+        public let fileName: String?
+        /// How many figures differ.
+        public let differingFigures: Int
+        /// The first of them, by period and entity.
+        public let firstDifferences: [CorrectedFigure]
+    }
+
     public let outcome: Outcome
     /// The snapshot written, the one it would be (dry run), or the one that already holds
     /// this content (unchanged).
@@ -82,4 +103,9 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
     /// in its header (`semicolon`), and whether its values had decimal commas.
     public var delimiterFound: String?
     public var decimalCommasRead = false
+    /// The stored snapshots this one corrects (imported with `--correction`).
+    public var corrects: [CorrectedSnapshot] = []
+    /// For `unchanged`: the snapshot that corrected the one holding this content, whose
+    /// figures are in force instead.
+    public var correctedBy: Int64?
 }

@@ -94,6 +94,15 @@ struct SnapshotImporter {
             receipt.decimalCommasRead = validator.decimalCommasRead
             return receipt
         }
+        /// The same content is stored as `existing`; a correction may have replaced it since.
+        func unchanged(_ existing: Int64, _ validator: ObservationValidator) throws -> ImportResult {
+            var stored = receipt(.unchanged, existing, validator)
+            stored.correctedBy =
+                try connection.fetchOne(
+                    "SELECT max(snapshot_id) FROM snapshot_corrections WHERE corrects_id = ?", existing
+                ) { try $0.get(0) as Int64? } ?? nil
+            return .unchanged(stored)
+        }
         func newValidator() -> ObservationValidator {
             var validator = ObservationValidator(
                 unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
@@ -102,6 +111,14 @@ struct SnapshotImporter {
             validator.readsFractions = options.scale == .fraction
             return validator
         }
+
+        // Only a snapshot of the same measure, source and date can hold the same figures,
+        // or be corrected by this file.
+        let mayRepeat =
+            try connection.fetchOne(
+                "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
+                measure.key, metadata.source.key, metadata.publishedOn.description
+            ) { try $0.get(0) as Int64 } != nil
 
         func store(_ storing: Storing) throws -> ImportResult {
             // The snapshot row comes first, so that every foreign key holds as rows are
@@ -147,7 +164,23 @@ struct SnapshotImporter {
                 }
             case .inSavepoint:
                 if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
-                    return .unchanged(receipt(.unchanged, existing, validator))
+                    return try unchanged(existing, validator)
+                }
+            }
+            // A stored snapshot of the same publication with other figures: a correction.
+            var corrected: [ImportReceipt.CorrectedSnapshot] = []
+            if mayRepeat {
+                corrected = try CorrectionCheck.corrected(
+                    by: snapshotID, measure: measure.key, source: metadata.source.key, publishedOn: metadata.publishedOn,
+                    on: connection)
+                if !corrected.isEmpty, !options.acceptsCorrection {
+                    throw CorrectionCheck.refusal(
+                        corrected, file: file, measure: measure.key, source: metadata.source.key,
+                        publishedOn: metadata.publishedOn)
+                }
+                for snapshot in corrected {
+                    try connection.execute(
+                        "INSERT INTO snapshot_corrections (snapshot_id, corrects_id) VALUES (?, ?)", snapshotID, snapshot.snapshotID)
                 }
             }
             let (differences, truncated) = try SnapshotDifferences.compute(
@@ -158,16 +191,11 @@ struct SnapshotImporter {
                 try connection.execute("UPDATE snapshots SET content_sha256 = ? WHERE id = ?", hash, snapshotID)
             }
             let outcome: ImportReceipt.Outcome = options.dryRun ? .dryRun : .imported
-            let stored = receipt(outcome, snapshotID, validator, differences: differences, truncated: truncated)
+            var stored = receipt(outcome, snapshotID, validator, differences: differences, truncated: truncated)
+            stored.corrects = corrected
             return options.dryRun ? .dryRun(stored) : .imported(stored)
         }
 
-        // Only a snapshot of the same measure, source and date can hold the same figures.
-        let mayRepeat =
-            try connection.fetchOne(
-                "SELECT 1 FROM snapshots WHERE measure = ? AND source = ? AND published_on = ? LIMIT 1",
-                measure.key, metadata.source.key, metadata.publishedOn.description
-            ) { try $0.get(0) as Int64 } != nil
         guard mayRepeat else { return try store(.onePass) }
         guard !input.isStandardInput else {
             return try connection.transaction(keepingChangesIf: { !$0.isUnchanged }, { try store(.inSavepoint) })
@@ -192,7 +220,7 @@ struct SnapshotImporter {
         }
         let hash = hasher.contentHash(of: metadata)
         if let existing = try storedSnapshot(holding: hash, metadata: metadata, measure: measure, on: connection) {
-            return .unchanged(receipt(.unchanged, existing, hasher))
+            return try unchanged(existing, hasher)
         }
         opened = try openReader()
         return try store(.hashKnown(hash))

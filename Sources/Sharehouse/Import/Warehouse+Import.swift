@@ -25,13 +25,15 @@ extension Warehouse {
     }
 
     /// Imports a snapshot given as Swift values: its description (measure, source,
-    /// publication date...) and its observations.
+    /// publication date...) and its observations. `acceptsCorrection` stores other figures
+    /// for a stored publication as its correction (``ImportOptions/acceptsCorrection``).
     @discardableResult
     public func importSnapshot(
         _ observations: [ObservationInput], description: SnapshotDescription,
-        name: String = "(values)", dryRun: Bool = false
+        name: String = "(values)", dryRun: Bool = false, acceptsCorrection: Bool = false
     ) throws -> ImportReceipt {
-        let options = ImportOptions(description: description, dryRun: dryRun, readsSidecar: false)
+        var options = ImportOptions(description: description, dryRun: dryRun, readsSidecar: false)
+        options.acceptsCorrection = acceptsCorrection
         let importer = SnapshotImporter(
             input: .bytes([], name: name), options: options, resolver: try entityResolver(),
             values: observations)

@@ -10,6 +10,9 @@ public struct Citation: Sendable, Hashable, Encodable {
     public let coverage: Coverage
     /// The source cited first, then each source it relays (article, newspaper, study).
     public let sources: [Source]
+    /// The snapshot this one corrects (the same publication with other figures): the
+    /// citation says "corrected". Nil for a first publication.
+    public var corrects: Int64?
 
     /// One line: "Argaam, "Title", published 2025-11-26, <url> (secondary); relays Financial Times, ..."
     public var summary: String { summary(with: .english) }
@@ -18,14 +21,16 @@ public struct Citation: Sendable, Hashable, Encodable {
     /// language may change (`summary(in:)`).
     public struct SummaryWords: Sendable {
         public var comma = ", ", semicolon = "; ", openQuote = "\"", closeQuote = "\"", published = "published", relays = "relays"
+        public var corrected = "corrected"
         public var verification: @Sendable (Verification) -> String = { $0.rawValue }
         public static let english = SummaryWords()
 
         public init(
             comma: String = ", ", semicolon: String = "; ", openQuote: String = "\"", closeQuote: String = "\"",
-            published: String = "published", relays: String = "relays",
+            published: String = "published", relays: String = "relays", corrected: String = "corrected",
             verification: @escaping @Sendable (Verification) -> String = { $0.rawValue }
         ) {
+            self.corrected = corrected
             self.comma = comma
             self.semicolon = semicolon
             self.openQuote = openQuote
@@ -41,6 +46,7 @@ public struct Citation: Sendable, Hashable, Encodable {
         var text =
             (first.publisher ?? first.key) + words.comma + words.openQuote + first.title + words.closeQuote
             + words.comma + words.published + " \(publishedOn)"
+        if corrects != nil { text += words.comma + words.corrected }
         if let url = first.url { text += words.comma + url }
         if let note = first.accessNote, note.lowercased().hasPrefix("paywalled") || note.lowercased().contains("mirror") {
             text += " [\(note.split(separator: ";").first.map(String.init) ?? note)]"
@@ -77,7 +83,7 @@ public struct CitationList: Sendable {
             Citation(
                 number: number, snapshotID: citation.snapshotID, measure: citation.measure,
                 publishedOn: citation.publishedOn, verification: citation.verification,
-                coverage: citation.coverage, sources: citation.sources))
+                coverage: citation.coverage, sources: citation.sources, corrects: citation.corrects))
         numbers[citation.snapshotID] = number
         return number
     }
@@ -97,7 +103,7 @@ public struct CitationList: Sendable {
             Citation(
                 number: number, snapshotID: vintage.snapshotID, measure: measure,
                 publishedOn: vintage.publishedOn, verification: vintage.verification,
-                coverage: vintage.coverage, sources: chain))
+                coverage: vintage.coverage, sources: chain, corrects: try catalog.correctedSnapshot(by: vintage.snapshotID)))
         numbers[vintage.snapshotID] = number
         return number
     }

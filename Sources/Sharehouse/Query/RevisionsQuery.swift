@@ -16,6 +16,11 @@ public struct RevisionsResult: Sendable, Encodable {
         public let change: Double?
         /// True when the previous vintage of the period did not list the entity.
         public let isNew: Bool
+        /// The snapshot this figure's vintage corrects (the vintage before it, of the same
+        /// publication); nil unless it is a correction.
+        public let corrects: Int64?
+        /// The snapshot whose correction replaced this vintage; nil unless corrected.
+        public let correctedBy: Int64?
         public let citation: Int
     }
 
@@ -79,6 +84,11 @@ extension Warehouse {
                 let key = figure.vintage.source + "|" + figure.period.description
                 if vintagesOf[key]?.last != figure.vintage { vintagesOf[key, default: []].append(figure.vintage) }
             }
+            // Which vintages correct which (few rows: one per correction ever imported).
+            var corrections = Set<[Int64]>()
+            try connection.cachedStatement("SELECT snapshot_id, corrects_id FROM snapshot_corrections").forEachRow { row in
+                corrections.insert([try row.get(0), try row.get(1)])
+            }
             var citations = CitationList()
             var previous: [String: PublishedValue] = [:]
             var rows: [RevisionsResult.Row] = []
@@ -87,6 +97,9 @@ extension Warehouse {
                 let vintages = vintagesOf[spanKey]!
                 let position = vintages.firstIndex(of: figure.vintage)!
                 let next = position + 1 < vintages.count ? vintages[position + 1].publishedOn : nil
+                let id = figure.vintage.snapshotID
+                let previousID = position > 0 ? vintages[position - 1].snapshotID : nil
+                let nextID = position + 1 < vintages.count ? vintages[position + 1].snapshotID : nil
                 let figureKey = spanKey + "|" + figure.entity
                 let before = previous[figureKey]
                 rows.append(
@@ -95,6 +108,8 @@ extension Warehouse {
                         knownFrom: figure.vintage.publishedOn, knownTo: next,
                         change: before.map { rounded(figure.value.value - $0.value, decimals: max($0.decimals, figure.value.decimals)) },
                         isNew: before == nil && position > 0,
+                        corrects: previousID.flatMap { corrections.contains([id, $0]) ? $0 : nil },
+                        correctedBy: nextID.flatMap { corrections.contains([$0, id]) ? $0 : nil },
                         citation: try citations.number(for: figure.vintage, measure: measure, catalog: catalog)))
                 previous[figureKey] = figure.value
             }

@@ -19,7 +19,9 @@ struct ImportCommand: ParsableCommand {
 
             Strict: a bad file fails the whole import, listing every problem (up to 20, then how many \
             more) as file:line:column, and nothing is written (exit 65). All files given are imported in one transaction: all or none. Importing the same \
-            content again writes nothing and says which snapshot already holds it.
+            content again writes nothing and says which snapshot already holds it. A file with other \
+            figures for a stored publication (same measure, source and date) is a correction: refused \
+            unless --correction (exit 77), then stored as correcting it, and its figures are in force.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -91,6 +93,13 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("value-column"), help: ArgumentHelp("The header of the value column.", valueName: "name"))
     var valueColumn: String?
 
+    @Flag(
+        help: """
+            Store a file whose figures differ from a stored snapshot of the same measure, source and \
+            publication date as a correction of it (refused without this, exit 77).
+            """)
+    var correction = false
+
     @Flag(name: .customLong("dry-run"), help: "Check everything and show what would change; write nothing.")
     var dryRun = false
 
@@ -118,6 +127,7 @@ struct ImportCommand: ParsableCommand {
             format: inputFormat, description: description, decimalComma: decimalComma,
             dryRun: dryRun, readsSidecar: !noSidecar, progress: ProgressLine.forImports())
         options.delimiter = delimiter
+        options.acceptsCorrection = correction
         options.bareDates = periods
         options.scale = scale
         options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)

@@ -109,7 +109,8 @@ extension ReportData {
     public static func revisions(_ result: RevisionsResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "revisions",
-            columns: ["period"] + names.columns("entity") + ["value", "change", "is_new", "known_from", "known_to", "source"]
+            columns: ["period"] + names.columns("entity")
+                + ["value", "change", "is_new", "known_from", "known_to", "source", "corrects_snapshot", "corrected_by_snapshot"]
                 + citationColumns,
             context: result.context)
         for row in result.rows {
@@ -118,6 +119,7 @@ extension ReportData {
                     + [
                         .number(row.value), row.change.map { .number($0, decimals: row.value.decimals) } ?? .empty, .boolean(row.isNew),
                         .text(row.knownFrom.description), .text(row.knownTo?.description), .text(row.source),
+                        row.corrects.map { .integer(Int($0)) } ?? .empty, row.correctedBy.map { .integer(Int($0)) } ?? .empty,
                     ]
                     + citationCells(row.citation, context: result.context, language: language))
         }

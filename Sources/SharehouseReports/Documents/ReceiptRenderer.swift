@@ -32,7 +32,7 @@ public enum ReceiptRenderer {
 
     private static func outcome(_ receipt: ImportReceipt) -> String {
         switch receipt.outcome {
-        case .imported: "imported"
+        case .imported: receipt.corrects.isEmpty ? "imported" : "imported (correction)"
         case .unchanged: "unchanged (already imported)"
         case .dryRun: "dry run (not written)"
         }
@@ -58,6 +58,11 @@ public enum ReceiptRenderer {
         if !names.isEmpty, receipt.outcome != .unchanged {
             lines.append("  names matched: " + names.joined(separator: ", "))
         }
+        for corrected in receipt.corrects {
+            let origin = corrected.fileName.map { ", imported from \($0)" } ?? ""
+            let figures = corrected.differingFigures == 1 ? "1 figure differs" : "\(corrected.differingFigures) figures differ"
+            lines.append("  corrects snapshot \(corrected.snapshotID)\(origin): \(figures)")
+        }
         for difference in receipt.differences {
             if !difference.becomesCurrent, let previous = difference.previousPublishedOn {
                 lines.append("  \(difference.period): kept as history; the figures published \(previous) stay current")
@@ -79,6 +84,10 @@ public enum ReceiptRenderer {
                 lines.append("  the same content as \(earlier), earlier in this run; nothing more was written")
             } else {
                 lines.append("  the same content is already imported as snapshot \(receipt.snapshotID); nothing was written")
+            }
+            if let correction = receipt.correctedBy {
+                lines.append(
+                    "  snapshot \(receipt.snapshotID) was corrected by snapshot \(correction): its figures are not in force")
             }
         }
         return lines

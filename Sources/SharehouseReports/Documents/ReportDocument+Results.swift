@@ -192,7 +192,10 @@ extension ReportDocument {
             document.append(
                 [
                     .text(row.period.description), .text(label(row.entity, names)), .figure(row.value.description), change,
-                    .text(row.knownFrom.description), .text(row.knownTo?.description ?? language.text(.current)),
+                    .text(row.knownFrom.description + (row.corrects == nil ? "" : " (\(language.text(.correction)))")),
+                    .text(
+                        row.correctedBy.map { language.text(.correctedBy(snapshot: $0), digits: style.digits) }
+                            ?? row.knownTo?.description ?? language.text(.current)),
                     .citations([row.citation]),
                 ],
                 citation: row.citation)

@@ -12,7 +12,7 @@ extension Citation {
             summary(
                 with: SummaryWords(
                     comma: language.comma, semicolon: language.semicolon, openQuote: "«", closeQuote: "»",
-                    published: language.text(.published), relays: language.text(.relays),
+                    published: language.text(.published), relays: language.text(.relays), corrected: "مصحَّحة",
                     verification: { ReportLanguage.arabic.verification($0) }))
         }
     }

@@ -34,6 +34,10 @@ extension ReportLanguage {
         case exact
         case new
         case current
+        /// A vintage that corrects the one before it (same publication, other figures).
+        case correction
+        /// A vintage replaced by a correction of the same publication.
+        case correctedBy(snapshot: Int64)
         case members(count: Int)
     }
 
@@ -97,6 +101,8 @@ extension ReportLanguage {
         case .exact: "exact"
         case .new: "new"
         case .current: "current"
+        case .correction: "correction"
+        case .correctedBy(let snapshot): "corrected by snapshot \(n(Int(snapshot)))"
         case .members(let count): "\(n(count)) members"
         }
     }
@@ -142,6 +148,8 @@ extension ReportLanguage {
         case .exact: "دقيق"
         case .new: "جديد"
         case .current: "حالي"
+        case .correction: "تصحيح"
+        case .correctedBy(let snapshot): "صُحِّح باللقطة \(digits.format(Double(snapshot), decimals: 0))"
         case .members(let count): "\(n(count)) عضواً"
         }
     }
