@@ -35,13 +35,16 @@ struct ReportDataCLITests {
         ["report", "revisions", "--entity", "US", "--measure", "synthetic_monthly_share"],
         ["report", "sources", "--period", "2024-09/2025-08"],
         ["report", "groups", "--entity", "EU"],
+        ["report", "changes"],
+        ["report", "changes", "--measure", "synthetic_monthly_share"],
     ]
 
     /// Columns that hold numbers, whatever the report.
     static let numericColumns: Set<String> = [
         "value", "from_value", "to_value", "change", "relative_change_percent", "from_rank", "to_rank", "rank_change", "rank",
         "hhi", "cr1", "cr3", "cr5", "entities", "leader_value", "overtaken_value", "members_with_figures_count",
-        "members_without_figures_count", "citation", "from_citation", "to_citation",
+        "members_without_figures_count", "citation", "from_citation", "to_citation", "before", "after", "rank_before",
+        "rank_after", "snapshot_id", "baseline_snapshot_id", "baseline_citation",
     ]
     /// Columns of words, which may hold any character.
     static func isWords(_ column: String) -> Bool {
@@ -185,5 +188,32 @@ struct ReportDataCLITests {
             ["report", "groups", "--entity", "EU", "--measure", "hf_download_share_by_origin", "--db", database], in: directory.path)
         #expect(none.status == 65)
         #expect(none.stderr.contains("sources looked at: thenewstack-2026-03-hf-spring"), "\(none.stderr)")
+    }
+
+    /// What changed with the synthetic series' second vintage, as a spreadsheet reads it:
+    /// the new month against the month before (the movers first), then each restated month
+    /// against its earlier vintage (the US revised down 0.4).
+    @Test func whatChangedListsTheMoversInOrderWithCitations() throws {
+        let table = try readWithPython(
+            try run(["report", "changes", "--measure", "synthetic_monthly_share", "--format", "csv"]), delimiter: ",")
+        let header = try #require(table.first)
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+        let (period, entity, change, status, baseline) = (
+            try column("period"), try column("entity"), try column("change"), try column("status"), try column("baseline")
+        )
+        let rows = table.dropFirst()
+        let january = rows.filter { $0[period] == "2026-01" }
+        #expect(january.map { $0[entity] } == ["CN", "FR", "INTL", "US", "GB", "DE"])
+        #expect(january.map { $0[change] } == ["0.6", "0.1", "0.1", "0.0", "0.0", "0.0"])
+        #expect(january.allSatisfy { $0[baseline] == "previous_period" })
+        for month in ["2025-10", "2025-11", "2025-12"] {
+            let restated = rows.filter { $0[period] == month }
+            #expect(
+                restated.first.map { [$0[entity], $0[change], $0[status], $0[baseline]] } == ["US", "-0.4", "changed", "earlier_vintage"])
+        }
+        let citation = try column("citation_text")
+        #expect(rows.allSatisfy { $0[citation].contains("Synthetic monthly shares for tests") && $0[citation].contains("2026-02-15") })
+        let text = try run(["report", "changes", "--measure", "synthetic_monthly_share"])
+        #expect(text.contains("vintage of 2026-01-15") && text.contains("+0.6 pp"), "\(text)")
     }
 }

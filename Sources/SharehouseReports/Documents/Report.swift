@@ -103,3 +103,13 @@ extension GroupResult: Report {
         .groups(self, style: style, names: names)
     }
 }
+
+extension ChangesResult: Report {
+    public func data(_ names: EntityNames, language: ReportLanguage) -> ReportData {
+        .changes(self, names: names, language: language)
+    }
+
+    public func document(_ style: ReportDocument.Style, names: [String: String]) -> ReportDocument {
+        .changes(self, style: style, names: names)
+    }
+}

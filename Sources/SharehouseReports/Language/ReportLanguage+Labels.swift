@@ -18,6 +18,7 @@ extension ReportLanguage {
     public enum Header: Sendable, CaseIterable {
         case period, entity, share, value, rank, change, relative, move, source, what, values, per
         case leader, count, bound, knownFrom, until, sum, members, withoutFigure, trend
+        case measure, sourceKey, comparedWith, before, after
     }
 
     public func text(_ label: Label) -> String {
@@ -145,6 +146,11 @@ extension ReportLanguage {
         case .members: "MEMBERS"
         case .withoutFigure: "WITHOUT A FIGURE"
         case .trend: "TREND"
+        case .measure: "MEASURE"
+        case .sourceKey: "SOURCE"
+        case .comparedWith: "VS"
+        case .before: "BEFORE"
+        case .after: "AFTER"
         }
     }
 
@@ -171,6 +177,11 @@ extension ReportLanguage {
         case .members: "الأعضاء"
         case .withoutFigure: "بلا رقم"
         case .trend: "الاتجاه"
+        case .measure: "المقياس"
+        case .sourceKey: "المصدر"
+        case .comparedWith: "مقارنةً بـ"
+        case .before: "قبل"
+        case .after: "بعد"
         }
     }
 }

@@ -12,6 +12,16 @@ extension ReportLanguage {
         case crossoversTitle(names: [String], byVintage: Bool)
         case concentrationTitle
         case revisionsTitle
+        case changesTitle
+        /// The latest snapshot of a measure and source, which `report changes` reads.
+        case aboutLatestSnapshot(measure: String, source: String, snapshot: Int64, publishedOn: CalendarDate)
+        /// An earlier vintage of the same period, by its publication date.
+        case vintageOf(CalendarDate)
+        /// Restated periods left out of `report changes` since nothing in them changed.
+        case unchangedPeriods(count: Int)
+        case dropped
+        /// The first figures of a measure and source, with nothing to compare them with.
+        case first
         case sourcesSideBySideTitle(Period)
         case groupTitle(name: String, code: String)
         case aboutMeasure(Measure)
@@ -75,6 +85,14 @@ extension ReportLanguage {
             "Crossovers: \(names.joined(separator: " and "))" + (byVintage ? ", vintage by vintage" : "")
         case .concentrationTitle: "Concentration"
         case .revisionsTitle: "Revisions"
+        case .changesTitle: "What changed"
+        case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
+            "\(measure) from \(source): snapshot \(n(Int(snapshot))), published \(publishedOn)"
+        case .vintageOf(let date): "vintage of \(date)"
+        case .unchangedPeriods(let count):
+            count == 1 ? "1 restated period is unchanged and not shown" : "\(n(count)) restated periods are unchanged and not shown"
+        case .dropped: "dropped"
+        case .first: "first"
         case .sourcesSideBySideTitle(let period): "Sources side by side, \(period)"
         case .groupTitle(let name, let code): "\(name) (\(code)), derived from its members"
         case .aboutMeasure(let measure): "measure: \(measure.key): \(measure.name) (\(measure.unit.rawValue))"
@@ -120,6 +138,13 @@ extension ReportLanguage {
             "تبادل المراكز: \(names.joined(separator: " و"))" + (byVintage ? "، إصداراً بإصدار" : "")
         case .concentrationTitle: "التركّز"
         case .revisionsTitle: "المراجعات"
+        case .changesTitle: "ما الذي تغيّر"
+        case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
+            "\(BidiText.leftToRight(measure)) من \(BidiText.leftToRight(source)): اللقطة \(n(Int(snapshot)))، نُشرت في \(BidiText.leftToRight(publishedOn.description))"
+        case .vintageOf(let date): "إصدار \(BidiText.leftToRight(date.description))"
+        case .unchangedPeriods(let count): "\(n(count)) من الفترات المعاد نشرها لم تتغير ولم تُعرض"
+        case .dropped: "خرج"
+        case .first: "أول نشر"
         case .sourcesSideBySideTitle(let period): "المصادر جنباً إلى جنب، \(period)"
         case .groupTitle(let name, let code): "\(name) (\(code))، مشتقة من أعضائها"
         case .aboutMeasure(let measure):

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
         subcommands: [
             ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
             ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
-            ReportRevisionsCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self,
+            ReportRevisionsCommand.self, ReportChangesCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self,
         ],
         defaultSubcommand: ReportHeadlineCommand.self)
 }
