@@ -183,8 +183,7 @@ private struct ChangesReader {
     let measure: String
     let source: String
 
-    private static let vintageColumns = "s.id, s.published_on, s.verification, s.coverage"
-
+    /// A vintage from the columns `s.id, s.published_on, s.verification, s.coverage`.
     private func vintage(_ row: Row) throws -> Vintage {
         Vintage(
             snapshotID: try row.get(0), source: source, publishedOn: CalendarDate(try row.get(1) as String)!,
@@ -195,7 +194,7 @@ private struct ChangesReader {
     func latestSnapshot(asOf: CalendarDate?) throws -> Vintage? {
         try connection.fetchOne(
             """
-            SELECT \(Self.vintageColumns) FROM snapshots AS s
+            SELECT s.id, s.published_on, s.verification, s.coverage FROM snapshots AS s
             WHERE s.measure = ? AND s.source = ? AND (? IS NULL OR s.published_on <= ?)
             ORDER BY s.published_on DESC, s.id DESC LIMIT 1
             """, measure, source, asOf?.description, asOf?.description, map: vintage)
@@ -215,7 +214,7 @@ private struct ChangesReader {
     func vintage(before snapshot: Vintage, period: Period, including: Bool = false) throws -> Vintage? {
         try connection.fetchOne(
             """
-            SELECT \(Self.vintageColumns) FROM snapshots AS s
+            SELECT s.id, s.published_on, s.verification, s.coverage FROM snapshots AS s
             JOIN snapshot_periods AS c ON c.snapshot_id = s.id
             JOIN periods AS p ON p.id = c.period_id AND p.start_date = ? AND p.end_date = ?
             WHERE s.measure = ? AND s.source = ? AND (s.published_on < ? OR (s.published_on = ? AND s.id < ?))
