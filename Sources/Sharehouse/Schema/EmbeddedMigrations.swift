@@ -1540,5 +1540,183 @@ JOIN snapshots ON snapshots.id = chain.snapshot_id;
 
 """#
         ),
+        (
+            fileName: "0011_hub_listings.sql",
+            contents: #"""
+-- Sharehouse warehouse schema, version 11: model listings, the Hub's own counts.
+--
+-- A listing is one retrieval of per-model download counts (the Hub's model listing API,
+-- or rows of the study's released dataset), stored like a snapshot: cited by a source,
+-- dated, and never changed. Country shares are derived from a listing and an attribution
+-- table (migrations 12 and 13); the listing keeps the counts as retrieved.
+--
+-- Sizes: a month of the whole Hub is about two million models, a few hundred thousand
+-- with downloads in the window; only those are stored. Rows are keyed by (listing, model)
+-- in a WITHOUT ROWID table, so one listing is one contiguous range of the B-tree and a
+-- derivation reads it in one range scan, with no second index to keep up on import.
+CREATE TABLE listings (
+    id             INTEGER PRIMARY KEY,
+    source         TEXT NOT NULL REFERENCES sources (key),
+    retrieved_on   TEXT NOT NULL CHECK (date(retrieved_on) = retrieved_on),
+    -- Downloads are counted over this many days up to retrieved_on (30 for the Hub's
+    -- `downloads` field).
+    window_days    INTEGER NOT NULL CHECK (window_days > 0),
+    -- How the counts were given: the Hub's listing API (`hub_api`) or the study's released
+    -- dataset (`study_dataset`, whose own country columns are kept).
+    shape          TEXT NOT NULL CHECK (shape IN ('hub_api', 'study_dataset')),
+    imported_at    TEXT NOT NULL,
+    file_names     TEXT,
+    -- Of the canonical content (source, date, window, every stored model): the same
+    -- listing imported again writes nothing.
+    content_sha256 TEXT NOT NULL UNIQUE
+                   CHECK (length(content_sha256) = 64 AND content_sha256 NOT GLOB '*[^0-9a-f]*'),
+    models         INTEGER NOT NULL CHECK (models >= 0),
+    -- Models read without downloads in the window, not stored.
+    models_skipped INTEGER NOT NULL CHECK (models_skipped >= 0)
+) STRICT;
+
+CREATE TABLE listing_models (
+    listing_id          INTEGER NOT NULL REFERENCES listings (id),
+    -- The repository id as the Hub writes it: `org/name` (or a bare name for old models).
+    model               TEXT NOT NULL CHECK (model <> ''),
+    -- The account that published it, as given (else the part of the id before `/`).
+    author              TEXT NOT NULL CHECK (author <> ''),
+    downloads           INTEGER NOT NULL CHECK (downloads > 0),
+    downloads_all_time  INTEGER CHECK (downloads_all_time IS NULL OR downloads_all_time >= 0),
+    created_on          TEXT CHECK (created_on IS NULL OR date(created_on) = created_on),
+    pipeline_tag        TEXT,
+    library             TEXT,
+    -- The study dataset's own attribution (`org_country_single`,
+    -- `derived_org_country_single`), as written there; NULL for the Hub's listings.
+    org_country         TEXT,
+    derived_org_country TEXT,
+    PRIMARY KEY (listing_id, model)
+) STRICT, WITHOUT ROWID;
+
+-- The models a model names as its base (`base_model:ORG/NAME` tags and their
+-- `finetune:`, `quantized:`, `adapter:`, `merge:` forms; the study's `merged_derived_from`).
+-- A base need not be in the listing.
+CREATE TABLE listing_bases (
+    listing_id INTEGER NOT NULL,
+    model      TEXT NOT NULL,
+    base_model TEXT NOT NULL CHECK (base_model <> ''),
+    relation   TEXT NOT NULL CHECK (relation IN ('base', 'finetune', 'quantized', 'adapter', 'merge')),
+    PRIMARY KEY (listing_id, model, base_model),
+    FOREIGN KEY (listing_id, model) REFERENCES listing_models (listing_id, model)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER listings_are_immutable BEFORE UPDATE ON listings
+BEGIN
+    SELECT RAISE(ABORT, 'listings are immutable: import a new listing instead');
+END;
+CREATE TRIGGER listings_are_kept BEFORE DELETE ON listings
+BEGIN
+    SELECT RAISE(ABORT, 'listings are never deleted');
+END;
+CREATE TRIGGER listing_models_are_immutable BEFORE UPDATE ON listing_models
+BEGIN
+    SELECT RAISE(ABORT, 'listing models are immutable: import a new listing instead');
+END;
+CREATE TRIGGER listing_models_are_kept BEFORE DELETE ON listing_models
+BEGIN
+    SELECT RAISE(ABORT, 'listing models are never deleted');
+END;
+CREATE TRIGGER listing_bases_are_immutable BEFORE UPDATE ON listing_bases
+BEGIN
+    SELECT RAISE(ABORT, 'listing bases are immutable: import a new listing instead');
+END;
+CREATE TRIGGER listing_bases_are_kept BEFORE DELETE ON listing_bases
+BEGIN
+    SELECT RAISE(ABORT, 'listing bases are never deleted');
+END;
+
+"""#
+        ),
+        (
+            fileName: "0012_attribution_tables.sql",
+            contents: #"""
+-- Sharehouse warehouse schema, version 12: attribution tables.
+--
+-- Which country (or bucket: USER for individuals, INTL for international or online
+-- communities, UNKNOWN) each Hub author or organisation is attributed to, with the kind
+-- of organisation and the basis for it. A table is imported whole as a new version and
+-- never changed; every derived figure records the version it used (migration 13).
+CREATE TABLE attribution_versions (
+    version        INTEGER PRIMARY KEY,
+    source         TEXT NOT NULL REFERENCES sources (key),
+    imported_at    TEXT NOT NULL,
+    file_name      TEXT,
+    -- Of the canonical content: the same table imported again writes nothing.
+    content_sha256 TEXT NOT NULL UNIQUE
+                   CHECK (length(content_sha256) = 64 AND content_sha256 NOT GLOB '*[^0-9a-f]*'),
+    authors        INTEGER NOT NULL CHECK (authors > 0)
+) STRICT;
+
+CREATE TABLE attributions (
+    version     INTEGER NOT NULL REFERENCES attribution_versions (version),
+    -- The author lower-cased: the Hub treats `Qwen` and `qwen` as one account.
+    author_key  TEXT NOT NULL CHECK (author_key <> '' AND author_key = lower(author_key)),
+    author      TEXT NOT NULL CHECK (author <> ''),
+    entity_code TEXT NOT NULL REFERENCES entities (code),
+    kind        TEXT NOT NULL
+                CHECK (kind IN ('company', 'university', 'nonprofit', 'government', 'community', 'individual')),
+    url         TEXT CHECK (url IS NULL OR url GLOB 'http://*' OR url GLOB 'https://*'),
+    note        TEXT,
+    PRIMARY KEY (version, author_key)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER attribution_versions_are_immutable BEFORE UPDATE ON attribution_versions
+BEGIN
+    SELECT RAISE(ABORT, 'attribution versions are immutable: import a new version instead');
+END;
+CREATE TRIGGER attribution_versions_are_kept BEFORE DELETE ON attribution_versions
+BEGIN
+    SELECT RAISE(ABORT, 'attribution versions are never deleted');
+END;
+CREATE TRIGGER attributions_are_immutable BEFORE UPDATE ON attributions
+BEGIN
+    SELECT RAISE(ABORT, 'attributions are immutable: import a new version instead');
+END;
+CREATE TRIGGER attributions_are_kept BEFORE DELETE ON attributions
+BEGIN
+    SELECT RAISE(ABORT, 'attributions are never deleted');
+END;
+
+"""#
+        ),
+        (
+            fileName: "0013_derivations.sql",
+            contents: #"""
+-- Sharehouse warehouse schema, version 13: shares derived from a listing.
+--
+-- A derivation sums a listing's downloads by country under an attribution table and a
+-- method, and stores the result as two ordinary snapshots (downloads per country, a
+-- count; and shares, in percent) whose source is the derivation itself. This table says
+-- what each derivation read, so that its figures can be reproduced and explained
+-- (`report contributors`), and its citation names the listing and the table.
+CREATE TABLE derivations (
+    -- The derivation's own source: one per listing, attribution version, method and filters.
+    source              TEXT PRIMARY KEY NOT NULL REFERENCES sources (key),
+    listing_id          INTEGER NOT NULL REFERENCES listings (id),
+    -- NULL for the dataset-columns method, which reads the study's own columns.
+    attribution_version INTEGER REFERENCES attribution_versions (version),
+    method              TEXT NOT NULL CHECK (method IN ('publisher', 'base_model', 'dataset_columns')),
+    -- The filters and rounding, as canonical JSON ({"decimals": 2, "pipeline_tag": ...}).
+    options             TEXT NOT NULL CHECK (json_valid(options)),
+    CHECK ((method = 'dataset_columns') = (attribution_version IS NULL))
+) STRICT, WITHOUT ROWID;
+CREATE INDEX derivations_by_listing ON derivations (listing_id);
+
+CREATE TRIGGER derivations_are_immutable BEFORE UPDATE ON derivations
+BEGIN
+    SELECT RAISE(ABORT, 'derivations are immutable');
+END;
+CREATE TRIGGER derivations_are_kept BEFORE DELETE ON derivations
+BEGIN
+    SELECT RAISE(ABORT, 'derivations are never deleted');
+END;
+
+"""#
+        ),
     ]
 }
