@@ -1,0 +1,21 @@
+/// How a model derives from a base model its tags name.
+public enum BaseRelation: String, Sendable, Hashable, Codable, CaseIterable {
+    /// `base_model:ORG/NAME`, with no kind of derivation said (the study's
+    /// `merged_derived_from` is always this).
+    case base
+    case finetune
+    case quantized
+    case adapter
+    case merge
+
+    /// Which relation a model keeps when its tags name one base more than once: the Hub
+    /// writes a plain `base_model:X` beside `base_model:finetune:X`, and the specific one
+    /// says more. Between two specific relations (rare) the order of the cases decides,
+    /// so that the stored relation never depends on the order of the tags.
+    func isPreferred(over other: BaseRelation) -> Bool {
+        guard self != other else { return false }
+        if other == .base { return true }
+        if self == .base { return false }
+        return Self.allCases.firstIndex(of: self)! < Self.allCases.firstIndex(of: other)!
+    }
+}
