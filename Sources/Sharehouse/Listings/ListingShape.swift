@@ -17,8 +17,8 @@ public enum ListingShape: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// A shape from its stored name (`hub_api`) or its command-line spelling (`hub-api`).
-    public init?(argument: String) {
-        guard let shape = Self.allCases.first(where: { $0.rawValue == argument || $0.argument == argument }) else { return nil }
+    public init?(spelling: String) {
+        guard let shape = Self.allCases.first(where: { $0.rawValue == spelling || $0.argument == spelling }) else { return nil }
         self = shape
     }
 }

@@ -30,3 +30,13 @@ extension Measure.Unit: ExpressibleByArgument {}
 extension EntityKind: ExpressibleByArgument {}
 extension BareDates: ExpressibleByArgument {}
 extension ValueScale: ExpressibleByArgument {}
+
+/// `--shape hub-api` (the stored `hub_api` is taken too).
+extension ListingShape: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let shape = ListingShape(spelling: argument) else { return nil }
+        self = shape
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
