@@ -119,15 +119,14 @@ struct ListingStudyTests {
         let before = try workspace.fingerprint()
         let error = try #require(throws: ImportError.self) { try workspace.importFiles([path], studyOptions(workspace)) }
         let problems = [error] + error.otherProblems
-        #expect(problems.map(\.place) == [path + ":4:1"], "\(problems)")
+        #expect(problems.map(\.place) == [path + ":4", path + ":5"], "\(problems)")
         #expect(problems[0].reason == "the model org/a has two rows for 2025-06-10 (the first at \(path):2)")
+        #expect(problems[1].reason == "the cumulative downloads of org/b fall from 100 (2025-06-10, \(path):3) to 90 (2025-06-17)")
         #expect(try workspace.fingerprint() == before)
-        // Without the repeat, the falling count is the problem, named at both rows.
-        let falling = try workspace.write(
-            "falling.csv", Self.header + "1,org/b,org,2025-06-10,,100,,,\n" + "2,org/b,org,2025-06-17,,90,,,\n")
-        let fall = try #require(throws: ImportError.self) { try workspace.importFiles([falling], studyOptions(workspace)) }
-        #expect(fall.place == falling + ":3")
-        #expect(fall.reason == "the cumulative downloads of org/b fall from 100 (2025-06-10, \(falling):2) to 90 (2025-06-17)")
+        // With a row a reader refuses, they are all said at once.
+        let more = try workspace.write("more.csv", try String(contentsOfFile: path, encoding: .utf8) + "5,org/c,org,2025-06-10,,x,,,\n")
+        let all = try #require(throws: ImportError.self) { try workspace.importFiles([more], studyOptions(workspace)) }
+        #expect(([all] + all.otherProblems).map(\.line) == [4, 5, 6])
         #expect(try workspace.fingerprint() == before)
     }
 

@@ -242,11 +242,9 @@ struct ListingImporter {
             }
         }
         try staging.finish()
-        problems = problems.merged(with: staging.repeats, fileOrder: fileOrder)
-        if let error = problems.error { throw error }
 
         /// Walks the staged rows; with an inserter, writes the models with downloads.
-        func walk(inserting inserter: inout ListingInserter?) throws -> Tally {
+        func walk(inserting inserter: inout ListingInserter?) throws -> (Tally, ImportProblems) {
             var tally = read
             var problems = ImportProblems()
             try staging.forEachModel(after: start, problems: &problems) { entry in
@@ -258,20 +256,30 @@ struct ListingImporter {
                 try inserter?.insert(entry)
             }
             try inserter?.finish()
-            if let error = problems.error { throw error }
-            try checkNotEmpty(tally)
-            return tally
+            return (tally, problems)
+        }
+        var noInserter: ListingInserter?
+        if !problems.isEmpty {
+            // The rows a reader refused are said with what only the sorted rows show (a
+            // model twice in a week, a count that falls), all at once.
+            let (_, sorted) = try walk(inserting: &noInserter)
+            throw problems.merged(with: sorted, fileOrder: fileOrder).error!
         }
         if mayRepeat {
-            var noInserter: ListingInserter?
-            let tally = try walk(inserting: &noInserter)
+            // Each walk sorts the staged rows again: this is the price of a second import
+            // of the same date and window, to write nothing when it repeats.
+            let (tally, problems) = try walk(inserting: &noInserter)
+            if let error = problems.merged(with: ImportProblems(), fileOrder: fileOrder).error { throw error }
+            try checkNotEmpty(tally)
             if let existing = try storedListing(holding: hash(of: tally), on: connection) {
                 return receipt(.unchanged, existing, tally)
             }
         }
         try connection.execute("PRAGMA defer_foreign_keys = ON")
         var inserter: ListingInserter? = try ListingInserter(connection: connection, listingID: listingID)
-        let tally = try walk(inserting: &inserter)
+        let (tally, sortedProblems) = try walk(inserting: &inserter)
+        if let error = sortedProblems.merged(with: ImportProblems(), fileOrder: fileOrder).error { throw error }
+        try checkNotEmpty(tally)
         try staging.drop()
         return try seal(listingID, tally, on: connection)
     }

@@ -6,6 +6,23 @@ enum ModelID {
 
     /// Why `id` is not a model id, or nil when it is one.
     static func problem(_ id: String) -> String? {
+        // Ids are ASCII: one pass over the bytes decides them (this runs on every row of
+        // tens of millions); anything else is looked at a character at a time.
+        var slashes = 0
+        var previous: UInt8 = UInt8(ascii: "/")
+        var plain = !id.isEmpty && id.utf8.count <= maximumBytes
+        for byte in id.utf8 {
+            guard byte > 0x20, byte < 0x7F else {
+                plain = false
+                break
+            }
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") { plain = false }
+                slashes += 1
+            }
+            previous = byte
+        }
+        if plain, slashes <= 1, previous != UInt8(ascii: "/") { return nil }
         if id.isEmpty { return "the model id is empty" }
         if id.utf8.count > maximumBytes { return "the model id \"\(id.prefix(40))…\" is longer than \(maximumBytes) bytes" }
         if id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
@@ -24,6 +41,11 @@ enum ModelID {
 
     /// Why `author` is not an author's name, or nil when it is one.
     static func authorProblem(_ author: String) -> String? {
+        if !author.isEmpty, author.utf8.count <= maximumBytes,
+            author.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") })
+        {
+            return nil
+        }
         if author.isEmpty || author.contains("/") || author.utf8.count > maximumBytes
             || author.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
         {

@@ -25,7 +25,8 @@ enum StudyFields {
     /// Texts a dataframe writes for a missing value: an empty field, pandas' `nan`, R's
     /// `NA`, Python's `None`.
     static func isMissing(_ text: Substring) -> Bool {
-        text.isEmpty || text == "nan" || text == "NaN" || text == "None" || text == "NA" || text == "null" || text == "<NA>"
+        guard text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "nan" || text == "NaN" || text == "None" || text == "NA" || text == "null" || text == "<NA>"
     }
 
     /// The base models in `merged_derived_from`: one id, or a list as pandas writes it

@@ -13,6 +13,10 @@ struct StudyRowReader {
     /// The CSV header's columns by name, and how many there are.
     private var columns: [String: Int] = [:]
     private var columnCount = 0
+    private var modelColumn: Int?
+    private var timeColumn: Int?
+    private var countColumn: Int?
+    private var optionalColumns: [Int?] = []
     private var record = CSVRecord()
 
     init(input: InputSource, format: InputFormat) throws {
@@ -42,6 +46,10 @@ struct StudyRowReader {
                     expected: StudyFields.expectedColumns)
             }
             columnCount = header.fields.count
+            modelColumn = columns[StudyFields.model]
+            timeColumn = columns[StudyFields.time]
+            countColumn = columns[StudyFields.downloadsAllTime]
+            optionalColumns = StudyFields.optional.map { columns[$0] }
             csv = reader
         case .ndjson:
             lines = LineReader(reader: chunks, fileName: fileName, record: "row")
@@ -86,7 +94,15 @@ struct StudyRowReader {
 
     private func row(fromCSV record: CSVRecord) throws -> StudyRow {
         func field(_ name: String) -> (text: Substring, location: SourceLocation?)? {
-            columns[name].map { (record.fields[$0][...], record.locations[$0]) }
+            // The columns a listing reads, by their place in StudyFields' lists, found once.
+            let index =
+                switch name {
+                case StudyFields.model: modelColumn
+                case StudyFields.time: timeColumn
+                case StudyFields.downloadsAllTime: countColumn
+                default: StudyFields.optional.firstIndex(of: name).flatMap { optionalColumns[$0] }
+                }
+            return index.map { (record.fields[$0][...], record.locations[$0]) }
         }
         return try StudyFields.row(
             model: field(StudyFields.model), time: field(StudyFields.time), count: field(StudyFields.downloadsAllTime),
