@@ -136,6 +136,14 @@ struct ListingProblemTests {
         #expect(problems[0].reason == "no model of the listing has downloads in its window (1 read)")
     }
 
+    @Test func theSameFileTwiceIsRefused() throws {
+        let workspace = try ListingWorkspace()
+        let error = try #require(throws: ImportError.self) {
+            try workspace.importFiles([ListingWorkspace.pageFiles[0], ListingWorkspace.pageFiles[0]])
+        }
+        #expect(error.reason == "the file is given twice")
+    }
+
     @Test func filesOfBothShapesAreNotOneListing() throws {
         let workspace = try ListingWorkspace()
         let error = try #require(throws: ListingError.self) {

@@ -43,7 +43,15 @@ struct ListingImporter {
         self.inputs = inputs
         self.options = options
         fileNames = inputs.map(\.name)
-        fileOrder = Dictionary(fileNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var order: [String: Int] = [:]
+        for (index, name) in fileNames.enumerated() {
+            // The same file twice would list every model of it twice.
+            guard order[name] == nil else {
+                throw ImportError(file: name, reason: "the file is given twice", expected: "each file of the listing once")
+            }
+            order[name] = index
+        }
+        fileOrder = order
         formats = try inputs.map { input in
             guard let format = InputFormat(fileName: input.name) else {
                 throw ImportError(
