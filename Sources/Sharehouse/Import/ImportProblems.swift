@@ -35,6 +35,13 @@ struct ImportProblems {
         return merged
     }
 
+    /// The same problems, those listed put in the order of the files (`fileOrder`), then
+    /// of their lines: problems found in another order (a listing's sorted rows) read as a
+    /// file's do.
+    func inFileOrder(_ fileOrder: [String: Int]) -> ImportProblems {
+        merged(with: ImportProblems(), fileOrder: fileOrder)
+    }
+
     /// One error for all of them: the first, carrying the others and the count left out.
     var error: ImportError? {
         guard var first = listed.first else { return nil }

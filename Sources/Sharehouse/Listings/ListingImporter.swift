@@ -277,7 +277,7 @@ struct ListingImporter {
             // Each walk sorts the staged rows again: this is the price of a second import
             // of the same date and window, to write nothing when it repeats.
             let (tally, problems) = try walk(inserting: &noInserter)
-            if let error = problems.merged(with: ImportProblems(), fileOrder: fileOrder).error { throw error }
+            if let error = problems.inFileOrder(fileOrder).error { throw error }
             try checkNotEmpty(tally)
             if let existing = try storedListing(holding: hash(of: tally), on: connection) {
                 return receipt(.unchanged, existing, tally)
@@ -286,7 +286,7 @@ struct ListingImporter {
         try connection.execute("PRAGMA defer_foreign_keys = ON")
         var inserter: ListingInserter? = try ListingInserter(connection: connection, listingID: listingID)
         let (tally, sortedProblems) = try walk(inserting: &inserter)
-        if let error = sortedProblems.merged(with: ImportProblems(), fileOrder: fileOrder).error { throw error }
+        if let error = sortedProblems.inFileOrder(fileOrder).error { throw error }
         try checkNotEmpty(tally)
         try staging.drop()
         return try seal(listingID, tally, on: connection)
