@@ -98,6 +98,22 @@ struct ListingStudyTests {
             ])
     }
 
+    @Test func eachFieldKeepsTheLastValueGivenInTheWindow() throws {
+        let workspace = try ListingWorkspace()
+        let path = try workspace.write(
+            "rows.csv",
+            Self.header
+                + "1,org/a,,2025-06-10,,100,China,CN-derived,a/base\n"
+                + "2,org/a,,2025-06-17,,150,,,\n"  // says nothing: the week before stands
+                + "3,org/a,,2025-06-24,,170,,Singapore,\n")
+        try workspace.importFiles([path], studyOptions(workspace))
+        let row = try workspace.warehouse.database.read { connection in
+            try connection.fetchOne("SELECT org_country || ' ' || derived_org_country FROM listing_models") { try $0.get(0) as String }
+        }
+        #expect(row == "China Singapore")
+        #expect(try workspace.bases(listing: 1) == ["org/a a/base base"])
+    }
+
     @Test func theStudyDatasetNeedsAWindow() throws {
         let workspace = try ListingWorkspace()
         let error = try #require(throws: ListingError.self) {

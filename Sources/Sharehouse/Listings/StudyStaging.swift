@@ -102,7 +102,9 @@ struct StudyStaging {
     /// earlier; a model with a problem gives no entry. They are found in the order of the
     /// models, so the 20 an error lists are the first models', in file order.
     ///
-    /// The downloads in the window are the growth of the cumulative count from the last
+    /// The model's author, created date, countries and bases are the last given in the
+    /// window (a week that leaves one empty does not undo an earlier week's). The
+    /// downloads in the window are the growth of the cumulative count from the last
     /// snapshot at or before `start` to the last in the window. A model with no snapshot
     /// before the window counts from 0 when it was created in the window (it had no
     /// downloads before), else from its first snapshot in the window (what it had then
@@ -177,9 +179,14 @@ struct StudyStaging {
                 return
             }
             if first == nil { first = count }
+            // Each field keeps the last value given in the window: a row that leaves one
+            // empty does not undo what an earlier week said.
+            let earlier = last?.entry.model
             let author: String
             if !row.isNull(at: 5) {
                 author = try row.text(at: 5)
+            } else if let earlier {
+                author = earlier.author
             } else if let named = ModelID.author(of: id) {
                 author = named
             } else {
@@ -192,12 +199,12 @@ struct StudyStaging {
             }
             let listed = ListingModel(
                 model: id, author: author, downloads: 0,
-                createdOn: row.isNull(at: 6) ? nil : CalendarDate(try row.text(at: 6)),
-                orgCountry: row.isNull(at: 7) ? nil : try row.text(at: 7),
-                derivedOrgCountry: row.isNull(at: 8) ? nil : try row.text(at: 8))
+                createdOn: row.isNull(at: 6) ? earlier?.createdOn : CalendarDate(try row.text(at: 6)),
+                orgCountry: row.isNull(at: 7) ? earlier?.orgCountry : try row.text(at: 7),
+                derivedOrgCountry: row.isNull(at: 8) ? earlier?.derivedOrgCountry : try row.text(at: 8))
             last = (
                 ListingEntry(model: listed, file: file, location: SourceLocation(line: line, column: 1)), count,
-                row.isNull(at: 9) ? nil : try row.text(at: 9)
+                row.isNull(at: 9) ? last?.bases : try row.text(at: 9)
             )
         }
         if model != nil { try finishModel() }
