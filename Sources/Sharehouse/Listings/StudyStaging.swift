@@ -5,7 +5,7 @@ import SharehouseDB
 ///
 /// The dataset is not sorted by model, and a year of it is tens of millions of rows, so
 /// its rows cannot wait in a dictionary of every model. SQLite does the grouping on disk
-/// instead (a temporary file: the import keeps `temp_store` at its default), and memory
+/// instead (a temporary file: the import sets `temp_store` to FILE), and memory
 /// stays flat. The rows are appended to a table without a key, and sorted once when read
 /// (SQLite's external merge sort). Measured on 2.6 million rows (50,000 models, 52 weeks
 /// in week order, 293 MB of CSV; release build): appended and sorted, the whole import

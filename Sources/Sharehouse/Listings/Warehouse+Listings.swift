@@ -14,12 +14,11 @@ extension Warehouse {
         return try database.withConnection { connection in
             // The Hub's listing keeps SQLite's statement journals in memory, as the share
             // import does (Warehouse+Import): its rows come in download order, so each
-            // 64-row statement touches pages all over the table. The study dataset keeps
-            // the default, a file: its staged rows are tens of millions, and must not
-            // stay in memory.
-            let inMemory = importer.shape == .hubAPI
-            if inMemory { try connection.execute("PRAGMA temp_store = MEMORY") }
-            defer { if inMemory { try? connection.execute("PRAGMA temp_store = DEFAULT") } }
+            // 64-row statement touches pages all over the table. The study dataset's
+            // staged rows are tens of millions, and go to a file, whatever the build's
+            // default (its own inserts come in key order, with small journals).
+            try connection.execute(importer.shape == .hubAPI ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = FILE")
+            defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
             return try connection.transaction(.immediate, keepingChangesIf: { $0.outcome == .imported }) {
                 try importer.run(on: connection)
             }
