@@ -82,4 +82,6 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
     /// in its header (`semicolon`), and whether its values had decimal commas.
     public var delimiterFound: String?
     public var decimalCommasRead = false
+    /// What deserves a second look (a snapshot dated before its source, or long after).
+    public var warnings: [ImportWarning] = []
 }
