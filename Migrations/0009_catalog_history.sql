@@ -10,7 +10,7 @@
 -- reproducible (`--as-of`). A change is dated when it is made, never earlier, so what
 -- the catalogue said on a past day never changes. Keys never change (snapshots and
 -- citations name them), nor a measure's unit (its figures would change meaning), and
--- nothing of the catalogue or its history is deleted.
+-- nothing of the catalogue or its history is deleted or replaced.
 --
 -- Values are kept as the columns hold them (text; dates as YYYY-MM-DD), NULL for none.
 
@@ -125,6 +125,13 @@ CREATE TRIGGER sources_are_kept BEFORE DELETE ON sources
 BEGIN
     SELECT RAISE(ABORT, 'sources are never deleted: the citations of earlier reports name them');
 END;
+-- INSERT OR REPLACE would delete the row without the DELETE trigger (recursive triggers
+-- are off) and write another without history.
+CREATE TRIGGER sources_are_not_replaced BEFORE INSERT ON sources
+WHEN EXISTS (SELECT 1 FROM sources WHERE key = NEW.key)
+BEGIN
+    SELECT RAISE(ABORT, 'a source with this key is stored: use `sharehouse sources amend` to change it');
+END;
 
 -- The same for measures; the unit never changes.
 CREATE TRIGGER measures_keep_their_key_and_unit BEFORE UPDATE OF key, unit ON measures
@@ -151,4 +158,9 @@ END;
 CREATE TRIGGER measures_are_kept BEFORE DELETE ON measures
 BEGIN
     SELECT RAISE(ABORT, 'measures are never deleted: the figures of their snapshots name them');
+END;
+CREATE TRIGGER measures_are_not_replaced BEFORE INSERT ON measures
+WHEN EXISTS (SELECT 1 FROM measures WHERE key = NEW.key)
+BEGIN
+    SELECT RAISE(ABORT, 'a measure with this key is stored: use `sharehouse measures amend` to change it');
 END;
