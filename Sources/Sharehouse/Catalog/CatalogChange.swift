@@ -31,4 +31,21 @@ public struct CatalogChange: Sendable, Hashable, Encodable {
     /// The day of the change in UTC: the catalogue as of a day includes the changes made
     /// on it.
     public var changedOn: CalendarDate? { CalendarDate(changedAt.prefix(10)) }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, key, field, oldValue, newValue, changedAt, reason
+    }
+
+    /// Every key always, `null` for none: a cleared field shows its new value as `null`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(key, forKey: .key)
+        try container.encode(field, forKey: .field)
+        try container.encode(oldValue, forKey: .oldValue)
+        try container.encode(newValue, forKey: .newValue)
+        try container.encode(changedAt, forKey: .changedAt)
+        try container.encode(reason, forKey: .reason)
+    }
 }

@@ -16,4 +16,17 @@ public struct SourceDetails: Sendable, Hashable, Encodable {
         self.history = history
         self.laterChanges = laterChanges
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case asOf, chain, history, laterChanges
+    }
+
+    /// Every key always: `as_of` is `null` when the catalogue was read as it is now.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(asOf, forKey: .asOf)
+        try container.encode(chain, forKey: .chain)
+        try container.encode(history, forKey: .history)
+        try container.encode(laterChanges, forKey: .laterChanges)
+    }
 }

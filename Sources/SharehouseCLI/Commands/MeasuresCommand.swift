@@ -80,7 +80,7 @@ struct MeasuresAmendCommand: ParsableCommand {
     @Option(help: "The unit it has (percent or count): any other is refused, since units never change.") var unit: Measure.Unit?
     @Option(
         name: .customLong("clear"), parsing: .singleValue,
-        help: ArgumentHelp("Remove a field's value: description.", valueName: "field"))
+        help: ArgumentHelp("Remove a field's value: only the description may be.", valueName: "field"))
     var cleared: [Measure.Field] = []
     @Option(help: "Why: recorded with each change.") var reason: String?
     /// Never valid: asked for, it is refused with the reason rather than as an unknown option.

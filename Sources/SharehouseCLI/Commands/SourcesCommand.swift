@@ -103,7 +103,7 @@ struct SourcesAmendCommand: ParsableCommand {
     var derivedFrom: String?
     @Option(
         name: .customLong("clear"), parsing: .singleValue,
-        help: ArgumentHelp("Remove a field's value (repeatable): publisher, authors, published-on, ...", valueName: "field"))
+        help: ArgumentHelp("Remove a field's value (repeatable); title, url and kind cannot be.", valueName: "field"))
     var cleared: [Source.Field] = []
     @Option(help: "Why: recorded with each change.") var reason: String?
     /// Never valid: asked for, it is refused with the reason rather than as an unknown option.
