@@ -86,6 +86,7 @@ struct CatalogAmendTests {
     }
 
     @Test func severalFieldsAtOnceAndAClearedOne() throws {
+        let original = try #require(try warehouse.source(key: Self.argaam))
         var changes = SourceChanges(publishedOn: .set(CalendarDate("2025-11-26")!), language: .set("ar"))
         changes.clear(.accessNote)
         let amendment = try warehouse.amendSource(key: Self.argaam, changes: changes)
@@ -93,6 +94,13 @@ struct CatalogAmendTests {
         #expect(amendment.changes.last?.newValue == nil)
         let source = try #require(try warehouse.source(key: Self.argaam))
         #expect(source.publishedOn?.description == "2025-11-26" && source.accessNote == nil)
+        // The source as it was before matches it; half of the amendment undone never was.
+        #expect(try warehouse.addSource(original) == false)
+        let half = Source(
+            key: original.key, title: original.title, publisher: original.publisher, authors: original.authors,
+            url: original.url, publishedOn: source.publishedOn, language: original.language, kind: original.kind,
+            accessNote: original.accessNote, derivedFrom: original.derivedFrom)
+        #expect(throws: CatalogError.self) { try warehouse.addSource(half) }
     }
 
     @Test func anUnknownKeySuggestsTheCloseOnes() throws {

@@ -69,8 +69,8 @@ enum CatalogHistory {
     /// written before an amendment still names the source as it then was.
     static func wasOnceStored(_ source: Source, in connection: Connection) throws -> Bool {
         guard var state = try Catalog.source(key: source.key, in: connection) else { return false }
-        for change in try changes(of: .source, key: source.key, in: connection).reversed() {
-            state = rewind(state, undoing: [change])
+        for amendment in amendments(newestFirst: try changes(of: .source, key: source.key, in: connection).reversed()) {
+            state = rewind(state, undoing: amendment)
             if state == source { return true }
         }
         return false
@@ -79,11 +79,25 @@ enum CatalogHistory {
     /// Whether `measure` is what the stored one with its key was at some time.
     static func wasOnceStored(_ measure: Measure, in connection: Connection) throws -> Bool {
         guard var state = try Catalog.measure(key: measure.key, in: connection) else { return false }
-        for change in try changes(of: .measure, key: measure.key, in: connection).reversed() {
-            state = rewind(state, undoing: [change])
+        for amendment in amendments(newestFirst: try changes(of: .measure, key: measure.key, in: connection).reversed()) {
+            state = rewind(state, undoing: amendment)
             if state == measure { return true }
         }
         return false
+    }
+
+    /// Changes grouped by the amendment that made them (one time and reason), so that
+    /// undoing them passes only through states the catalogue had, never half of one.
+    private static func amendments(newestFirst changes: some Sequence<CatalogChange>) -> [[CatalogChange]] {
+        var groups: [[CatalogChange]] = []
+        for change in changes {
+            if let last = groups.last?.last, last.changedAt == change.changedAt, last.reason == change.reason {
+                groups[groups.count - 1].append(change)
+            } else {
+                groups.append([change])
+            }
+        }
+        return groups
     }
 
     private static func decode(_ row: Row) throws -> CatalogChange {
