@@ -23,6 +23,18 @@ struct CatalogReader {
             .first(binding: snapshotID) { try $0.get(0) as Int64? } ?? nil
     }
 
+    /// For a derived snapshot, the sources of the attribution table it was derived under
+    /// (and what they relay); none for any other snapshot.
+    func derivationInputs(of snapshotID: Int64) throws -> [Source] {
+        let source = try connection.cachedStatement(
+            """
+            SELECT v.source FROM derivations AS d JOIN attribution_versions AS v ON v.version = d.attribution_version
+            WHERE d.snapshot_id = ?
+            """
+        ).first(binding: snapshotID) { try $0.get(0) as String }
+        return try source.map { try chain(of: $0) } ?? []
+    }
+
     func measures() throws -> [Measure] {
         try Catalog.measures(asOf: asOf, in: connection)
     }
