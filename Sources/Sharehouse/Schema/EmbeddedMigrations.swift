@@ -1433,15 +1433,20 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('بنغلاديش', 'BD'),  -- CLDR 49 ar
     ('بوركينا فاسو', 'BF'),  -- CLDR 49 ar
     ('Bahrain, Kingdom of', 'BH'),  -- IMF en
+    ('بنن', 'BJ'),  -- UN ar
     ('St. Barthélemy', 'BL'),  -- CLDR 49 en
+    ('بروني دار السلام', 'BN'),  -- UN ar
     ('بوليفيا (دولة - المتعددة القوميات)', 'BO'),  -- UN ar
     ('Caribbean Netherlands', 'BQ'),  -- CLDR 49 en
+    ('بونير وسانت يوستاشيوس وسابا', 'BQ'),  -- UN ar
     ('هولندا الكاريبية', 'BQ'),  -- CLDR 49 ar
+    ('جزيرة بوفيت', 'BV'),  -- UN ar
     ('جزيرة بوفيه', 'BV'),  -- CLDR 49 ar
     ('Belarus, Rep. of', 'BY'),  -- IMF en
     ('بيلاروس', 'BY'),  -- CLDR 49 ar
     ('بليز', 'BZ'),  -- CLDR 49 ar
     ('Cocos Islands', 'CC'),  -- CLDR 48 en
+    ('جزر كوكس (كيلينغ)', 'CC'),  -- UN ar
     ('جزر كوكوس (كيلينغ)', 'CC'),  -- CLDR 49 ar
     ('Congo (DRC)', 'CD'),  -- CLDR 48 en
     ('Congo, Dem. Rep. of the', 'CD'),  -- IMF en
@@ -1451,13 +1456,18 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Congo, Rep. of', 'CG'),  -- IMF en
     ('Congo, Republic of', 'CG'),  -- IMF en
     ('Republic of Congo', 'CG'),  -- IMF en
+    ('شيلي', 'CL'),  -- UN ar
     ('China, P.R.: Mainland', 'CN'),  -- IMF en
+    ('كابو فيردي', 'CV'),  -- UN ar
     ('Curaçao, Kingdom of the Netherlands', 'CW'),  -- IMF en
     ('كوراساو', 'CW'),  -- CLDR 49 ar
+    ('جزيرة عيد الميلاد', 'CX'),  -- UN ar
     ('جزيرة كريسماس', 'CX'),  -- CLDR 49 ar
     ('Czech Rep.', 'CZ'),  -- IMF en
     ('الدانمرك', 'DK'),  -- CLDR 49 ar
     ('Dominican Rep.', 'DO'),  -- IMF en
+    ('الجمهورية الدومينيكية', 'DO'),  -- UN ar
+    ('إكوادور', 'EC'),  -- UN ar
     ('Estonia, Rep. of', 'EE'),  -- IMF en
     ('Egypt, Arab Rep. of', 'EG'),  -- IMF en
     ('Eritrea, The State of', 'ER'),  -- IMF en
@@ -1465,6 +1475,7 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Fiji, Rep. of', 'FJ'),  -- IMF en
     ('Falkland Islands (Islas Malvinas)', 'FK'),  -- CLDR 48 en
     ('جزر فوكلاند', 'FK'),  -- CLDR 49 ar
+    ('جزر فوكلاند (مالفيناس)', 'FK'),  -- UN ar
     ('جزر فوكلاند - جزر مالفيناس', 'FK'),  -- CLDR 48 ar
     ('Micronesia', 'FM'),  -- CLDR 49 en
     ('Micronesia (country)', 'FM'),  -- OWID en
@@ -1472,7 +1483,11 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('ميكرونيزيا (ولايات - الموحدة)', 'FM'),  -- UN ar
     ('Faeroe Islands', 'FO'),  -- OWID en
     ('جزر فارو', 'FO'),  -- CLDR 49 ar
+    ('جزر فايرو', 'FO'),  -- UN ar
+    ('غابون', 'GA'),  -- UN ar
     ('غويانا الفرنسية', 'GF'),  -- CLDR 49 ar
+    ('غيرنسي', 'GG'),  -- UN ar
+    ('غرينلند', 'GL'),  -- UN ar
     ('غوادلوب', 'GP'),  -- CLDR 49 ar
     ('Equatorial Guinea, Rep. of', 'GQ'),  -- IMF en
     ('South Georgia & South Sandwich Islands', 'GS'),  -- CLDR 49 en
@@ -1492,6 +1507,7 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('إيران (جمهورية - الإسلامية)', 'IR'),  -- UN ar
     ('Kyrgyz Rep.', 'KG'),  -- IMF en
     ('قيرغيزستان', 'KG'),  -- CLDR 49 ar
+    ('كيريباس', 'KI'),  -- UN ar
     ('Comoros, Union of the', 'KM'),  -- IMF en
     ('سانت كيتس ونيفيس', 'KN'),  -- CLDR 49 ar
     ('Dem. People''s Republic of Korea', 'KP'),  -- UN en
@@ -1505,7 +1521,10 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Lao People''s Dem. Rep.', 'LA'),  -- IMF en
     ('جمهورية لاو الديمقراطية الشعبية', 'LA'),  -- UN ar
     ('ليختنشتاين', 'LI'),  -- CLDR 49 ar
+    ('سري لانكا', 'LK'),  -- UN ar
+    ('ليبريا', 'LR'),  -- UN ar
     ('Lesotho, Kingdom of', 'LS'),  -- IMF en
+    ('لكسمبرغ', 'LU'),  -- UN ar
     ('Moldova, Rep. of', 'MD'),  -- IMF en
     ('St. Martin', 'MF'),  -- CLDR 49 en
     ('St. Martin (French part)', 'MF'),  -- World Bank en
@@ -1527,7 +1546,9 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Mauritania, Islamic Rep. of', 'MR'),  -- IMF en
     ('مونتسرات', 'MS'),  -- CLDR 49 ar
     ('مالطا', 'MT'),  -- CLDR 49 ar
+    ('ملديف', 'MV'),  -- UN ar
     ('Mozambique, Rep. of', 'MZ'),  -- IMF en
+    ('موزامبيق', 'MZ'),  -- UN ar
     ('كاليدونيا الجديدة', 'NC'),  -- CLDR 49 ar
     ('Netherlands, The', 'NL'),  -- IMF en
     ('Nauru, Rep. of', 'NR'),  -- IMF en
@@ -1537,7 +1558,9 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Poland, Rep. of', 'PL'),  -- IMF en
     ('St. Pierre & Miquelon', 'PM'),  -- CLDR 49 en
     ('سان بيير ومكويلون', 'PM'),  -- CLDR 49 ar
+    ('سان بيير وميكلون', 'PM'),  -- UN ar
     ('Pitcairn Islands', 'PN'),  -- CLDR 49 en
+    ('بيتكرن', 'PN'),  -- UN ar
     ('جزر بيتكيرن', 'PN'),  -- CLDR 49 ar
     ('Puerto Rico (US)', 'PR'),  -- World Bank en
     ('West Bank and Gaza', 'PS'),  -- World Bank en
@@ -1547,27 +1570,33 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('Serbia, Rep. of', 'RS'),  -- IMF en
     ('جزر سليمان', 'SB'),  -- CLDR 49 ar
     ('سيشل', 'SC'),  -- CLDR 49 ar
+    ('سيشيل', 'SC'),  -- UN ar
     ('Saint Helena', 'SH'),  -- UN en
     ('St. Helena', 'SH'),  -- CLDR 48 en
     ('St. Helena, Ascension & Tristan da Cunha', 'SH'),  -- CLDR 49 en
+    ('سانت هيلانة', 'SH'),  -- UN ar
     ('سانت هيلينا', 'SH'),  -- CLDR 49 ar
     ('Slovenia, Rep. of', 'SI'),  -- IMF en
     ('Svalbard and Jan Mayen Islands', 'SJ'),  -- UN en
+    ('جزيرتي سفالبارد وجان مايِن', 'SJ'),  -- UN ar
     ('Slovak Rep.', 'SK'),  -- IMF en
     ('San Marino, Rep. of', 'SM'),  -- IMF en
     ('Somalia, Fed. Rep.', 'SO'),  -- World Bank en
     ('South Sudan, Rep. of', 'SS'),  -- IMF en
     ('South Sudan, Republic of', 'SS'),  -- IMF en
     ('São Tomé and Príncipe, Dem. Rep. of', 'ST'),  -- IMF en
+    ('سان تومي وبرينسيبي', 'ST'),  -- UN ar
     ('ساو تومي وبرينسيبي', 'ST'),  -- CLDR 49 ar
     ('Sint Maarten', 'SX'),  -- CLDR 49 en
     ('Sint Maarten, Kingdom of the Netherlands', 'SX'),  -- IMF en
     ('سانت مارتن', 'SX'),  -- CLDR 49 ar
     ('Syrian Arab Rep.', 'SY'),  -- IMF en
     ('Eswatini, Kingdom of', 'SZ'),  -- IMF en
+    ('جزر تركس وكايكوس', 'TC'),  -- UN ar
     ('جزر توركس وكايكوس', 'TC'),  -- CLDR 49 ar
     ('French Southern and Antarctic Lands', 'TF'),  -- CLDR 49 en
     ('الأقاليم الجنوبية الفرنسية', 'TF'),  -- CLDR 49 ar
+    ('تايلند', 'TH'),  -- UN ar
     ('Tajikistan, Rep. of', 'TJ'),  -- IMF en
     ('توكيلاو', 'TK'),  -- CLDR 49 ar
     ('Timor-Leste, Dem. Rep. of', 'TL'),  -- IMF en
@@ -1580,6 +1609,7 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('U.S. Outlying Islands', 'UM'),  -- CLDR 49 en
     ('جزر الولايات المتحدة النائية', 'UM'),  -- CLDR 49 ar
     ('أورغواي', 'UY'),  -- CLDR 49 ar
+    ('أوروغواي', 'UY'),  -- UN ar
     ('Uzbekistan, Rep. of', 'UZ'),  -- IMF en
     ('St. Vincent & Grenadines', 'VC'),  -- CLDR 49 en
     ('سانت فنسنت وجزر غرينادين', 'VC'),  -- CLDR 49 ar
@@ -1591,6 +1621,7 @@ INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
     ('فييت نام', 'VN'),  -- UN ar
     ('Wallis and Futuna Islands', 'WF'),  -- UN en
     ('جزر والس وفوتونا', 'WF'),  -- CLDR 49 ar
+    ('جزر واليس وفوتونا', 'WF'),  -- UN ar
     ('ساموا', 'WS'),  -- CLDR 49 ar
     ('Yemen, Rep. of', 'YE'),  -- IMF en
     ('زيمبابوي', 'ZW');  -- CLDR 49 ar
