@@ -83,7 +83,8 @@ extension Warehouse {
             }
             var request = try DerivationOptions.request(from: found.options)
             request.method = found.method
-            let attribution = DownloadAttribution(connection: connection, listingID: found.listing, version: found.version, request: request)
+            let attribution = DownloadAttribution(
+                connection: connection, listingID: found.listing, version: found.version, request: request)
             let total = try attribution.totals(resolver: resolver).downloads.values.reduce(0, +)
             let contributions = try attribution.contributions(to: code, resolver: resolver)
             let entityDownloads = contributions.reduce(0) { $0 + $1.downloads }

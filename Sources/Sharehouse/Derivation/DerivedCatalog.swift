@@ -25,12 +25,14 @@ enum DerivedCatalog {
     }
 
     static func source(request: DerivationRequest, listing: StoredListing, on connection: Connection) throws -> Source {
-        let listingTitle = try Catalog.source(key: listing.source, in: connection)?.title ?? listing.source
+        let listingSource = try Catalog.source(key: listing.source, in: connection)
+        let listingTitle = listingSource?.title ?? listing.source
+        // The figures' address is the listing's: where the counts can be fetched again.
         return Source(
             key: key("derived-\(listing.source)-\(request.method.argument)\(request.filterKey)"),
             title: "Country shares derived by Sharehouse from \(listingTitle) (method \(request.method.argument)"
                 + request.filterText + ")",
-            publisher: "Sharehouse (derived)", kind: .dataset,
+            publisher: "Sharehouse (derived)", url: listingSource?.url, kind: .dataset,
             accessNote: "derived: each snapshot names its listing and attribution table (table derivations)",
             derivedFrom: listing.source)
     }
