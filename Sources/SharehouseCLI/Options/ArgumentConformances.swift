@@ -49,3 +49,13 @@ extension Measure.Field: ExpressibleByArgument {
     public var argument: String { rawValue }
     public static var allValueStrings: [String] { allCases.map(\.argument) }
 }
+
+/// Derivation methods are written with hyphens on the command line (`base-model`).
+extension DerivationMethod: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: String(argument.map { $0 == "-" ? "_" : $0 }))
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+    public var defaultValueDescription: String { argument }
+}

@@ -19,6 +19,7 @@ extension ReportLanguage {
         case period, entity, share, value, rank, change, relative, move, source, what, values, per
         case leader, count, bound, knownFrom, until, sum, members, withoutFigure, trend
         case measure, sourceKey, comparedWith, before, after
+        case contributor, downloads, ofEntity, ofAll
     }
 
     public func text(_ label: Label) -> String {
@@ -151,6 +152,10 @@ extension ReportLanguage {
         case .comparedWith: "VS"
         case .before: "BEFORE"
         case .after: "AFTER"
+        case .contributor: "ORGANISATION / MODEL"
+        case .downloads: "DOWNLOADS"
+        case .ofEntity: "OF ITS"
+        case .ofAll: "OF ALL"
         }
     }
 
@@ -182,6 +187,10 @@ extension ReportLanguage {
         case .comparedWith: "مقارنةً بـ"
         case .before: "قبل"
         case .after: "بعد"
+        case .contributor: "الجهة / النموذج"
+        case .downloads: "التنزيلات"
+        case .ofEntity: "من حصتها"
+        case .ofAll: "من الكل"
         }
     }
 }
