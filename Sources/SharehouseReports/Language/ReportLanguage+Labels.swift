@@ -11,7 +11,7 @@ extension ReportLanguage {
         case generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure, noSeries
+        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure, noSeries, behindLeader
     }
 
     /// The column headers of text reports (tables, Markdown, CSV, TSV).
@@ -77,6 +77,7 @@ extension ReportLanguage {
         case .relays: "relays"
         case .anotherMeasure: "another measure than the headline's"
         case .noSeries: "Over time: no share measure (synthetic ones aside) has three periods of these entities yet."
+        case .behindLeader: "Who is behind the leader"
         }
     }
 
@@ -121,6 +122,7 @@ extension ReportLanguage {
         case .relays: "نقلًا عن"
         case .anotherMeasure: "مقياس غير مقياس الخلاصة"
         case .noSeries: "عبر الزمن: لا يضم أي مقياس للحصص (عدا المقاييس الاصطناعية) ثلاث فترات لهذه الجهات بعد."
+        case .behindLeader: "مَن وراء المتصدر"
         }
     }
 
