@@ -4,17 +4,19 @@ import Foundation
 enum DerivationOptions {
     private struct Stored: Decodable {
         var decimals: Int
-        var minimum_downloads: Int
-        var created_from: String?
-        var derived_columns: Bool?
-        var pipeline_tag: String?
+        var minimumDownloads: Int
+        var createdFrom: String?
+        var derivedColumns: Bool?
+        var pipelineTag: String?
     }
 
     static func request(from json: String) throws -> DerivationRequest {
-        let stored = try JSONDecoder().decode(Stored.self, from: Data(json.utf8))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let stored = try decoder.decode(Stored.self, from: Data(json.utf8))
         return DerivationRequest(
-            derivedColumns: stored.derived_columns ?? false, pipelineTag: stored.pipeline_tag,
-            createdFrom: stored.created_from.flatMap { CalendarDate($0) }, minimumDownloads: stored.minimum_downloads,
+            derivedColumns: stored.derivedColumns ?? false, pipelineTag: stored.pipelineTag,
+            createdFrom: stored.createdFrom.flatMap { CalendarDate($0) }, minimumDownloads: stored.minimumDownloads,
             decimals: stored.decimals)
     }
 }

@@ -14,12 +14,16 @@ public enum ImportWarning: Sendable, Hashable {
     public static let longAfterDays = 400
 
     /// The warning, if any, for a snapshot dated `publishedOn` from `source` (none when the
-    /// source has no publication date).
+    /// source has no publication date; none for long after a dataset, which recurs).
     public static func publicationDates(of publishedOn: CalendarDate, source: Source) -> ImportWarning? {
         guard let sourceDate = source.publishedOn else { return nil }
         let days = publishedOn.dayNumber - sourceDate.dayNumber
         if days < 0 { return .publishedBeforeSource(source: source.key, sourcePublishedOn: sourceDate) }
-        if days > longAfterDays { return .publishedLongAfterSource(source: source.key, sourcePublishedOn: sourceDate, days: days) }
+        // A dataset is published again and again (a monthly release): its first date says
+        // nothing about a later snapshot's.
+        if days > longAfterDays, source.kind != .dataset {
+            return .publishedLongAfterSource(source: source.key, sourcePublishedOn: sourceDate, days: days)
+        }
         return nil
     }
 

@@ -64,12 +64,20 @@ struct SnapshotImporter {
         }
         places.append((values == nil ? "the command line" : "the description", options.description))
         let metadata = try SnapshotMetadata(merging: places, file: file)
+        // A publication date in the future is a typo (2062 for 2026): stored, it would
+        // outrank every real publication of its periods for good. A day of slack for time zones.
+        if let latest = CalendarDate.today.adding(days: 1), metadata.publishedOn > latest {
+            throw ImportError(
+                file: file, reason: "the publication date \(metadata.publishedOn) is in the future (today is \(CalendarDate.today))",
+                expected: "the day the source published these figures")
+        }
 
         // A delimited file read otherwise than its name says, and how its figures were read.
 
         let csvDelimiter = (opened.reader as? CSVObservationReader)?.delimiter
         let namedDelimiter: Delimiter = opened.format == .tsv ? .tab : .comma
-        let delimiterFound = csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
+        // Said only when found: a delimiter the user gave needs no telling.
+        let delimiterFound = options.delimiter != nil ? nil : csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
         let infersDecimalComma = csvDelimiter == .semicolon || csvDelimiter == .tab
 
         // Catalog: what the file defines is added, or must match what is stored.
@@ -113,6 +121,8 @@ struct SnapshotImporter {
                 decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
             validator.bareDates = options.bareDates
             validator.readsFractions = options.scale == .fraction
+            validator.readsPercent = options.scale == .percent
+            validator.publishedOn = metadata.publishedOn
             return validator
         }
 

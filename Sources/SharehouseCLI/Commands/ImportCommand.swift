@@ -131,7 +131,7 @@ struct ImportCommand: ParsableCommand {
         options.bareDates = periods
         options.scale = scale
         options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)
-        let selection = try ImportSelection.select(files, recursive: recursive)
+        let selection = try ImportSelection.select(files, recursive: recursive, anyName: inputFormat != nil)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }
         guard !selection.inputs.isEmpty else {
             Terminal.error("nothing to import: every file given was left out")
