@@ -79,6 +79,9 @@ struct SnapshotImporter {
                 file: file, reason: "--scale applies to shares, and the measure \(measure.key) counts",
                 expected: "counts as they are, without --scale")
         }
+        // A date that disagrees with the source's own is worth a look, not a refusal.
+        let warnings = try Catalog.source(key: metadata.source.key, in: connection)
+            .flatMap { ImportWarning.publicationDates(of: metadata.publishedOn, source: $0) }
         func receipt(
             _ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
             differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false
@@ -92,6 +95,7 @@ struct SnapshotImporter {
                 addedMeasures: addedMeasures, addedSources: addedSources)
             receipt.delimiterFound = delimiterFound
             receipt.decimalCommasRead = validator.decimalCommasRead
+            receipt.warnings = warnings.map { [$0] } ?? []
             return receipt
         }
         /// The same content is stored as `existing`; a correction may have replaced it since.
@@ -377,7 +381,7 @@ struct SnapshotImporter {
                 measure = definition
             case .key(let key):
                 guard let stored = try Catalog.measure(key: key, in: connection) else {
-                    throw CatalogError.unknown(kind: "measure", key: key)
+                    throw try Catalog.unknown(.measure, key: key, in: connection)
                 }
                 measure = stored
             }
@@ -401,7 +405,7 @@ struct SnapshotImporter {
                 written.insert(source.key)
             }
             if case .key(let key) = metadata.source, try Catalog.source(key: key, in: connection) == nil {
-                throw CatalogError.unknown(kind: "source", key: key)
+                throw try Catalog.unknown(.source, key: key, in: connection)
             }
             return (measure, addedMeasures, addedSources)
         } catch let error as CatalogError {

@@ -51,7 +51,7 @@ extension Warehouse {
     /// has several periods, else in the share measure with the most periods.
     private func overviewSeries(leaders: LeadersResult, request: OverviewRequest) throws -> OverviewSeries? {
         // Synthetic measures only when asked for by key, or when no real one exists.
-        let shares = try measures().filter { $0.unit == .percent }
+        let shares = try measures(asOf: request.scope.asOf).filter { $0.unit == .percent }
         let real = shares.filter { !$0.isSynthetic || $0.key == request.scope.measure }
         let candidates = real.isEmpty ? shares : real
         var best: SeriesResult?
