@@ -427,6 +427,17 @@ struct SnapshotImporter {
 
     /// The metadata in `FILE.json` or `FILE.csv.json` next to the file, if there is one.
     static func sidecar(of input: InputSource) throws -> (String, SnapshotDescription)? {
+        guard let (sidecar, bytes) = try sidecarBytes(of: input, holding: "the snapshot's measure, source and publication date")
+        else { return nil }
+        let root = try JSONParser.parse(bytes, fileName: sidecar)
+        let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
+        return (sidecar, description)
+    }
+
+    /// The path and bytes of `FILE.json` or `FILE.csv.json` next to a file, if there is
+    /// one (an attribution table's sidecar is found the same way); `holding` says what a
+    /// sidecar holds, for the message when it is too large.
+    static func sidecarBytes(of input: InputSource, holding: String) throws -> (String, [UInt8])? {
         guard case .file(let path) = input else { return nil }
         let withoutExtension = (path as NSString).deletingPathExtension
         var candidates: [String] = []
@@ -438,18 +449,16 @@ struct SnapshotImporter {
         guard candidates.count == 1 else {
             throw ImportError(
                 file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
-                expected: "one sidecar with the snapshot's metadata")
+                expected: "one sidecar with \(holding)")
         }
         // Read in chunks up to a limit: a sidecar is a few lines of metadata, and reading
         // one whole could take without bound (a sidecar linked to /dev/zero never ends).
         guard let bytes = try ChunkedReader(.file(sidecar)).readAll(limit: Self.maximumSidecarBytes) else {
             throw ImportError(
                 file: sidecar, reason: "the sidecar is larger than \(Self.maximumSidecarBytes >> 20) MiB",
-                expected: "a sidecar of a few lines: the snapshot's measure, source and publication date")
+                expected: "a sidecar of a few lines: \(holding)")
         }
-        let root = try JSONParser.parse(bytes, fileName: sidecar)
-        let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
-        return (sidecar, description)
+        return (sidecar, bytes)
     }
 
     /// The file name kept with the snapshot: the base name only (a path would tie the
