@@ -153,8 +153,7 @@ struct FolderImportCLITests {
     @Test func bareDatesAreRefusedThenReadAsMonthsOrDays() throws {
         try writeMonth(1)
         _ = try directory.write("dates/shares.csv", "entity,period,value\r\nCN,2026-03-01,18.0\r\nUS,2026-03-01,15.0\r\n")
-        _ = try directory.write(
-            "dates/shares.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        _ = try directory.write("dates/shares.json", Self.sidecar(publishedOn: "2026-04-28"))
         let refused = try run(["import", directory.file("dates/shares.csv")])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("shares.csv:2:4: \"2026-03-01\" is a date, not a period"), "\(refused.stderr)")
@@ -170,8 +169,7 @@ struct FolderImportCLITests {
     @Test func fractionsAreRefusedThenReadWithScaleFraction() throws {
         try writeMonth(1)
         _ = try directory.write("fractions/f.csv", "entity,period,value\nCN,2026-05,0.171\nUS,2026-05,0.158\nGB,2026-05,0.04\n")
-        _ = try directory.write(
-            "fractions/f.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        _ = try directory.write("fractions/f.json", Self.sidecar(publishedOn: "2026-06-01"))
         let refused = try run(["import", directory.file("fractions/f.csv")])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("the figures look like fractions") && refused.stderr.contains("--scale fraction"))

@@ -257,7 +257,7 @@ struct PublicationDateWarningTests {
         try workspace.warehouse.addSource(
             Source(
                 key: "dated-source", title: "A dated source", url: "https://example.invalid/dated",
-                publishedOn: CalendarDate("2025-11-26"), kind: .report))
+                publishedOn: CalendarDate("2024-11-26"), kind: .report))
         try workspace.warehouse.addMeasure(
             Measure(key: "test_share", name: "Test share", unit: .percent, universe: "synthetic test data", attribution: "synthetic"))
     }
@@ -267,28 +267,28 @@ struct PublicationDateWarningTests {
             [ObservationInput(entity: "CN", value: value)],
             description: SnapshotDescription(
                 measure: .key("test_share"), source: .key("dated-source"), publishedOn: CalendarDate(date),
-                period: Period("2025-08")))
+                period: Period("2024-08")))
     }
 
     @Test func aSnapshotDatedBeforeItsSourceIsWarnedAbout() throws {
-        let receipt = try importDated("2025-11-01")
+        let receipt = try importDated("2024-11-01")
         #expect(receipt.outcome == .imported, "a warning, not a refusal")
-        #expect(receipt.warnings == [.publishedBeforeSource(source: "dated-source", sourcePublishedOn: CalendarDate("2025-11-26")!)])
+        #expect(receipt.warnings == [.publishedBeforeSource(source: "dated-source", sourcePublishedOn: CalendarDate("2024-11-26")!)])
     }
 
     @Test func aSnapshotDatedLongAfterItsSourceIsWarnedAbout() throws {
-        let receipt = try importDated("2027-01-15")
+        let receipt = try importDated("2026-01-15")
         #expect(
             receipt.warnings == [
-                .publishedLongAfterSource(source: "dated-source", sourcePublishedOn: CalendarDate("2025-11-26")!, days: 415)
+                .publishedLongAfterSource(source: "dated-source", sourcePublishedOn: CalendarDate("2024-11-26")!, days: 415)
             ])
         let json = String(decoding: try JSONEncoder().encode(receipt.warnings), as: UTF8.self)
         #expect(json.contains("\"kind\":\"published_long_after_source\"") && json.contains("\"days\":415"))
     }
 
     @Test func aSnapshotWithinItsSourcesYearIsNot() throws {
-        #expect(try importDated("2025-11-26").warnings.isEmpty)
-        #expect(try importDated("2026-12-31", value: "17.2").warnings.isEmpty, "400 days after: the last day without one")
+        #expect(try importDated("2024-11-26").warnings.isEmpty)
+        #expect(try importDated("2025-12-31", value: "17.2").warnings.isEmpty, "400 days after: the last day without one")
         let source = Source(key: "s", title: "t", url: "https://example.invalid", publishedOn: CalendarDate("2025-01-01"), kind: .news)
         #expect(ImportWarning.publicationDates(of: CalendarDate("2026-02-05")!, source: source) == nil)
         #expect(ImportWarning.publicationDates(of: CalendarDate("2026-02-06")!, source: source) != nil)

@@ -123,8 +123,7 @@ public struct ImportSelection: Sendable {
     /// Documents that sit in an inbox beside the data and that no reader takes: a
     /// spreadsheet's own file (export it as CSV), a PDF, a picture, notes.
     static let otherKinds: Set<String> = [
-        "xlsx", "xlsm", "xls", "ods", "numbers", "pdf", "png", "jpg", "jpeg", "gif", "svg", "doc", "docx", "odt", "txt", "md",
-        "html", "zip",
+        "xlsx", "xlsm", "xls", "ods", "numbers", "pdf", "png", "jpg", "jpeg", "gif", "svg", "doc", "docx", "odt", "html", "zip",
     ]
 
     /// `~` backups, `#autosave#`, vim's `.swp`, LibreOffice's `.~lock.` files, `.bak`,

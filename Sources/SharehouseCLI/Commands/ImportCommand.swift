@@ -81,7 +81,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Read a period written as a date (2026-03-01) as its month or as one day: month or day.")
     var periods: BareDates?
 
-    @Option(help: "fraction: read shares written as fractions of 1 (0.225) as percent (22.5).")
+    @Option(
+        help: "fraction: read shares written as fractions of 1 (0.225) as percent (22.5); percent: they are percentages, however small.")
     var scale: ValueScale?
 
     @Option(name: .customLong("entity-column"), help: ArgumentHelp("The header of the entity column.", valueName: "name"))
