@@ -208,7 +208,7 @@ struct FolderImportCLITests {
         // A spreadsheet's export with five bad rows among good ones.
         let bad =
             "\u{FEFF}Country;Month;Share\r\nChina;Apr 2026;17,1\r\nAtlantis;Apr 2026;1,0\r\nUnited States;Apr 2026;lots\r\n"
-            + "Germany;Apr 2026;-2,0\r\nFrance;Avr 2026;1,0\r\nChina;Apr 2026;17,1\r\nJapan;Apr 2026;2,0\r\n"
+            + "Germany;Apr 2026;-2,0\r\nFrance;Apx 2026;1,0\r\nChina;Apr 2026;17,1\r\nJapan;Apr 2026;2,0\r\n"
         _ = try directory.write("inbox/shares-2026-04.csv", bad)
         _ = try directory.write("inbox/shares-2026-04.json", Self.sidecar(publishedOn: "2026-04-28"))
         let result = try run(["import", inbox])
