@@ -251,4 +251,20 @@ struct FolderImportCLITests {
         #expect(again.status == 0)
         #expect(again.stdout.contains("snapshot 3 was corrected by snapshot 4: its figures are not in force"), "\(again.stdout)")
     }
+
+    /// A mistyped --db is not a silent new warehouse: a new one is said, and a failed or dry
+    /// import leaves no file behind.
+    @Test func aNewWarehouseIsSaidAndAFailedImportLeavesNone() throws {
+        let typo = directory.file("typo.sqlite")
+        _ = try directory.write("empty/notes.md", "nothing here\n")
+        let failed = try SharehouseBinary.run(["import", directory.file("empty"), "--db", typo], in: directory.path)
+        #expect(failed.status == 66 && failed.stderr.contains("left out: notes.md"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let dry = try SharehouseBinary.run(["import", inbox, "--dry-run", "--db", typo], in: directory.path)
+        #expect(dry.status == 0 && !FileManager.default.fileExists(atPath: typo))
+        let created = try SharehouseBinary.run(["import", inbox, "--db", typo], in: directory.path)
+        #expect(created.status == 0 && created.stderr.contains("created the warehouse \(typo)"), "\(created.stderr)")
+        let again = try SharehouseBinary.run(["import", inbox, "--db", typo], in: directory.path)
+        #expect(!again.stderr.contains("created the warehouse"))
+    }
 }

@@ -115,7 +115,6 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
         var description = SnapshotDescription()
         description.measure = measure.map { .key($0) }
         description.source = source.map { .key($0) }
@@ -138,11 +137,30 @@ struct ImportCommand: ParsableCommand {
             Terminal.error("nothing to import: every file given was left out")
             throw ExitStatus.missingInput
         }
-        let receipts = try warehouse.importSnapshots(from: selection.inputs, options: options)
+        // A warehouse that does not exist yet is created for the import, and said so (a
+        // mistyped --db would otherwise start a new warehouse unnoticed); should the import
+        // fail or be a dry run, it is removed again: a failed import leaves nothing behind.
+        let path = global.databasePath
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let receipts: [ImportReceipt]
+        do {
+            receipts = try global.openWarehouse().importSnapshots(from: selection.inputs, options: options)
+        } catch {
+            if isNew { Self.remove(path) }
+            throw error
+        }
         ProgressLine.finish()
+        if isNew {
+            if dryRun { Self.remove(path) } else { Terminal.note("created the warehouse \(path)") }
+        }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(receipts))
         case .table: Terminal.output(ReceiptRenderer.render(receipts))
         }
+    }
+
+    /// Removes a warehouse this command created, with SQLite's companion files.
+    private static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
