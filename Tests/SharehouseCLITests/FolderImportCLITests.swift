@@ -153,8 +153,7 @@ struct FolderImportCLITests {
     @Test func bareDatesAreRefusedThenReadAsMonthsOrDays() throws {
         try writeMonth(1)
         _ = try directory.write("dates/shares.csv", "entity,period,value\r\nCN,2026-03-01,18.0\r\nUS,2026-03-01,15.0\r\n")
-        _ = try directory.write(
-            "dates/shares.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        _ = try directory.write("dates/shares.json", Self.sidecar(publishedOn: "2026-04-28"))
         let refused = try run(["import", directory.file("dates/shares.csv")])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("shares.csv:2:4: \"2026-03-01\" is a date, not a period"), "\(refused.stderr)")
@@ -170,8 +169,7 @@ struct FolderImportCLITests {
     @Test func fractionsAreRefusedThenReadWithScaleFraction() throws {
         try writeMonth(1)
         _ = try directory.write("fractions/f.csv", "entity,period,value\nCN,2026-05,0.171\nUS,2026-05,0.158\nGB,2026-05,0.04\n")
-        _ = try directory.write(
-            "fractions/f.json", try String(contentsOfFile: directory.file("inbox/shares-2026-01.json"), encoding: .utf8))
+        _ = try directory.write("fractions/f.json", Self.sidecar(publishedOn: "2026-06-01"))
         let refused = try run(["import", directory.file("fractions/f.csv")])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("the figures look like fractions") && refused.stderr.contains("--scale fraction"))
@@ -210,7 +208,7 @@ struct FolderImportCLITests {
         // A spreadsheet's export with five bad rows among good ones.
         let bad =
             "\u{FEFF}Country;Month;Share\r\nChina;Apr 2026;17,1\r\nAtlantis;Apr 2026;1,0\r\nUnited States;Apr 2026;lots\r\n"
-            + "Germany;Apr 2026;-2,0\r\nFrance;Avr 2026;1,0\r\nChina;Apr 2026;17,1\r\nJapan;Apr 2026;2,0\r\n"
+            + "Germany;Apr 2026;-2,0\r\nFrance;Apx 2026;1,0\r\nChina;Apr 2026;17,1\r\nJapan;Apr 2026;2,0\r\n"
         _ = try directory.write("inbox/shares-2026-04.csv", bad)
         _ = try directory.write("inbox/shares-2026-04.json", Self.sidecar(publishedOn: "2026-04-28"))
         let result = try run(["import", inbox])
@@ -252,5 +250,21 @@ struct FolderImportCLITests {
         let again = try run(["import", directory.file("original-2026-03.csv")])
         #expect(again.status == 0)
         #expect(again.stdout.contains("snapshot 3 was corrected by snapshot 4: its figures are not in force"), "\(again.stdout)")
+    }
+
+    /// A mistyped --db is not a silent new warehouse: a new one is said, and a failed or dry
+    /// import leaves no file behind.
+    @Test func aNewWarehouseIsSaidAndAFailedImportLeavesNone() throws {
+        let typo = directory.file("typo.sqlite")
+        _ = try directory.write("empty/notes.md", "nothing here\n")
+        let failed = try SharehouseBinary.run(["import", directory.file("empty"), "--db", typo], in: directory.path)
+        #expect(failed.status == 66 && failed.stderr.contains("left out: notes.md"), "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let dry = try SharehouseBinary.run(["import", inbox, "--dry-run", "--db", typo], in: directory.path)
+        #expect(dry.status == 0 && !FileManager.default.fileExists(atPath: typo))
+        let created = try SharehouseBinary.run(["import", inbox, "--db", typo], in: directory.path)
+        #expect(created.status == 0 && created.stderr.contains("created the warehouse \(typo)"), "\(created.stderr)")
+        let again = try SharehouseBinary.run(["import", inbox, "--db", typo], in: directory.path)
+        #expect(!again.stderr.contains("created the warehouse"))
     }
 }

@@ -156,4 +156,29 @@ struct CorrectionTests {
             try connection.execute("INSERT INTO snapshot_corrections (snapshot_id, corrects_id) VALUES (2, 1)")
         }
     }
+
+    /// In a folder run the file says it is a correction (its sidecar), not the run: a stale
+    /// original beside its corrected file is refused instead of being taken for the fix.
+    @Test func aSidecarMarksItsFileAsACorrection() throws {
+        let workspace = try ImportWorkspace()
+        try workspace.write("original.csv", Self.original)
+        _ = try workspace.importFile("original.csv")
+        let marked = ImportWorkspace.metadataJSON.replacingOccurrences(
+            of: "\"coverage\": \"complete\"}", with: "\"coverage\": \"complete\", \"correction\": true}")
+        #expect(marked != ImportWorkspace.metadataJSON)
+        try workspace.write("corrected.csv", Self.corrected, sidecar: marked)
+        #expect(try workspace.importFile("corrected.csv").corrects.map(\.snapshotID) == [1])
+
+        // A new warehouse, both files in one run, the corrected one first by name.
+        let fresh = try ImportWorkspace()
+        try fresh.write("2026-03-corrected.csv", Self.corrected, sidecar: marked)
+        try fresh.write("2026-03.csv", Self.original)
+        let before = try fresh.fingerprint()
+        let error = try #require(throws: ImportError.self) {
+            try fresh.warehouse.importSnapshots(
+                from: [.file(fresh.directory.file("2026-03-corrected.csv")), .file(fresh.directory.file("2026-03.csv"))])
+        }
+        #expect(error.category == .refused && error.file.hasSuffix("2026-03.csv"), "\(error)")
+        #expect(try fresh.fingerprint() == before)
+    }
 }

@@ -85,6 +85,8 @@ struct NameNormalizerTests {
         ("Trinidad & Tobago", "trinidad and tobago"), ("ＣＨＩＮＡ", "china"), ("الصّين", "الصين"),
         ("أإآٱا", "ااااا"), ("مدرسة", "مدرسه"), ("مستشفى", "مستشفي"), ("الـصـين", "الصين"), ("١٢٣", "123"),
         ("\u{200F}الصين\u{200E}", "الصين"), ("the", "the"),
+        // The letters of a foreign "g" are one letter.
+        ("هونج كونج", "هونغ كونغ"), ("غ ج ق گ ڨ", "غ غ غ غ غ"),
     ])
     func normalizes(_ input: String, _ expected: String) {
         #expect(NameNormalizer.normalize(input) == expected)

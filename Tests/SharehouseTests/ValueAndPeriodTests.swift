@@ -176,6 +176,8 @@ struct PeriodTests {
     @Test(arguments: [
         "Mar 2026", "March 2026", "mar 2026", "MARCH 2026", "Mar-2026", "Mar. 2026", "2026 March", "2026/03", "2026/3",
         "2026-3", "03/2026", "3/2026", "مارس 2026", "آذار 2026", "اذار 2026", "٢٠٢٦/٠٣", "مارس ٢٠٢٦",
+        // Excel's mmm-yy, month-first with a point or a hyphen, French and German names.
+        "Mar-26", "03.2026", "03-2026", "mars 2026", "März 2026", "Marz 2026",
     ])
     func spreadsheetMonthsReadAsTheMonth(_ text: String) throws {
         #expect(Period(text)?.description == "2026-03", "\(text)")
@@ -193,7 +195,7 @@ struct PeriodTests {
         }
     }
 
-    @Test(arguments: ["Marc 2026", "2026/13", "13/2026", "2024/2025", "Mar 26", "March", "2026 2026", "Mars 2026 3"])
+    @Test(arguments: ["Marc 2026", "2026/13", "13/2026", "2024/2025", "Mar 26", "March", "2026 2026", "Mars 2026 3", "Mar-2", "13.2026"])
     func notMonths(_ text: String) {
         #expect(Period(text) == nil, "\(text)")
     }

@@ -25,8 +25,11 @@ int main(int argc, char **argv) {
         "INSERT INTO measures (key, name, unit, universe, attribution) VALUES "
         "('bench_share', 'Benchmark share (synthetic)', 'percent', 'synthetic', 'synthetic');", 0, 0, 0), "measure");
     sqlite3_stmt *source, *snapshot, *period_find, *period_add, *observation;
-    check(db, sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO sources (key, title, url, kind) VALUES (?, 'Benchmark source (synthetic)', "
-                                     "'https://example.invalid/bench', 'dataset')", -1, &source, 0), "prepare source");
+    // Not INSERT OR IGNORE: the schema refuses any insert of a stored key (migration 9),
+    // since SQLite runs a BEFORE INSERT trigger before it resolves the conflict.
+    check(db, sqlite3_prepare_v2(db, "INSERT INTO sources (key, title, url, kind) SELECT ?1, 'Benchmark source (synthetic)', "
+                                     "'https://example.invalid/bench', 'dataset' WHERE NOT EXISTS (SELECT 1 FROM sources WHERE key = ?1)",
+                                 -1, &source, 0), "prepare source");
     check(db, sqlite3_prepare_v2(db, "INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, "
                                      "verification, coverage) VALUES (?, 'bench_share', ?, ?, '2026-01-01T00:00:00Z', "
                                      "printf('%064d', ?), 'primary', 'complete')", -1, &snapshot, 0), "prepare snapshot");

@@ -5,10 +5,11 @@ import FuzzSupport
 // - the scalar-by-scalar fast path, where it answers, gives what the full Unicode path gives;
 // - a key has single spaces between words, none at the ends, and none of what the
 //   normalizer folds away: ASCII capitals, apostrophes, '&', tashkeel, alef and hamza
-//   variants, taa marbuta, alef maksura, Arabic-Indic digits;
+//   variants, taa marbuta, alef maksura, the letters of a foreign "g" (ج ق گ ڨ),
+//   Arabic-Indic digits;
 // - spellings the documentation calls the same get the same key: ASCII letters in the
-//   other case; أ إ آ ٱ for ا, ؤ for و, ئ and ى for ي, ة for ه; Arabic-Indic digits for
-//   ASCII ones; tashkeel after Arabic letters;
+//   other case; أ إ آ ٱ for ا, ؤ for و, ئ and ى for ي, ة for ه, ج ق گ ڨ for غ;
+//   Arabic-Indic digits for ASCII ones; tashkeel after Arabic letters;
 // - resolving the name either finds an entity or throws SharehouseError (never traps).
 //   Suggestions for an unknown name measure its distance to every key the resolver knows,
 //   which costs as much as a thousand normalizations: one input in eight (by a hash of the
@@ -51,6 +52,7 @@ func checkShape(_ key: String, of shown: String) {
         case 0x41...0x5A, 0x27, 0x60, 0x26: true  // capitals, apostrophes, &
         case 0x064B...0x065F, 0x0670: true  // tashkeel
         case 0x0622, 0x0623, 0x0625, 0x0671, 0x0624, 0x0626, 0x0629, 0x0649, 0x0640: true  // variants, tatweel
+        case 0x062C, 0x0642, 0x06A8, 0x06AF: true  // the letters of a foreign "g"
         case 0x0660...0x0669, 0x06F0...0x06F9: true  // Arabic-Indic digits
         default: false
         }
@@ -79,6 +81,7 @@ func variants(of name: String) -> [(String, String)] {
             case 0x0624: ["\u{0648}"]
             case 0x0626, 0x0649: ["\u{064A}"]
             case 0x0629: ["\u{0647}"]
+            case 0x062C, 0x0642, 0x06A8, 0x06AF: ["\u{063A}"]
             default: [scalar]
             }
         }),

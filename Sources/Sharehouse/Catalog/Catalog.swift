@@ -1,8 +1,10 @@
 import SharehouseDB
 
-/// Measures and sources in the warehouse: reading them, and adding them without ever
-/// changing one that is there. A definition that differs from the stored one is an
-/// error, never an update: a figure's meaning must not change under it.
+/// Measures and sources in the warehouse: reading them (as they are, or as they were on a
+/// day), and adding them without ever changing one that is there. A definition that
+/// differs from the stored one (and from every earlier state of it) is an error, never an
+/// update: a figure's meaning must not change under it. Changes are amendments
+/// (``CatalogAmender``), which keep their history.
 enum Catalog {
     static let keyRule = "a key of 1 to 64 lower-case letters, digits, '_', '.' or '-'"
 
@@ -21,23 +23,41 @@ enum Catalog {
             map: decodeMeasure)
     }
 
-    static func measures(in connection: Connection) throws -> [Measure] {
-        try connection.fetchAll(
+    /// The measure as the catalogue had it on `day` (nil: as it is).
+    static func measure(key: String, asOf day: CalendarDate?, in connection: Connection) throws -> Measure? {
+        guard let measure = try measure(key: key, in: connection) else { return nil }
+        guard let day else { return measure }
+        return CatalogHistory.rewind(measure, undoing: try CatalogHistory.changes(of: .measure, key: key, after: day, in: connection))
+    }
+
+    static func measures(asOf day: CalendarDate? = nil, in connection: Connection) throws -> [Measure] {
+        let measures = try connection.fetchAll(
             "SELECT key, name, unit, universe, attribution, description FROM measures ORDER BY key",
             map: decodeMeasure)
+        guard let day else { return measures }
+        let later = Dictionary(grouping: try CatalogHistory.changes(of: .measure, after: day, in: connection), by: \.key)
+        return measures.map { CatalogHistory.rewind($0, undoing: later[$0.key] ?? []) }
     }
 
     static func source(key: String, in connection: Connection) throws -> Source? {
         try connection.fetchOne("SELECT \(sourceColumns) FROM sources WHERE key = ?", key, map: decodeSource)
     }
 
+    /// The source as the catalogue had it on `day` (nil: as it is).
+    static func source(key: String, asOf day: CalendarDate?, in connection: Connection) throws -> Source? {
+        guard let source = try source(key: key, in: connection) else { return nil }
+        guard let day else { return source }
+        return CatalogHistory.rewind(source, undoing: try CatalogHistory.changes(of: .source, key: key, after: day, in: connection))
+    }
+
     /// The source with this key and the sources it relays, in order (article, newspaper,
-    /// study): at most 16, and never one twice, so a cycle in `derived_from` ends the walk.
-    static func chain(of key: String, in connection: Connection) throws -> [Source] {
+    /// study), as the catalogue had them on `day` (nil: as they are): at most 16, and never
+    /// one twice, so a cycle in `derived_from` ends the walk.
+    static func chain(of key: String, asOf day: CalendarDate? = nil, in connection: Connection) throws -> [Source] {
         var chain: [Source] = []
         var next: String? = key
         while let current = next, chain.count < 16, !chain.contains(where: { $0.key == current }),
-            let source = try source(key: current, in: connection)
+            let source = try source(key: current, asOf: day, in: connection)
         {
             chain.append(source)
             next = source.derivedFrom
@@ -45,8 +65,42 @@ enum Catalog {
         return chain
     }
 
-    static func sources(in connection: Connection) throws -> [Source] {
-        try connection.fetchAll("SELECT \(sourceColumns) FROM sources ORDER BY key", map: decodeSource)
+    static func sources(asOf day: CalendarDate? = nil, in connection: Connection) throws -> [Source] {
+        let sources = try connection.fetchAll("SELECT \(sourceColumns) FROM sources ORDER BY key", map: decodeSource)
+        guard let day else { return sources }
+        let later = Dictionary(grouping: try CatalogHistory.changes(of: .source, after: day, in: connection), by: \.key)
+        return sources.map { CatalogHistory.rewind($0, undoing: later[$0.key] ?? []) }
+    }
+
+    // MARK: Keys
+
+    /// The error for a key that is not in the catalogue, with the keys close to it.
+    static func unknown(_ kind: CatalogKind, key: String, in connection: Connection) throws -> CatalogError {
+        let keys = try connection.fetchAll(
+            kind == .source ? "SELECT key FROM sources ORDER BY key" : "SELECT key FROM measures ORDER BY key"
+        ) { try $0.get(0) as String }
+        return .unknown(kind: kind.rawValue, key: key, suggestions: closeKeys(to: key, among: keys))
+    }
+
+    /// Up to five keys close to `key`, closest first: within a few edits ("ft-2025-11-62"),
+    /// or starting with or containing it ("argaam" -> argaam-1862466, "eoi" -> the EOI
+    /// measures), since keys are a name and a date or number.
+    static func closeKeys(to key: String, among keys: [String]) -> [String] {
+        let wanted = key.lowercased()
+        guard !wanted.isEmpty else { return [] }
+        let limit = max(1, min(3, wanted.unicodeScalars.count / 3))
+        var scored: [(score: Int, key: String)] = []
+        for candidate in keys {
+            let distance = editDistance(wanted, candidate, limit: limit)
+            if distance <= limit {
+                scored.append((distance, candidate))
+            } else if wanted.unicodeScalars.count >= 2, candidate.hasPrefix(wanted) {
+                scored.append((limit + 1, candidate))
+            } else if wanted.unicodeScalars.count >= 3, candidate.contains(wanted) || wanted.hasPrefix(candidate) {
+                scored.append((limit + 2, candidate))
+            }
+        }
+        return scored.sorted { ($0.score, $0.key) < ($1.score, $1.key) }.prefix(5).map(\.key)
     }
 
     private static let sourceColumns = """
@@ -81,7 +135,8 @@ enum Catalog {
         }
         do {
             if let stored = try self.measure(key: measure.key, in: connection) {
-                if stored != measure {
+                // A definition the measure had before an amendment is the same measure.
+                if stored != measure, try !CatalogHistory.wasOnceStored(measure, in: connection) {
                     throw CatalogError.conflict(kind: "measure", key: measure.key, differences: differences(stored, measure))
                 }
                 return false
@@ -115,7 +170,8 @@ enum Catalog {
                 }
             }
             if let stored = try self.source(key: source.key, in: connection) {
-                if stored != source {
+                // A file written before an amendment names the source as it then was.
+                if stored != source, try !CatalogHistory.wasOnceStored(source, in: connection) {
                     throw CatalogError.conflict(kind: "source", key: source.key, differences: differences(stored, source))
                 }
                 return false

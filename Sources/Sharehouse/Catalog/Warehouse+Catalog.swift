@@ -1,29 +1,32 @@
 import SharehouseDB
 
 extension Warehouse {
-    /// Every measure, by key.
-    public func measures() throws -> [Measure] {
-        try database.read { try Catalog.measures(in: $0) }
+    /// Every measure, by key, as the catalogue had them on `day` (nil: as they are; a
+    /// measure added after `day` is listed as it was added).
+    public func measures(asOf day: CalendarDate? = nil) throws -> [Measure] {
+        try database.read { try Catalog.measures(asOf: day, in: $0) }
     }
 
-    /// The measure with this key, or nil.
-    public func measure(key: String) throws -> Measure? {
-        try database.read { try Catalog.measure(key: key, in: $0) }
+    /// The measure with this key, or nil, as the catalogue had it on `day` (nil: now).
+    public func measure(key: String, asOf day: CalendarDate? = nil) throws -> Measure? {
+        try database.read { try Catalog.measure(key: key, asOf: day, in: $0) }
     }
 
-    /// Every source, by key.
-    public func sources() throws -> [Source] {
-        try database.read { try Catalog.sources(in: $0) }
+    /// Every source, by key, as the catalogue had them on `day` (nil: as they are; a
+    /// source added after `day` is listed as it was added).
+    public func sources(asOf day: CalendarDate? = nil) throws -> [Source] {
+        try database.read { try Catalog.sources(asOf: day, in: $0) }
     }
 
-    /// The source with this key, or nil.
-    public func source(key: String) throws -> Source? {
-        try database.read { try Catalog.source(key: key, in: $0) }
+    /// The source with this key, or nil, as the catalogue had it on `day` (nil: now).
+    public func source(key: String, asOf day: CalendarDate? = nil) throws -> Source? {
+        try database.read { try Catalog.source(key: key, asOf: day, in: $0) }
     }
 
-    /// The source and the sources it relays, in order (article, newspaper, study).
-    public func sourceChain(key: String) throws -> [Source] {
-        try database.read { try Catalog.chain(of: key, in: $0) }
+    /// The source and the sources it relays, in order (article, newspaper, study), as the
+    /// catalogue had them on `day` (nil: now).
+    public func sourceChain(key: String, asOf day: CalendarDate? = nil) throws -> [Source] {
+        try database.read { try Catalog.chain(of: key, asOf: day, in: $0) }
     }
 
     /// Adds a measure. Adding one that is there with the same definition does nothing;

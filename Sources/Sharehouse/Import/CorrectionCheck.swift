@@ -91,7 +91,8 @@ extension CorrectionCheck {
                 + "publication date (\(publishedOn)) but other figures: " + figures.joined(separator: ", ")
                 + (more > 0 ? ", and \(more) more" : "")
                 + (others.isEmpty ? "" : "; so has " + others.joined(separator: ", ")),
-            expected: "--correction to store it as a correction of snapshot \(first.snapshotID) (its figures then "
+            expected:
+                "--correction (or \"correction\": true in its sidecar) to store it as a correction of snapshot \(first.snapshotID) (its figures then "
                 + "replace those), or the date of a new publication (--published)",
             category: .refused)
     }

@@ -47,6 +47,8 @@ public struct ImportOptions: Sendable {
 public enum ValueScale: String, Sendable, Hashable, CaseIterable {
     /// Fractions of 1: `0.225` is 22.5%.
     case fraction
+    /// Percentages, however small (`0.4` is 0.4%): the file is never taken for fractions.
+    case percent
 }
 
 /// A period written as a bare date: its month (what a spreadsheet makes of `2026-03`), or

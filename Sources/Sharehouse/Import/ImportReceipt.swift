@@ -108,4 +108,6 @@ public struct ImportReceipt: Sendable, Hashable, Encodable {
     /// For `unchanged`: the snapshot that corrected the one holding this content, whose
     /// figures are in force instead.
     public var correctedBy: Int64?
+    /// What deserves a second look (a snapshot dated before its source, or long after).
+    public var warnings: [ImportWarning] = []
 }

@@ -33,7 +33,7 @@ public struct ImportSelection: Sendable {
             case .hidden: "\(path): a hidden file"
             case .readme: "\(path): a README"
             case .editorLeftover: "\(path): an editor's backup or lock file"
-            case .notADataFile: "\(path): not a data file (.csv, .tsv, .json, .ndjson)"
+            case .notADataFile: "\(path): not a data file (.csv, .tsv, .json, .ndjson; --input-format reads another name)"
             }
         }
     }
@@ -45,7 +45,10 @@ public struct ImportSelection: Sendable {
     /// The files `paths` name: files as given, folders by their data files (`recursive`:
     /// and their subfolders'), `-` for standard input. A folder without any data file, or
     /// a path that does not exist, is an ``ImportError`` (missing input).
-    public static func select(_ paths: [String], recursive: Bool = false) throws -> ImportSelection {
+    /// A file named on its own whose name says it is a document of another kind
+    /// (`Book1.xlsx`, `notes.pdf`) is left out too, as a glob brings them (`inbox/*`),
+    /// unless `anyName` (an input format was given, which says how to read it).
+    public static func select(_ paths: [String], recursive: Bool = false, anyName: Bool = false) throws -> ImportSelection {
         var selection = ImportSelection(inputs: [], skipped: [])
         let manager = FileManager.default
         for path in paths {
@@ -59,7 +62,7 @@ public struct ImportSelection: Sendable {
                     file: path, reason: "no such file or folder", expected: "a data file or a folder of them", category: .missingInput)
             }
             guard isFolder.boolValue else {
-                if let reason = leftOut(path, named: true) {
+                if let reason = leftOut(path, named: true, anyName: anyName) {
                     selection.skipped.append(Skipped(path: path, reason: reason))
                 } else {
                     selection.inputs.append(.file(path))
@@ -67,10 +70,15 @@ public struct ImportSelection: Sendable {
                 continue
             }
             let before = selection.inputs.count
+            let skippedBefore = selection.skipped.count
             try selection.addFolder(path, recursive: recursive)
             if selection.inputs.count == before {
+                let left = selection.skipped[skippedBefore...].map { ($0.path as NSString).lastPathComponent }
+                let shown = left.prefix(5).joined(separator: ", ") + (left.count > 5 ? " and \(left.count - 5) more" : "")
                 throw ImportError(
-                    file: path, reason: "the folder holds no data file" + (recursive ? "" : " (--recursive reads its subfolders)"),
+                    file: path,
+                    reason: "the folder holds no data file" + (recursive ? "" : " (--recursive reads its subfolders)")
+                        + (left.isEmpty ? "" : "; left out: " + shown),
                     expected: "files ending in .csv, .tsv, .json or .ndjson", category: .missingInput)
             }
         }
@@ -101,15 +109,22 @@ public struct ImportSelection: Sendable {
 
     /// Why the file at `path` is not read, or nil when it is. A file found in a folder
     /// whose name says no data format is left out; one `named` on its own is not.
-    static func leftOut(_ path: String, named: Bool) -> Skipped.Reason? {
+    static func leftOut(_ path: String, named: Bool, anyName: Bool = false) -> Skipped.Reason? {
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix(".") { return .hidden }
         if name.lowercased().hasPrefix("readme") { return .readme }
         if isEditorLeftover(name) { return .editorLeftover }
         if let owner = dataFile(owning: path) { return .sidecar(of: owner) }
         if !named, InputFormat(fileName: name) == nil { return .notADataFile }
+        if named, !anyName, otherKinds.contains((name as NSString).pathExtension.lowercased()) { return .notADataFile }
         return nil
     }
+
+    /// Documents that sit in an inbox beside the data and that no reader takes: a
+    /// spreadsheet's own file (export it as CSV), a PDF, a picture, notes.
+    static let otherKinds: Set<String> = [
+        "xlsx", "xlsm", "xls", "ods", "numbers", "pdf", "png", "jpg", "jpeg", "gif", "svg", "doc", "docx", "odt", "html", "zip",
+    ]
 
     /// `~` backups, `#autosave#`, vim's `.swp`, LibreOffice's `.~lock.` files, `.bak`,
     /// `.tmp`.

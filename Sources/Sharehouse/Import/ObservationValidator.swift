@@ -32,6 +32,13 @@ struct ObservationValidator {
     var readsFractions = false
     /// The largest figure read, to tell fractions from percentages.
     private var largestValue = 0.0
+    /// A figure written with `%` says it is a percentage: the file is never taken for
+    /// fractions (`0,4%` is a small share, not 40%).
+    private var percentSignsRead = false
+    /// True when the user said the shares are percentages (`--scale percent`).
+    var readsPercent = false
+    /// The publication date: a period that starts after it cannot have been published then.
+    var publishedOn: CalendarDate?
     /// How a bare date (`2026-03-01`) in a period is read: nil refuses it.
     var bareDates: BareDates?
     private var decimalPointsRead = false
@@ -78,13 +85,14 @@ struct ObservationValidator {
     func checkTotals() throws {
         guard unit == .percent else { return }
         // A period of one figure (a single 1% share) says too little to call it a fraction.
-        if !readsFractions, largestValue > 0, largestValue <= 1, periods.contains(where: { $0.count >= 2 }),
+        if !readsFractions, !readsPercent, !percentSignsRead, largestValue > 0, largestValue <= 1,
+            periods.contains(where: { $0.count >= 2 }),
             periods.allSatisfy({ $0.sum <= 1 + $0.roundingAllowance + 1e-9 })
         {
             throw ImportError(
                 file: file, line: periods.compactMap(\.firstLine).min(), column: nil,
                 reason: "every share is at most 1 and each period's shares add up to at most 1: the figures look like fractions",
-                expected: "--scale fraction to read 0.225 as 22.5 (or shares in percent)")
+                expected: "--scale fraction to read 0.225 as 22.5, or --scale percent if they are small percentages")
         }
         for totals in periods.sorted(by: { $0.period < $1.period }) {
             guard totals.sum > 100 + totals.roundingAllowance + 1e-9 else { continue }
@@ -186,6 +194,11 @@ struct ObservationValidator {
             case .day: break
             }
         }
+        if let publishedOn, period.start > publishedOn {
+            throw ImportError(
+                file: file, at: location, reason: "the period \(period) starts after the publication date \(publishedOn)",
+                expected: "periods that had begun when the source published them (check the year, or the publication date)")
+        }
         let index: Int
         if let known = periodIndexes[period] {
             index = known
@@ -223,12 +236,19 @@ struct ObservationValidator {
                 commaHere = comma
             }
         }
+        if commaHere, text.contains(",") { decimalCommasRead = true }
         switch PublishedValue.parse(text, decimalComma: commaHere) {
         case .success(let value): parsed = value
         case .failure(let failure): throw ImportError(file: file, at: raw.valueLocation, reason: failure.description)
         }
         var value = parsed.value
         largestValue = max(largestValue, value.value)
+        if parsed.hasPercentSign { percentSignsRead = true }
+        if readsFractions, unit == .percent, parsed.hasPercentSign {
+            throw ImportError(
+                file: file, at: raw.valueLocation, reason: "\"\(raw.value)\" has a % sign, so it is not a fraction of 1",
+                expected: "fractions without % under --scale fraction, or no --scale for percentages")
+        }
         if readsFractions, unit == .percent {
             value = PublishedValue(
                 value: rounded(value.value * 100, decimals: max(0, value.decimals - 2)), decimals: max(0, value.decimals - 2))

@@ -2,13 +2,15 @@ import SharehouseDB
 
 /// How to read a delimited file, as its sidecar says it: the same choices as the command
 /// line's `--delimiter`, `--decimal-comma`, `--periods`, `--scale` and column names. Where
-/// both give one, they must agree.
+/// both give one, they must agree. And whether the file corrects a stored publication
+/// (`--correction` for this file alone: in a folder run, the file says it, not the run).
 public struct ReadingHints: Sendable, Hashable {
     public var delimiter: Delimiter?
     public var decimalComma: Bool?
     public var bareDates: BareDates?
     public var scale: ValueScale?
     public var columns = ColumnNames()
+    public var correction: Bool?
 
     public init() {}
 }
@@ -34,6 +36,7 @@ extension ImportOptions {
         options.columns.period = try merge(columns.period, hints.columns.period, "period_column")
         options.columns.value = try merge(columns.value, hints.columns.value, "value_column")
         if hints.decimalComma == true { options.decimalComma = true }
+        if hints.correction == true { options.acceptsCorrection = true }
         return options
     }
 }

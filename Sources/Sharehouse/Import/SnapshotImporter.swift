@@ -64,12 +64,20 @@ struct SnapshotImporter {
         }
         places.append((values == nil ? "the command line" : "the description", options.description))
         let metadata = try SnapshotMetadata(merging: places, file: file)
+        // A publication date in the future is a typo (2062 for 2026): stored, it would
+        // outrank every real publication of its periods for good. A day of slack for time zones.
+        if let latest = CalendarDate.today.adding(days: 1), metadata.publishedOn > latest {
+            throw ImportError(
+                file: file, reason: "the publication date \(metadata.publishedOn) is in the future (today is \(CalendarDate.today))",
+                expected: "the day the source published these figures")
+        }
 
         // A delimited file read otherwise than its name says, and how its figures were read.
 
         let csvDelimiter = (opened.reader as? CSVObservationReader)?.delimiter
         let namedDelimiter: Delimiter = opened.format == .tsv ? .tab : .comma
-        let delimiterFound = csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
+        // Said only when found: a delimiter the user gave needs no telling.
+        let delimiterFound = options.delimiter != nil ? nil : csvDelimiter.flatMap { $0 != namedDelimiter ? $0.name : nil }
         let infersDecimalComma = csvDelimiter == .semicolon || csvDelimiter == .tab
 
         // Catalog: what the file defines is added, or must match what is stored.
@@ -79,6 +87,9 @@ struct SnapshotImporter {
                 file: file, reason: "--scale applies to shares, and the measure \(measure.key) counts",
                 expected: "counts as they are, without --scale")
         }
+        // A date that disagrees with the source's own is worth a look, not a refusal.
+        let warnings = try Catalog.source(key: metadata.source.key, in: connection)
+            .flatMap { ImportWarning.publicationDates(of: metadata.publishedOn, source: $0) }
         func receipt(
             _ outcome: ImportReceipt.Outcome, _ id: Int64, _ validator: ObservationValidator,
             differences: [ImportReceipt.PeriodDifference] = [], truncated: Bool = false
@@ -92,6 +103,7 @@ struct SnapshotImporter {
                 addedMeasures: addedMeasures, addedSources: addedSources)
             receipt.delimiterFound = delimiterFound
             receipt.decimalCommasRead = validator.decimalCommasRead
+            receipt.warnings = warnings.map { [$0] } ?? []
             return receipt
         }
         /// The same content is stored as `existing`; a correction may have replaced it since.
@@ -109,6 +121,8 @@ struct SnapshotImporter {
                 decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
             validator.bareDates = options.bareDates
             validator.readsFractions = options.scale == .fraction
+            validator.readsPercent = options.scale == .percent
+            validator.publishedOn = metadata.publishedOn
             return validator
         }
 
@@ -377,7 +391,7 @@ struct SnapshotImporter {
                 measure = definition
             case .key(let key):
                 guard let stored = try Catalog.measure(key: key, in: connection) else {
-                    throw CatalogError.unknown(kind: "measure", key: key)
+                    throw try Catalog.unknown(.measure, key: key, in: connection)
                 }
                 measure = stored
             }
@@ -401,7 +415,7 @@ struct SnapshotImporter {
                 written.insert(source.key)
             }
             if case .key(let key) = metadata.source, try Catalog.source(key: key, in: connection) == nil {
-                throw CatalogError.unknown(kind: "source", key: key)
+                throw try Catalog.unknown(.source, key: key, in: connection)
             }
             return (measure, addedMeasures, addedSources)
         } catch let error as CatalogError {
@@ -413,6 +427,17 @@ struct SnapshotImporter {
 
     /// The metadata in `FILE.json` or `FILE.csv.json` next to the file, if there is one.
     static func sidecar(of input: InputSource) throws -> (String, SnapshotDescription)? {
+        guard let (sidecar, bytes) = try sidecarBytes(of: input, holding: "the snapshot's measure, source and publication date")
+        else { return nil }
+        let root = try JSONParser.parse(bytes, fileName: sidecar)
+        let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
+        return (sidecar, description)
+    }
+
+    /// The path and bytes of `FILE.json` or `FILE.csv.json` next to a file, if there is
+    /// one (an attribution table's sidecar is found the same way); `holding` says what a
+    /// sidecar holds, for the message when it is too large.
+    static func sidecarBytes(of input: InputSource, holding: String) throws -> (String, [UInt8])? {
         guard case .file(let path) = input else { return nil }
         let withoutExtension = (path as NSString).deletingPathExtension
         var candidates: [String] = []
@@ -424,18 +449,16 @@ struct SnapshotImporter {
         guard candidates.count == 1 else {
             throw ImportError(
                 file: path, reason: "two sidecars could apply: \(candidates.joined(separator: " and "))",
-                expected: "one sidecar with the snapshot's metadata")
+                expected: "one sidecar with \(holding)")
         }
         // Read in chunks up to a limit: a sidecar is a few lines of metadata, and reading
         // one whole could take without bound (a sidecar linked to /dev/zero never ends).
         guard let bytes = try ChunkedReader(.file(sidecar)).readAll(limit: Self.maximumSidecarBytes) else {
             throw ImportError(
                 file: sidecar, reason: "the sidecar is larger than \(Self.maximumSidecarBytes >> 20) MiB",
-                expected: "a sidecar of a few lines: the snapshot's measure, source and publication date")
+                expected: "a sidecar of a few lines: \(holding)")
         }
-        let root = try JSONParser.parse(bytes, fileName: sidecar)
-        let (description, _) = try SnapshotJSONDecoder(file: sidecar).description(of: root, allowObservations: false)
-        return (sidecar, description)
+        return (sidecar, bytes)
     }
 
     /// The file name kept with the snapshot: the base name only (a path would tie the

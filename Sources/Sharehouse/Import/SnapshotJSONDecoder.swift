@@ -17,7 +17,7 @@ struct SnapshotJSONDecoder {
     static let observationMembers: Set<String> = ["entity", "period", "value"]
     /// What only a sidecar says: how to read the file beside it.
     static let readingMembers: Set<String> = [
-        "delimiter", "decimal_comma", "periods", "scale", "entity_column", "period_column", "value_column",
+        "delimiter", "decimal_comma", "periods", "scale", "entity_column", "period_column", "value_column", "correction",
     ]
 
     /// The metadata of a snapshot object, and its `observations` member when present.
@@ -74,6 +74,10 @@ struct SnapshotJSONDecoder {
         if let node = members["decimal_comma"] {
             guard case .bool(let flag) = node.value else { throw mismatch(node, expected: "true or false") }
             hints.decimalComma = flag
+        }
+        if let node = members["correction"] {
+            guard case .bool(let flag) = node.value else { throw mismatch(node, expected: "true or false") }
+            hints.correction = flag
         }
         hints.bareDates = try members["periods"].map { try choice($0, BareDates.self) }
         hints.scale = try members["scale"].map { try choice($0, ValueScale.self) }

@@ -41,6 +41,26 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
             + (153 * adjustedMonth + 2) / 5 + day - 1
     }
 
+    /// The date `dayNumber` days after 0000-03-01: the inverse of ``dayNumber``.
+    public init?(dayNumber: Int) {
+        guard dayNumber >= 0 else { return nil }
+        // Whole 400-year eras of 146,097 days, then years of the era, then the day of a
+        // year that starts in March (so that February's length does not matter).
+        let era = dayNumber / 146_097
+        let dayOfEra = dayNumber - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate? {
+        CalendarDate(dayNumber: dayNumber + days)
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

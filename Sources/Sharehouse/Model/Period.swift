@@ -97,7 +97,9 @@ public struct Period: Sendable, Hashable, Comparable, TextCodable {
     public static var expectedText: String { expectedForms }
 
     /// The forms a period may be written in, for error messages.
-    public static let expectedForms = "a period such as 2025-08, 2025-Q3, 2025, 2024-09/2025-08 or 2025-02-26/2026-02-25"
+    public static let expectedForms =
+        "a period such as 2025-08, 2025-Q3, 2025, 2024-09/2025-08 or 2025-02-26/2026-02-25, "
+        + "or a month as spreadsheets write it (Mar 2026, Mar-26, 03/2026, 03.2026, مارس 2026)"
 
     private static func month(_ text: Substring) -> CalendarDate? {
         let bytes = Array(text.utf8)

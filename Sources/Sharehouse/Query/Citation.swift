@@ -98,12 +98,18 @@ public struct CitationList: Sendable {
             chain = try catalog.chain(of: vintage.source)
             chains[vintage.source] = chain
         }
+        // A derived snapshot relays its listing's source (the chain) and the attribution
+        // table it was derived under, which only the snapshot knows.
+        var sources = chain
+        for source in try catalog.derivationInputs(of: vintage.snapshotID) where !sources.contains(where: { $0.key == source.key }) {
+            sources.append(source)
+        }
         let number = citations.count + 1
         citations.append(
             Citation(
                 number: number, snapshotID: vintage.snapshotID, measure: measure,
                 publishedOn: vintage.publishedOn, verification: vintage.verification,
-                coverage: vintage.coverage, sources: chain, corrects: try catalog.correctedSnapshot(by: vintage.snapshotID)))
+                coverage: vintage.coverage, sources: sources, corrects: try catalog.correctedSnapshot(by: vintage.snapshotID)))
         numbers[vintage.snapshotID] = number
         return number
     }

@@ -64,7 +64,7 @@ extension Warehouse {
             guard let after = book.periods.first(where: { $0.period == to }) else {
                 throw QueryError.noData("\(to) in the measure \(measure)")
             }
-            let catalog = CatalogReader(connection: connection)
+            let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             let fromCitation = try citations.number(for: before.vintage, measure: measure, catalog: catalog)
             let toCitation = try citations.number(for: after.vintage, measure: measure, catalog: catalog)

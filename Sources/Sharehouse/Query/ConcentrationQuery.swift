@@ -38,7 +38,7 @@ extension Warehouse {
             }
             guard book.measure.unit == .percent else { throw QueryError.notAShare(measure: measure, query: "concentration") }
             guard !book.periods.isEmpty else { throw QueryError.noData(period.map { "\($0) in \(measure)" } ?? "the measure \(measure)") }
-            let catalog = CatalogReader(connection: connection)
+            let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             var rows: [ConcentrationResult.Row] = []
             for page in book.periods {

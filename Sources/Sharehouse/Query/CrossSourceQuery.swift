@@ -43,8 +43,8 @@ extension Warehouse {
             target = try leaders(top: 1, scope: QueryScope(measure: measure.key, asOf: asOf)).period
         }
         return try database.read { connection in
-            let catalog = CatalogReader(connection: connection)
-            let measures = try Catalog.measures(in: connection)
+            let catalog = CatalogReader(connection: connection, asOf: asOf)
+            let measures = try catalog.measures()
             var columns: [CrossSourceResult.Column] = []
             var columnFigures: [FigureTable] = []
             var citations = CitationList()

@@ -41,7 +41,7 @@ extension Warehouse {
         var crossings: [CrossoverResult.Crossing] = []
         if byVintage {
             try database.read { connection in
-                let catalog = CatalogReader(connection: connection)
+                let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
                 let vintages = try connection.fetchAll(
                     """
                     SELECT id, source, published_on, verification, coverage FROM snapshots

@@ -19,7 +19,8 @@ struct FigureBook {
         measure key: String, scope: QueryScope, on connection: Connection, entities: [String]? = nil,
         periods wanted: ((Period) -> Bool)? = nil, fullness: ((Period) -> Set<String>)? = nil
     ) throws -> FigureBook {
-        let measure = try CatalogReader(connection: connection).measure(key)
+        let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
+        let measure = try catalog.measure(key)
         if case .only(let source) = scope.sources, try Catalog.source(key: source, in: connection) == nil {
             throw QueryError.unknownSource(source)
         }
@@ -70,7 +71,7 @@ struct FigureBook {
         var relaySteps: [String: Int] = [:]
         func steps(_ source: String) throws -> Int {
             if let known = relaySteps[source] { return known }
-            let count = max(0, try Catalog.chain(of: source, in: connection).count - 1)
+            let count = max(0, try catalog.chain(of: source).count - 1)
             relaySteps[source] = count
             return count
         }

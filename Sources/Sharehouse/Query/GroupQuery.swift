@@ -45,7 +45,7 @@ extension Warehouse {
                 periods: { period in (from.map { period.start >= $0.start } ?? true) && (to.map { period.end <= $0.end } ?? true) },
                 fullness: { Set(membersOn($0.end)) })
             guard book.measure.unit == .percent else { throw QueryError.notAShare(measure: measure, query: "a group's share") }
-            let catalog = CatalogReader(connection: connection)
+            let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             var rows: [GroupResult.Row] = []
             for page in book.periods {

@@ -35,7 +35,8 @@ extension Warehouse {
                         + (scope.asOf.map { " as known on \($0)" } ?? ""))
             }
             var citations = CitationList()
-            let citation = try citations.number(for: page.vintage, measure: measure, catalog: CatalogReader(connection: connection))
+            let citation = try citations.number(
+                for: page.vintage, measure: measure, catalog: CatalogReader(connection: connection, asOf: scope.asOf))
             let figures = page.figures
             let ordered = figures.ranking()
             let shown = ordered.prefix { $0.rank <= top }

@@ -10,6 +10,9 @@ public struct Overview: Sendable {
     public let series: OverviewSeries?
     /// The headline period in every source and measure.
     public let crossSource: CrossSourceResult?
+    /// When shares derived from a listing exist: the organisations behind the leading
+    /// country of the latest of them.
+    public let behindLeader: ContributorsResult?
     /// The warehouse's file name, for the page's last line.
     public let fileName: String
 }
@@ -44,14 +47,15 @@ extension Warehouse {
         let across = try? crossSource(period: headline.period, asOf: request.scope.asOf)
         return Overview(
             headline: headline, series: try overviewSeries(leaders: headline, request: request),
-            crossSource: across, fileName: (path as NSString).lastPathComponent)
+            crossSource: across, behindLeader: try derivedLeaderContributors(asOf: request.scope.asOf),
+            fileName: (path as NSString).lastPathComponent)
     }
 
     /// The leaders (or the chosen entities) over time, in the headline's measure when it
     /// has several periods, else in the share measure with the most periods.
     private func overviewSeries(leaders: LeadersResult, request: OverviewRequest) throws -> OverviewSeries? {
         // Synthetic measures only when asked for by key, or when no real one exists.
-        let shares = try measures().filter { $0.unit == .percent }
+        let shares = try measures(asOf: request.scope.asOf).filter { $0.unit == .percent }
         let real = shares.filter { !$0.isSynthetic || $0.key == request.scope.measure }
         let candidates = real.isEmpty ? shares : real
         var best: SeriesResult?

@@ -39,7 +39,7 @@ extension Warehouse {
         let codes = Set(try entityCodes(names))
         return try database.read { connection in
             let measure = try measureKey(for: scope, periods: period.map { [$0] }, entities: Array(codes), on: connection)
-            let catalog = CatalogReader(connection: connection)
+            let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             let measureDefinition = try catalog.measure(measure)
             struct Figure {
                 let vintage: Vintage

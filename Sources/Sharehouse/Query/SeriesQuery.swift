@@ -54,7 +54,7 @@ extension Warehouse {
                 let others = lengths.keys.filter { $0 != chosen }.sorted { $0.description < $1.description }
                 notes.append(.otherLengthsLeftOut(count: skipped, lengths: others))
             }
-            let catalog = CatalogReader(connection: connection)
+            let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             var points: [SeriesResult.Point] = []
             for page in relevant where PeriodLength(page.period) == chosen {

@@ -1541,6 +1541,401 @@ JOIN snapshots ON snapshots.id = chain.snapshot_id;
 """#
         ),
         (
+            fileName: "0009_catalog_history.sql",
+            contents: #"""
+-- Sharehouse warehouse schema, version 9: the catalogue may be corrected, and remembers
+-- what it said.
+--
+-- A source's URL moves, a title was mistranslated, a publication date is found: the
+-- descriptive fields of sources and measures may change, but only together with a row
+-- of catalog_changes per field changed (old value, new value, when, why), written first
+-- in the same transaction (`sharehouse sources amend` and `measures amend` do both). An
+-- UPDATE without it is refused, so the history is complete, and reading it backwards
+-- gives the catalogue as it was on any day: the citations of an earlier report stay
+-- reproducible (`--as-of`). A change is dated when it is made, never earlier, so what
+-- the catalogue said on a past day never changes. Keys never change (snapshots and
+-- citations name them), nor a measure's unit (its figures would change meaning), and
+-- nothing of the catalogue or its history is deleted or replaced.
+--
+-- Values are kept as the columns hold them (text; dates as YYYY-MM-DD), NULL for none.
+
+CREATE TABLE catalog_changes (
+    id         INTEGER PRIMARY KEY,
+    kind       TEXT NOT NULL CHECK (kind IN ('source', 'measure')),
+    key        TEXT NOT NULL,
+    field      TEXT NOT NULL CHECK (
+                   (kind = 'source' AND field IN ('title', 'publisher', 'authors', 'url', 'published_on', 'accessed_on',
+                                                  'language', 'kind', 'license', 'access_note', 'derived_from'))
+                   OR (kind = 'measure' AND field IN ('name', 'universe', 'attribution', 'description'))),
+    old_value  TEXT,
+    new_value  TEXT,
+    changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+               CHECK (length(changed_at) = 20 AND strftime('%Y-%m-%dT%H:%M:%SZ', changed_at) = changed_at),
+    reason     TEXT CHECK (reason IS NULL OR reason <> ''),
+    CHECK (old_value IS NOT new_value)
+) STRICT;
+CREATE INDEX catalog_changes_by_key ON catalog_changes (kind, key, field, id);
+
+-- A change names a source or measure that exists, starts from the value stored now, and
+-- is dated now (the default): not earlier, so that the past is never rewritten.
+CREATE TRIGGER catalog_changes_name_a_key BEFORE INSERT ON catalog_changes
+WHEN NOT EXISTS (SELECT 1 FROM sources WHERE NEW.kind = 'source' AND key = NEW.key)
+     AND NOT EXISTS (SELECT 1 FROM measures WHERE NEW.kind = 'measure' AND key = NEW.key)
+BEGIN
+    SELECT RAISE(ABORT, 'catalog_changes: no such source or measure');
+END;
+CREATE TRIGGER catalog_changes_start_from_the_stored_value BEFORE INSERT ON catalog_changes
+WHEN (EXISTS (SELECT 1 FROM sources WHERE NEW.kind = 'source' AND key = NEW.key)
+      OR EXISTS (SELECT 1 FROM measures WHERE NEW.kind = 'measure' AND key = NEW.key))
+AND NEW.old_value IS NOT CASE NEW.kind
+    WHEN 'source' THEN (
+        SELECT CASE NEW.field
+            WHEN 'title' THEN title WHEN 'publisher' THEN publisher WHEN 'authors' THEN authors WHEN 'url' THEN url
+            WHEN 'published_on' THEN published_on WHEN 'accessed_on' THEN accessed_on WHEN 'language' THEN language
+            WHEN 'kind' THEN kind WHEN 'license' THEN license WHEN 'access_note' THEN access_note
+            WHEN 'derived_from' THEN derived_from
+        END
+        FROM sources WHERE key = NEW.key)
+    ELSE (
+        SELECT CASE NEW.field
+            WHEN 'name' THEN name WHEN 'universe' THEN universe WHEN 'attribution' THEN attribution
+            WHEN 'description' THEN description
+        END
+        FROM measures WHERE key = NEW.key)
+END
+BEGIN
+    SELECT RAISE(ABORT, 'catalog_changes: old_value must be the value stored now');
+END;
+CREATE TRIGGER catalog_changes_are_dated_now BEFORE INSERT ON catalog_changes
+WHEN NEW.changed_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+     OR NEW.changed_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 seconds')
+BEGIN
+    SELECT RAISE(ABORT, 'catalog_changes: a change is dated when it is made (leave changed_at to its default)');
+END;
+
+CREATE TRIGGER catalog_changes_are_immutable BEFORE UPDATE ON catalog_changes
+BEGIN
+    SELECT RAISE(ABORT, 'catalog changes are immutable: amend the source or measure again instead');
+END;
+CREATE TRIGGER catalog_changes_are_kept BEFORE DELETE ON catalog_changes
+BEGIN
+    SELECT RAISE(ABORT, 'catalog changes are never deleted');
+END;
+
+-- An UPDATE of a source changes no key, and each field it changes has, as its latest
+-- change, a row from the stored value to the new one.
+CREATE TRIGGER sources_keep_their_key BEFORE UPDATE OF key ON sources
+WHEN NEW.key IS NOT OLD.key
+BEGIN
+    SELECT RAISE(ABORT, 'a source''s key never changes: snapshots and citations name it; add a source with the new key');
+END;
+CREATE TRIGGER sources_change_with_their_history BEFORE UPDATE ON sources
+WHEN (NEW.title IS NOT OLD.title AND coalesce((
+        SELECT c.old_value IS OLD.title AND c.new_value IS NEW.title FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'title' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.publisher IS NOT OLD.publisher AND coalesce((
+        SELECT c.old_value IS OLD.publisher AND c.new_value IS NEW.publisher FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'publisher' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.authors IS NOT OLD.authors AND coalesce((
+        SELECT c.old_value IS OLD.authors AND c.new_value IS NEW.authors FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'authors' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.url IS NOT OLD.url AND coalesce((
+        SELECT c.old_value IS OLD.url AND c.new_value IS NEW.url FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'url' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.published_on IS NOT OLD.published_on AND coalesce((
+        SELECT c.old_value IS OLD.published_on AND c.new_value IS NEW.published_on FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'published_on' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.accessed_on IS NOT OLD.accessed_on AND coalesce((
+        SELECT c.old_value IS OLD.accessed_on AND c.new_value IS NEW.accessed_on FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'accessed_on' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.language IS NOT OLD.language AND coalesce((
+        SELECT c.old_value IS OLD.language AND c.new_value IS NEW.language FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'language' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.kind IS NOT OLD.kind AND coalesce((
+        SELECT c.old_value IS OLD.kind AND c.new_value IS NEW.kind FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'kind' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.license IS NOT OLD.license AND coalesce((
+        SELECT c.old_value IS OLD.license AND c.new_value IS NEW.license FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'license' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.access_note IS NOT OLD.access_note AND coalesce((
+        SELECT c.old_value IS OLD.access_note AND c.new_value IS NEW.access_note FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'access_note' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.derived_from IS NOT OLD.derived_from AND coalesce((
+        SELECT c.old_value IS OLD.derived_from AND c.new_value IS NEW.derived_from FROM catalog_changes AS c
+        WHERE c.kind = 'source' AND c.key = OLD.key AND c.field = 'derived_from' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+BEGIN
+    SELECT RAISE(ABORT, 'sources change only with their history: use `sharehouse sources amend`');
+END;
+CREATE TRIGGER sources_are_kept BEFORE DELETE ON sources
+BEGIN
+    SELECT RAISE(ABORT, 'sources are never deleted: the citations of earlier reports name them');
+END;
+-- INSERT OR REPLACE would delete the row without the DELETE trigger (recursive triggers
+-- are off) and write another without history.
+CREATE TRIGGER sources_are_not_replaced BEFORE INSERT ON sources
+WHEN EXISTS (SELECT 1 FROM sources WHERE key = NEW.key)
+BEGIN
+    SELECT RAISE(ABORT, 'a source with this key is stored: use `sharehouse sources amend` to change it');
+END;
+
+-- The same for measures; the unit never changes.
+CREATE TRIGGER measures_keep_their_key_and_unit BEFORE UPDATE OF key, unit ON measures
+WHEN NEW.key IS NOT OLD.key OR NEW.unit IS NOT OLD.unit
+BEGIN
+    SELECT RAISE(ABORT, 'a measure''s key and unit never change: its figures would change meaning; add a measure with its own key');
+END;
+CREATE TRIGGER measures_change_with_their_history BEFORE UPDATE ON measures
+WHEN (NEW.name IS NOT OLD.name AND coalesce((
+        SELECT c.old_value IS OLD.name AND c.new_value IS NEW.name FROM catalog_changes AS c
+        WHERE c.kind = 'measure' AND c.key = OLD.key AND c.field = 'name' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.universe IS NOT OLD.universe AND coalesce((
+        SELECT c.old_value IS OLD.universe AND c.new_value IS NEW.universe FROM catalog_changes AS c
+        WHERE c.kind = 'measure' AND c.key = OLD.key AND c.field = 'universe' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.attribution IS NOT OLD.attribution AND coalesce((
+        SELECT c.old_value IS OLD.attribution AND c.new_value IS NEW.attribution FROM catalog_changes AS c
+        WHERE c.kind = 'measure' AND c.key = OLD.key AND c.field = 'attribution' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+  OR (NEW.description IS NOT OLD.description AND coalesce((
+        SELECT c.old_value IS OLD.description AND c.new_value IS NEW.description FROM catalog_changes AS c
+        WHERE c.kind = 'measure' AND c.key = OLD.key AND c.field = 'description' ORDER BY c.id DESC LIMIT 1), 0) = 0)
+BEGIN
+    SELECT RAISE(ABORT, 'measures change only with their history: use `sharehouse measures amend`');
+END;
+CREATE TRIGGER measures_are_kept BEFORE DELETE ON measures
+BEGIN
+    SELECT RAISE(ABORT, 'measures are never deleted: the figures of their snapshots name them');
+END;
+CREATE TRIGGER measures_are_not_replaced BEFORE INSERT ON measures
+WHEN EXISTS (SELECT 1 FROM measures WHERE key = NEW.key)
+BEGIN
+    SELECT RAISE(ABORT, 'a measure with this key is stored: use `sharehouse measures amend` to change it');
+END;
+
+"""#
+        ),
+        (
+            fileName: "0010_cldr_names.sql",
+            contents: #"""
+-- Sharehouse warehouse data, version 10: names as the world writes them (issue 13, part 9).
+--
+-- Generated by Scripts/derive-cldr-names.py; do not edit by hand: change the script and
+-- run it again. Every English and Arabic territory name of Unicode CLDR (CLDR 49 as
+-- Babel 2.19.0 carries it; the short and variant forms from cldr-json 48.0.0, CLDR 48),
+-- and the names World Bank, IMF, UN and OWID tables use, that did not already resolve
+-- to their entity. CLDR data: Copyright Unicode, Inc., Unicode License v3
+-- (Tests/Fixtures/names/LICENSE-CLDR.txt). Names that could mean two entities ("Korea")
+-- are never aliases; spellings that differ only in the letters of a foreign "g"
+-- (غ ج ق) or in ى/ي need no row: the resolver's normalization folds them.
+--
+-- OR IGNORE: an alias a user's own migration already added keeps the code it gave it.
+
+INSERT OR IGNORE INTO entity_aliases (alias, code) VALUES
+    ('Andorra, Principality of', 'AD'),  -- IMF en
+    ('Afghanistan, Islamic Rep. of', 'AF'),  -- IMF en
+    ('أنتيغوا وبربودا', 'AG'),  -- CLDR 49 ar
+    ('Armenia, Rep. of', 'AM'),  -- IMF en
+    ('أنتاركتيكا', 'AQ'),  -- CLDR 49 ar
+    ('ساموا الأمريكية', 'AS'),  -- CLDR 49 ar
+    ('Aruba, Kingdom of the Netherlands', 'AW'),  -- IMF en
+    ('Azerbaijan, Rep. of', 'AZ'),  -- IMF en
+    ('بنغلاديش', 'BD'),  -- CLDR 49 ar
+    ('بوركينا فاسو', 'BF'),  -- CLDR 49 ar
+    ('Bahrain, Kingdom of', 'BH'),  -- IMF en
+    ('بنن', 'BJ'),  -- UN ar
+    ('St. Barthélemy', 'BL'),  -- CLDR 49 en
+    ('بروني دار السلام', 'BN'),  -- UN ar
+    ('بوليفيا (دولة - المتعددة القوميات)', 'BO'),  -- UN ar
+    ('Caribbean Netherlands', 'BQ'),  -- CLDR 49 en
+    ('بونير وسانت يوستاشيوس وسابا', 'BQ'),  -- UN ar
+    ('هولندا الكاريبية', 'BQ'),  -- CLDR 49 ar
+    ('جزيرة بوفيت', 'BV'),  -- UN ar
+    ('جزيرة بوفيه', 'BV'),  -- CLDR 49 ar
+    ('Belarus, Rep. of', 'BY'),  -- IMF en
+    ('بيلاروس', 'BY'),  -- CLDR 49 ar
+    ('بليز', 'BZ'),  -- CLDR 49 ar
+    ('Cocos Islands', 'CC'),  -- CLDR 48 en
+    ('جزر كوكس (كيلينغ)', 'CC'),  -- UN ar
+    ('جزر كوكوس (كيلينغ)', 'CC'),  -- CLDR 49 ar
+    ('Congo (DRC)', 'CD'),  -- CLDR 48 en
+    ('Congo, Dem. Rep. of the', 'CD'),  -- IMF en
+    ('Democratic Republic of Congo', 'CD'),  -- OWID en
+    ('Central African Rep.', 'CF'),  -- IMF en
+    ('Congo (Republic)', 'CG'),  -- CLDR 48 en
+    ('Congo, Rep. of', 'CG'),  -- IMF en
+    ('Congo, Republic of', 'CG'),  -- IMF en
+    ('Republic of Congo', 'CG'),  -- IMF en
+    ('شيلي', 'CL'),  -- UN ar
+    ('China, P.R.: Mainland', 'CN'),  -- IMF en
+    ('كابو فيردي', 'CV'),  -- UN ar
+    ('Curaçao, Kingdom of the Netherlands', 'CW'),  -- IMF en
+    ('كوراساو', 'CW'),  -- CLDR 49 ar
+    ('جزيرة عيد الميلاد', 'CX'),  -- UN ar
+    ('جزيرة كريسماس', 'CX'),  -- CLDR 49 ar
+    ('Czech Rep.', 'CZ'),  -- IMF en
+    ('الدانمرك', 'DK'),  -- CLDR 49 ar
+    ('Dominican Rep.', 'DO'),  -- IMF en
+    ('الجمهورية الدومينيكية', 'DO'),  -- UN ar
+    ('إكوادور', 'EC'),  -- UN ar
+    ('Estonia, Rep. of', 'EE'),  -- IMF en
+    ('Egypt, Arab Rep. of', 'EG'),  -- IMF en
+    ('Eritrea, The State of', 'ER'),  -- IMF en
+    ('Ethiopia, The Federal Dem. Rep. of', 'ET'),  -- IMF en
+    ('Fiji, Rep. of', 'FJ'),  -- IMF en
+    ('Falkland Islands (Islas Malvinas)', 'FK'),  -- CLDR 48 en
+    ('جزر فوكلاند', 'FK'),  -- CLDR 49 ar
+    ('جزر فوكلاند (مالفيناس)', 'FK'),  -- UN ar
+    ('جزر فوكلاند - جزر مالفيناس', 'FK'),  -- CLDR 48 ar
+    ('Micronesia', 'FM'),  -- CLDR 49 en
+    ('Micronesia (country)', 'FM'),  -- OWID en
+    ('Micronesia, Fed. States of', 'FM'),  -- IMF en
+    ('ميكرونيزيا (ولايات - الموحدة)', 'FM'),  -- UN ar
+    ('Faeroe Islands', 'FO'),  -- OWID en
+    ('جزر فارو', 'FO'),  -- CLDR 49 ar
+    ('جزر فايرو', 'FO'),  -- UN ar
+    ('غابون', 'GA'),  -- UN ar
+    ('غويانا الفرنسية', 'GF'),  -- CLDR 49 ar
+    ('غيرنسي', 'GG'),  -- UN ar
+    ('غرينلند', 'GL'),  -- UN ar
+    ('غوادلوب', 'GP'),  -- CLDR 49 ar
+    ('Equatorial Guinea, Rep. of', 'GQ'),  -- IMF en
+    ('South Georgia & South Sandwich Islands', 'GS'),  -- CLDR 49 en
+    ('غيانا', 'GY'),  -- CLDR 49 ar
+    ('China, Hong Kong SAR', 'HK'),  -- UN en
+    ('China, Hong Kong Special Administrative Region', 'HK'),  -- UN en
+    ('China, P.R.: Hong Kong', 'HK'),  -- IMF en
+    ('الصين، منطقة هونغ كونغ الإدارية الخاصة', 'HK'),  -- UN ar
+    ('هونغ كونغ الصينية (منطقة إدارية خاصة)', 'HK'),  -- CLDR 49 ar
+    ('Heard & McDonald Islands', 'HM'),  -- CLDR 48 en
+    ('جزيرة هيرد وجزر ماكدونالد', 'HM'),  -- CLDR 49 ar
+    ('Croatia, Rep. of', 'HR'),  -- IMF en
+    ('Chagos Archipelago', 'IO'),  -- CLDR 48 en
+    ('أرخبيل تشاغوس', 'IO'),  -- CLDR 48 ar
+    ('الإقليم البريطاني في المحيط الهندي', 'IO'),  -- CLDR 49 ar
+    ('Iran, Islamic Rep. of', 'IR'),  -- IMF en
+    ('إيران (جمهورية - الإسلامية)', 'IR'),  -- UN ar
+    ('Kyrgyz Rep.', 'KG'),  -- IMF en
+    ('قيرغيزستان', 'KG'),  -- CLDR 49 ar
+    ('كيريباس', 'KI'),  -- UN ar
+    ('Comoros, Union of the', 'KM'),  -- IMF en
+    ('سانت كيتس ونيفيس', 'KN'),  -- CLDR 49 ar
+    ('Dem. People''s Republic of Korea', 'KP'),  -- UN en
+    ('Korea, Dem. People''s Rep. of', 'KP'),  -- IMF en
+    ('Korea, Dem. Rep.', 'KP'),  -- World Bank en
+    ('جمهورية كوريا الشعبية الديمقراطية', 'KP'),  -- UN ar
+    ('Korea, Rep. of', 'KR'),  -- IMF en
+    ('جزر كايمان', 'KY'),  -- CLDR 49 ar
+    ('Kazakhstan, Rep. of', 'KZ'),  -- IMF en
+    ('Lao P.D.R.', 'LA'),  -- IMF en
+    ('Lao People''s Dem. Rep.', 'LA'),  -- IMF en
+    ('جمهورية لاو الديمقراطية الشعبية', 'LA'),  -- UN ar
+    ('ليختنشتاين', 'LI'),  -- CLDR 49 ar
+    ('سري لانكا', 'LK'),  -- UN ar
+    ('ليبريا', 'LR'),  -- UN ar
+    ('Lesotho, Kingdom of', 'LS'),  -- IMF en
+    ('لكسمبرغ', 'LU'),  -- UN ar
+    ('Moldova, Rep. of', 'MD'),  -- IMF en
+    ('St. Martin', 'MF'),  -- CLDR 49 en
+    ('St. Martin (French part)', 'MF'),  -- World Bank en
+    ('سان مارتن', 'MF'),  -- CLDR 49 ar
+    ('سانت مارتن (الجزء الفرنسي)', 'MF'),  -- UN ar
+    ('Madagascar, Rep. of', 'MG'),  -- IMF en
+    ('Marshall Islands, Rep. of the', 'MH'),  -- IMF en
+    ('جزر مارشال', 'MH'),  -- CLDR 49 ar
+    ('Macedonia, FYR', 'MK'),  -- World Bank en
+    ('North Macedonia, Republic of', 'MK'),  -- IMF en
+    ('Myanmar (Burma)', 'MM'),  -- CLDR 49 en
+    ('ميانمار (بورما)', 'MM'),  -- CLDR 49 ar
+    ('China, Macao SAR', 'MO'),  -- UN en
+    ('China, Macao Special Administrative Region', 'MO'),  -- UN en
+    ('China, P.R.: Macao', 'MO'),  -- IMF en
+    ('الصين، منطقة ماكاو الإدارية الخاصة', 'MO'),  -- UN ar
+    ('منطقة ماكاو الإدارية الخاصة', 'MO'),  -- CLDR 49 ar
+    ('جزر المارتينيك', 'MQ'),  -- CLDR 49 ar
+    ('Mauritania, Islamic Rep. of', 'MR'),  -- IMF en
+    ('مونتسرات', 'MS'),  -- CLDR 49 ar
+    ('مالطا', 'MT'),  -- CLDR 49 ar
+    ('ملديف', 'MV'),  -- UN ar
+    ('Mozambique, Rep. of', 'MZ'),  -- IMF en
+    ('موزامبيق', 'MZ'),  -- UN ar
+    ('كاليدونيا الجديدة', 'NC'),  -- CLDR 49 ar
+    ('Netherlands, The', 'NL'),  -- IMF en
+    ('Nauru, Rep. of', 'NR'),  -- IMF en
+    ('Aotearoa New Zealand', 'NZ'),  -- CLDR 48 en
+    ('بيرو', 'PE'),  -- CLDR 49 ar
+    ('بولينيزيا الفرنسية', 'PF'),  -- CLDR 49 ar
+    ('Poland, Rep. of', 'PL'),  -- IMF en
+    ('St. Pierre & Miquelon', 'PM'),  -- CLDR 49 en
+    ('سان بيير ومكويلون', 'PM'),  -- CLDR 49 ar
+    ('سان بيير وميكلون', 'PM'),  -- UN ar
+    ('Pitcairn Islands', 'PN'),  -- CLDR 49 en
+    ('بيتكرن', 'PN'),  -- UN ar
+    ('جزر بيتكيرن', 'PN'),  -- CLDR 49 ar
+    ('Puerto Rico (US)', 'PR'),  -- World Bank en
+    ('West Bank and Gaza', 'PS'),  -- World Bank en
+    ('Palau, Rep. of', 'PW'),  -- IMF en
+    ('باراغواي', 'PY'),  -- CLDR 49 ar
+    ('روينيون', 'RE'),  -- CLDR 49 ar
+    ('Serbia, Rep. of', 'RS'),  -- IMF en
+    ('جزر سليمان', 'SB'),  -- CLDR 49 ar
+    ('سيشل', 'SC'),  -- CLDR 49 ar
+    ('سيشيل', 'SC'),  -- UN ar
+    ('Saint Helena', 'SH'),  -- UN en
+    ('St. Helena', 'SH'),  -- CLDR 48 en
+    ('St. Helena, Ascension & Tristan da Cunha', 'SH'),  -- CLDR 49 en
+    ('سانت هيلانة', 'SH'),  -- UN ar
+    ('سانت هيلينا', 'SH'),  -- CLDR 49 ar
+    ('Slovenia, Rep. of', 'SI'),  -- IMF en
+    ('Svalbard and Jan Mayen Islands', 'SJ'),  -- UN en
+    ('جزيرتي سفالبارد وجان مايِن', 'SJ'),  -- UN ar
+    ('Slovak Rep.', 'SK'),  -- IMF en
+    ('San Marino, Rep. of', 'SM'),  -- IMF en
+    ('Somalia, Fed. Rep.', 'SO'),  -- World Bank en
+    ('South Sudan, Rep. of', 'SS'),  -- IMF en
+    ('South Sudan, Republic of', 'SS'),  -- IMF en
+    ('São Tomé and Príncipe, Dem. Rep. of', 'ST'),  -- IMF en
+    ('سان تومي وبرينسيبي', 'ST'),  -- UN ar
+    ('ساو تومي وبرينسيبي', 'ST'),  -- CLDR 49 ar
+    ('Sint Maarten', 'SX'),  -- CLDR 49 en
+    ('Sint Maarten, Kingdom of the Netherlands', 'SX'),  -- IMF en
+    ('سانت مارتن', 'SX'),  -- CLDR 49 ar
+    ('Syrian Arab Rep.', 'SY'),  -- IMF en
+    ('Eswatini, Kingdom of', 'SZ'),  -- IMF en
+    ('جزر تركس وكايكوس', 'TC'),  -- UN ar
+    ('جزر توركس وكايكوس', 'TC'),  -- CLDR 49 ar
+    ('French Southern and Antarctic Lands', 'TF'),  -- CLDR 49 en
+    ('الأقاليم الجنوبية الفرنسية', 'TF'),  -- CLDR 49 ar
+    ('تايلند', 'TH'),  -- UN ar
+    ('Tajikistan, Rep. of', 'TJ'),  -- IMF en
+    ('توكيلاو', 'TK'),  -- CLDR 49 ar
+    ('Timor-Leste, Dem. Rep. of', 'TL'),  -- IMF en
+    ('تيمور - ليشتي', 'TL'),  -- CLDR 49 ar
+    ('Türkiye, Rep. of', 'TR'),  -- IMF en
+    ('Türkiye, Republic of', 'TR'),  -- IMF en
+    ('China, Taiwan Province of China', 'TW'),  -- UN en
+    ('Taiwan, China', 'TW'),  -- World Bank en
+    ('Tanzania, United Rep. of', 'TZ'),  -- IMF en
+    ('U.S. Outlying Islands', 'UM'),  -- CLDR 49 en
+    ('جزر الولايات المتحدة النائية', 'UM'),  -- CLDR 49 ar
+    ('أورغواي', 'UY'),  -- CLDR 49 ar
+    ('أوروغواي', 'UY'),  -- UN ar
+    ('Uzbekistan, Rep. of', 'UZ'),  -- IMF en
+    ('St. Vincent & Grenadines', 'VC'),  -- CLDR 49 en
+    ('سانت فنسنت وجزر غرينادين', 'VC'),  -- CLDR 49 ar
+    ('Venezuela, Rep. Bolivariana de', 'VE'),  -- IMF en
+    ('فنزويلا (جمهورية - البوليفارية)', 'VE'),  -- UN ar
+    ('جزر فرجن البريطانية', 'VG'),  -- UN ar
+    ('United States Virgin Islands', 'VI'),  -- UN en
+    ('جزر فرجن التابعة للولايات المتحدة', 'VI'),  -- UN ar
+    ('فييت نام', 'VN'),  -- UN ar
+    ('Wallis and Futuna Islands', 'WF'),  -- UN en
+    ('جزر والس وفوتونا', 'WF'),  -- CLDR 49 ar
+    ('جزر واليس وفوتونا', 'WF'),  -- UN ar
+    ('ساموا', 'WS'),  -- CLDR 49 ar
+    ('Yemen, Rep. of', 'YE'),  -- IMF en
+    ('زيمبابوي', 'ZW');  -- CLDR 49 ar
+
+"""#
+        ),
+        (
             fileName: "0011_hub_listings.sql",
             contents: #"""
 -- Sharehouse warehouse schema, version 11: model listings, the Hub's own counts.
@@ -1690,21 +2085,23 @@ END;
 -- Sharehouse warehouse schema, version 13: shares derived from a listing.
 --
 -- A derivation sums a listing's downloads by country under an attribution table and a
--- method, and stores the result as two ordinary snapshots (downloads per country, a
--- count; and shares, in percent) whose source is the derivation itself. This table says
--- what each derivation read, so that its figures can be reproduced and explained
--- (`report contributors`), and its citation names the listing and the table.
+-- method, and stores the result as two ordinary snapshots (downloads per country, a count;
+-- shares in percent) of a source that stands for the derivation (one per listing source,
+-- method and filters, relaying the listing's source), so that month after month they form
+-- one series. This table says what each derived snapshot read, so that its figures can be
+-- reproduced and explained (`report contributors`) and its citation names the listing and
+-- the attribution table. The same listing under another attribution version is a
+-- correction of the same publication (migration 8): a new vintage.
 CREATE TABLE derivations (
-    -- The derivation's own source: one per listing, attribution version, method and filters.
-    source              TEXT PRIMARY KEY NOT NULL REFERENCES sources (key),
+    snapshot_id         INTEGER PRIMARY KEY REFERENCES snapshots (id),
     listing_id          INTEGER NOT NULL REFERENCES listings (id),
     -- NULL for the dataset-columns method, which reads the study's own columns.
     attribution_version INTEGER REFERENCES attribution_versions (version),
     method              TEXT NOT NULL CHECK (method IN ('publisher', 'base_model', 'dataset_columns')),
-    -- The filters and rounding, as canonical JSON ({"decimals": 2, "pipeline_tag": ...}).
+    -- The filters and rounding, as canonical JSON ({"decimals":2,"pipeline_tag":...}).
     options             TEXT NOT NULL CHECK (json_valid(options)),
     CHECK ((method = 'dataset_columns') = (attribution_version IS NULL))
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX derivations_by_listing ON derivations (listing_id);
 
 CREATE TRIGGER derivations_are_immutable BEFORE UPDATE ON derivations

@@ -81,7 +81,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Read a period written as a date (2026-03-01) as its month or as one day: month or day.")
     var periods: BareDates?
 
-    @Option(help: "fraction: read shares written as fractions of 1 (0.225) as percent (22.5).")
+    @Option(
+        help: "fraction: read shares written as fractions of 1 (0.225) as percent (22.5); percent: they are percentages, however small.")
     var scale: ValueScale?
 
     @Option(name: .customLong("entity-column"), help: ArgumentHelp("The header of the entity column.", valueName: "name"))
@@ -114,7 +115,6 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
         var description = SnapshotDescription()
         description.measure = measure.map { .key($0) }
         description.source = source.map { .key($0) }
@@ -131,17 +131,36 @@ struct ImportCommand: ParsableCommand {
         options.bareDates = periods
         options.scale = scale
         options.columns = ColumnNames(entity: entityColumn, period: periodColumn, value: valueColumn)
-        let selection = try ImportSelection.select(files, recursive: recursive)
+        let selection = try ImportSelection.select(files, recursive: recursive, anyName: inputFormat != nil)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }
         guard !selection.inputs.isEmpty else {
             Terminal.error("nothing to import: every file given was left out")
             throw ExitStatus.missingInput
         }
-        let receipts = try warehouse.importSnapshots(from: selection.inputs, options: options)
+        // A warehouse that does not exist yet is created for the import, and said so (a
+        // mistyped --db would otherwise start a new warehouse unnoticed); should the import
+        // fail or be a dry run, it is removed again: a failed import leaves nothing behind.
+        let path = global.databasePath
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let receipts: [ImportReceipt]
+        do {
+            receipts = try global.openWarehouse().importSnapshots(from: selection.inputs, options: options)
+        } catch {
+            if isNew { Self.remove(path) }
+            throw error
+        }
         ProgressLine.finish()
+        if isNew {
+            if dryRun { Self.remove(path) } else { Terminal.note("created the warehouse \(path)") }
+        }
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(receipts))
         case .table: Terminal.output(ReceiptRenderer.render(receipts))
         }
+    }
+
+    /// Removes a warehouse this command created, with SQLite's companion files.
+    private static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -40,3 +40,32 @@ extension ListingShape: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { allCases.map(\.argument) }
 }
+
+/// A field to clear, as its option is spelled (`access-note`) or its column (`access_note`).
+extension Source.Field: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: String(argument.map { $0 == "-" ? "_" : $0 }))
+    }
+
+    public var argument: String { String(rawValue.map { $0 == "_" ? "-" : $0 }) }
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
+
+extension Measure.Field: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: String(argument.map { $0 == "-" ? "_" : $0 }))
+    }
+
+    public var argument: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
+
+/// Derivation methods are written with hyphens on the command line (`base-model`).
+extension DerivationMethod: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: String(argument.map { $0 == "-" ? "_" : $0 }))
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+    public var defaultValueDescription: String { argument }
+}

@@ -34,6 +34,15 @@ public enum CatalogText {
         return lines.joined(separator: "\n")
     }
 
+    /// `measures show`: as of a day when asked, the measure's definition, then its amendments.
+    public static func describe(_ details: MeasureDetails) -> String {
+        var blocks = [describe(details.measure)]
+        if let asOf = details.asOf { blocks.insert("as of \(asOf):", at: 0) }
+        let history = CatalogHistoryText.section(details.history, laterChanges: details.laterChanges, asOf: details.asOf)
+        if !history.isEmpty { blocks.append(history.joined(separator: "\n")) }
+        return blocks.joined(separator: "\n\n")
+    }
+
     /// `entities list`: a line per entity, with its Arabic name and ISO codes where it has them.
     public static func entitiesTable(_ entities: [Entity]) -> String {
         var table = TableRenderer([.left("CODE"), .left("KIND"), .left("NAME"), .left("NAME (AR)"), .left("ISO3"), .left("NUM")])

@@ -46,6 +46,9 @@ public enum ReceiptRenderer {
             ]
             lines.append("  read as: " + read.compactMap { $0 }.joined(separator: ", "))
         }
+        for warning in receipt.warnings {
+            lines.append("  warning: " + ReportLanguage.english.text(warning))
+        }
         if !receipt.addedMeasures.isEmpty || !receipt.addedSources.isEmpty {
             lines.append(
                 "  added: "

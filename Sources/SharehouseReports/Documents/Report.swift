@@ -113,3 +113,13 @@ extension ChangesResult: Report {
         .changes(self, style: style, names: names)
     }
 }
+
+extension ContributorsResult: Report {
+    public func data(_ names: EntityNames, language: ReportLanguage) -> ReportData {
+        .contributors(self, names: names, language: language)
+    }
+
+    public func document(_ style: ReportDocument.Style, names: [String: String]) -> ReportDocument {
+        .contributors(self, style: style, names: names)
+    }
+}

@@ -2,6 +2,16 @@ public import Sharehouse
 
 /// A source as a short block of text, for `sources show`.
 public enum SourceText {
+    /// `sources show`: as of a day when asked, the source and the sources it relays, then
+    /// their amendments.
+    public static func describe(_ details: SourceDetails) -> String {
+        var blocks = [describe(chain: details.chain)]
+        if let asOf = details.asOf { blocks.insert("as of \(asOf):", at: 0) }
+        let history = CatalogHistoryText.section(details.history, laterChanges: details.laterChanges, asOf: details.asOf)
+        if !history.isEmpty { blocks.append(history.joined(separator: "\n")) }
+        return blocks.joined(separator: "\n\n")
+    }
+
     /// A source and the sources it relays, in order: a block each, a blank line between.
     public static func describe(chain: [Source]) -> String {
         chain.enumerated().map { depth, source in describe(source, depth: depth) }.joined(separator: "\n\n")

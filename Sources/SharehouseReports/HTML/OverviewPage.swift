@@ -126,6 +126,28 @@ public enum OverviewPage {
             notes(across.notes)
         }
 
+        // Who is behind the leading country of a share derived from the Hub's counts.
+        if let behind = overview.behindLeader {
+            let cited = citations.number(behind.citation, in: behind.citations)
+            page.append(
+                "<h2>\(HTMLPage.escape(language.text(.behindLeader))) · \(HTMLPage.escape(name(behind.entity))) · "
+                    + "\(page.number(behind.period.description)) \(cite(cited))</h2>")
+            let header = [
+                language.header(.contributor), language.header(.downloads), language.header(.ofEntity), language.header(.ofAll),
+            ].map(HTMLPage.escape)
+            let rows = behind.organisations.map { organisation in
+                [
+                    page.phrase(organisation.author), HTMLPage.escape(digits.grouped(organisation.downloads.rounded(), decimals: 0)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfEntity, decimals: 1)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfTotal, decimals: 1)),
+                ]
+            }
+            page.append(HTMLPage.table(headerMarkup: header, rows: rows, numeric: [1, 2, 3]))
+            page.append(
+                "<p class=\"note\">\(HTMLPage.escape(language.text(.measure))): \(page.phrase(behind.measure.name)) "
+                    + "(\(HTMLPage.code(behind.measure.key))).</p>")
+        }
+
         // Who says so.
         page.append("<h2>\(HTMLPage.escape(language.text(.citations)))</h2>")
         page.append("<ol class=\"citations\">")

@@ -11,7 +11,7 @@ extension ReportLanguage {
         case generatedFrom, noFigures, notComparable
         case shareAxis, leadersChartTitle, seriesChartTitle
         case countAxis, countSeriesChartTitle, millions, billions
-        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure, noSeries
+        case entitiesCount, value, sameSourcesAs, note, relays, anotherMeasure, noSeries, behindLeader
     }
 
     /// The column headers of text reports (tables, Markdown, CSV, TSV).
@@ -19,6 +19,7 @@ extension ReportLanguage {
         case period, entity, share, value, rank, change, relative, move, source, what, values, per
         case leader, count, bound, knownFrom, until, sum, members, withoutFigure, trend
         case measure, sourceKey, comparedWith, before, after
+        case contributor, downloads, ofEntity, ofAll
     }
 
     public func text(_ label: Label) -> String {
@@ -76,6 +77,7 @@ extension ReportLanguage {
         case .relays: "relays"
         case .anotherMeasure: "another measure than the headline's"
         case .noSeries: "Over time: no share measure (synthetic ones aside) has three periods of these entities yet."
+        case .behindLeader: "Who is behind the leader"
         }
     }
 
@@ -120,6 +122,7 @@ extension ReportLanguage {
         case .relays: "نقلًا عن"
         case .anotherMeasure: "مقياس غير مقياس الخلاصة"
         case .noSeries: "عبر الزمن: لا يضم أي مقياس للحصص (عدا المقاييس الاصطناعية) ثلاث فترات لهذه الجهات بعد."
+        case .behindLeader: "مَن وراء المتصدر"
         }
     }
 
@@ -151,6 +154,10 @@ extension ReportLanguage {
         case .comparedWith: "VS"
         case .before: "BEFORE"
         case .after: "AFTER"
+        case .contributor: "ORGANISATION / MODEL"
+        case .downloads: "DOWNLOADS"
+        case .ofEntity: "OF ITS"
+        case .ofAll: "OF ALL"
         }
     }
 
@@ -182,6 +189,10 @@ extension ReportLanguage {
         case .comparedWith: "مقارنةً بـ"
         case .before: "قبل"
         case .after: "بعد"
+        case .contributor: "الجهة / النموذج"
+        case .downloads: "التنزيلات"
+        case .ofEntity: "من حصتها"
+        case .ofAll: "من الكل"
         }
     }
 }

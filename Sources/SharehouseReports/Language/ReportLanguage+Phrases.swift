@@ -13,6 +13,11 @@ extension ReportLanguage {
         case concentrationTitle
         case revisionsTitle
         case changesTitle
+        case contributorsTitle(entity: String, period: Period, citation: Int)
+        /// The entity's figure, its downloads of all, and the derivation behind it.
+        case contributorsAbout(
+            entity: String, figure: String, downloads: String, total: String, method: String, listing: Int64, version: Int64?)
+        case contributorsShown(shown: Int, of: Int)
         /// The latest snapshot of a measure and source, which `report changes` reads.
         case aboutLatestSnapshot(measure: String, source: String, snapshot: Int64, publishedOn: CalendarDate)
         /// An earlier vintage of the same period, by its publication date.
@@ -86,6 +91,11 @@ extension ReportLanguage {
         case .concentrationTitle: "Concentration"
         case .revisionsTitle: "Revisions"
         case .changesTitle: "What changed"
+        case .contributorsTitle(let entity, let period, let citation): "Who is behind \(entity), \(period) [\(n(citation))]"
+        case .contributorsAbout(let entity, let figure, let downloads, let total, let method, let listing, let version):
+            "\(entity): \(figure)% of downloads (\(downloads) of \(total)), method \(method), listing \(n(Int(listing)))"
+                + (version.map { ", attribution table version \(n(Int($0)))" } ?? "")
+        case .contributorsShown(let shown, let of): "the largest \(n(shown)) of \(n(of)) organisations"
         case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
             "\(measure) from \(source): snapshot \(n(Int(snapshot))), published \(publishedOn)"
         case .vintageOf(let date): "vintage of \(date)"
@@ -139,6 +149,12 @@ extension ReportLanguage {
         case .concentrationTitle: "التركّز"
         case .revisionsTitle: "المراجعات"
         case .changesTitle: "ما الذي تغيّر"
+        case .contributorsTitle(let entity, let period, let citation):
+            "مَن وراء \(entity)، \(BidiText.leftToRight(period.description)) [\(n(citation))]"
+        case .contributorsAbout(let entity, let figure, let downloads, let total, let method, let listing, let version):
+            "\(entity): \(figure)٪ من التنزيلات (\(downloads) من \(total))، الطريقة \(BidiText.leftToRight(method))، القائمة \(n(Int(listing)))"
+                + (version.map { "، جدول الإسناد الإصدار \(n(Int($0)))" } ?? "")
+        case .contributorsShown(let shown, let of): "أكبر \(n(shown)) من \(n(of)) جهة"
         case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
             "\(BidiText.leftToRight(measure)) من \(BidiText.leftToRight(source)): اللقطة \(n(Int(snapshot)))، نُشرت في \(BidiText.leftToRight(publishedOn.description))"
         case .vintageOf(let date): "إصدار \(BidiText.leftToRight(date.description))"

@@ -16,6 +16,7 @@ struct ReportCommand: ParsableCommand {
             ReportHeadlineCommand.self, ReportSeriesCommand.self, ReportCompareCommand.self,
             ReportLeadersCommand.self, ReportCrossoversCommand.self, ReportConcentrationCommand.self,
             ReportRevisionsCommand.self, ReportChangesCommand.self, ReportSourcesCommand.self, ReportGroupsCommand.self,
+            ReportContributorsCommand.self,
         ],
         defaultSubcommand: ReportHeadlineCommand.self)
 }

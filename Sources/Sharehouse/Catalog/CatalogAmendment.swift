@@ -1,0 +1,17 @@
+/// What an amendment did: the source or measure amended and, per field that changed, the
+/// change recorded. Values given that equal the stored ones change nothing and are not
+/// listed; an amendment that changes nothing is ``changedNothing``, not an error.
+public struct CatalogAmendment: Sendable, Hashable, Encodable {
+    public let kind: CatalogKind
+    public let key: String
+    /// One per field changed, in the order of the fields.
+    public let changes: [CatalogChange]
+
+    public init(kind: CatalogKind, key: String, changes: [CatalogChange]) {
+        self.kind = kind
+        self.key = key
+        self.changes = changes
+    }
+
+    public var changedNothing: Bool { changes.isEmpty }
+}

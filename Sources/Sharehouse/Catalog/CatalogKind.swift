@@ -1,0 +1,4 @@
+/// The two kinds of catalogue entry: a source (a citation) or a measure (what figures count).
+public enum CatalogKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case source, measure
+}

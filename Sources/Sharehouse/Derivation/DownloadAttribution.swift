@@ -1,0 +1,215 @@
+import SharehouseDB
+
+/// Sums a listing's downloads by country under a method, in SQL: one grouped pass over the
+/// listing's range of `listing_models` (and, for base-model, a recursive walk of
+/// `listing_bases`), joined to the attribution table by the lower-cased author. Every
+/// statement is one literal text; the methods differ only in how the CTE `attributed`
+/// (model, author, weight) is built, and share the CTE `selected` (the filtered models).
+struct DownloadAttribution {
+    /// How many unmatched authors a receipt lists.
+    static let unmatchedListed = 20
+
+    let connection: Connection
+    let listingID: Int64
+    let version: Int64?
+    let request: DerivationRequest
+
+    /// The totals of one derivation.
+    struct Totals {
+        var downloads: [String: Double] = [:]
+        var models = 0
+        var unmatched: [DerivationReceipt.Unmatched] = []
+        var unmatchedCount = 0
+        var unmatchedDownloads = 0.0
+        var modelsWithCycles = 0
+        var modelsWithBasesOutside = 0
+        /// True when every total is a whole number (no merge split), so shares can be
+        /// computed in integers, exactly.
+        var isWhole = true
+    }
+
+    /// One model's downloads as attributed: to whom, and to which entity.
+    struct Contribution {
+        let author: String
+        let model: String
+        let downloads: Double
+    }
+
+    // MARK: SQL
+
+    /// The listing's models that pass the filters. ?1 listing, ?2 pipeline tag, ?3 created
+    /// from, ?4 minimum downloads (every statement binds these first).
+    static let selected = """
+        selected (model, author, downloads, org_country, derived_org_country) AS (
+            SELECT model, author, downloads, org_country, derived_org_country FROM listing_models
+            WHERE listing_id = ?1 AND (?2 IS NULL OR pipeline_tag = ?2) AND (?3 IS NULL OR created_on >= ?3)
+              AND downloads >= ?4
+        )
+        """
+
+    /// publisher: each model to its own author.
+    static let byPublisher =
+        "WITH " + selected + """
+            ,
+            attributed (model, author, weight) AS (SELECT model, author, CAST(downloads AS REAL) FROM selected)
+            """
+
+    /// base-model: each model to the authors of its root bases. The walk carries the path
+    /// of models seen, so a base already on it (a cycle) is not followed; a model whose
+    /// bases are all on its path is a root (the loop closes there). A merge's weight is
+    /// split equally among the bases still to follow. A root outside the listing is
+    /// attributed by the part of its id before `/`.
+    static let byBaseModel =
+        "WITH RECURSIVE " + selected + """
+            ,
+            walk (model, node, weight, path, depth) AS (
+                SELECT model, model, CAST(downloads AS REAL), '/' || model || '/', 0 FROM selected
+                UNION ALL
+                SELECT w.model, b.base_model,
+                       w.weight / (SELECT count(*) FROM listing_bases AS x
+                                   WHERE x.listing_id = ?1 AND x.model = w.node AND instr(w.path, '/' || x.base_model || '/') = 0),
+                       w.path || b.base_model || '/', w.depth + 1
+                FROM walk AS w JOIN listing_bases AS b ON b.listing_id = ?1 AND b.model = w.node
+                WHERE instr(w.path, '/' || b.base_model || '/') = 0 AND w.depth < 64
+            ),
+            roots (model, node, weight, closes_cycle) AS (
+                SELECT w.model, w.node, w.weight,
+                       EXISTS (SELECT 1 FROM listing_bases AS x WHERE x.listing_id = ?1 AND x.model = w.node)
+                FROM walk AS w
+                WHERE w.depth >= 64 OR NOT EXISTS (
+                    SELECT 1 FROM listing_bases AS x
+                    WHERE x.listing_id = ?1 AND x.model = w.node AND instr(w.path, '/' || x.base_model || '/') = 0)
+            ),
+            attributed (model, author, weight, closes_cycle, outside) AS (
+                SELECT r.model,
+                       coalesce(m.author, CASE WHEN instr(r.node, '/') > 0 THEN substr(r.node, 1, instr(r.node, '/') - 1) ELSE r.node END),
+                       r.weight, r.closes_cycle, m.model IS NULL
+                FROM roots AS r LEFT JOIN listing_models AS m ON m.listing_id = ?1 AND m.model = r.node
+            )
+            """
+
+    /// The totals by entity: ?5 the attribution version.
+    static let totalsTail = """
+        SELECT coalesce(a.entity_code, 'UNKNOWN'), sum(t.weight), count(DISTINCT t.model)
+        FROM attributed AS t LEFT JOIN attributions AS a ON a.version = ?5 AND a.author_key = lower(t.author)
+        GROUP BY 1
+        """
+    /// The authors no attribution matches, largest first.
+    static let unmatchedTail = """
+        SELECT min(t.author), sum(t.weight)
+        FROM attributed AS t LEFT JOIN attributions AS a ON a.version = ?5 AND a.author_key = lower(t.author)
+        WHERE a.author_key IS NULL
+        GROUP BY lower(t.author) ORDER BY 2 DESC, 1
+        """
+    /// Each model's contribution to entity ?6.
+    static let contributionsTail = """
+        SELECT t.author, t.model, sum(t.weight)
+        FROM attributed AS t LEFT JOIN attributions AS a ON a.version = ?5 AND a.author_key = lower(t.author)
+        WHERE coalesce(a.entity_code, 'UNKNOWN') = ?6
+        GROUP BY t.model, t.author
+        """
+    /// base-model's counts of models whose walk closed a cycle or left the listing.
+    static let baseModelStatistics =
+        byBaseModel + """
+            SELECT count(DISTINCT CASE WHEN closes_cycle THEN model END), count(DISTINCT CASE WHEN outside AND model <> author THEN model END)
+            FROM attributed
+            """
+    /// dataset-columns: the downloads by the country text the dataset gives (?5 true: the
+    /// derived column), resolved by name in Swift (the dataset has a few dozen values).
+    static let byDatasetColumn =
+        "WITH " + selected + """
+            SELECT coalesce(CASE WHEN ?5 THEN derived_org_country ELSE org_country END, ''), sum(downloads), count(*)
+            FROM selected GROUP BY 1
+            """
+    static let datasetContributions =
+        "WITH " + selected + """
+            SELECT coalesce(CASE WHEN ?5 THEN derived_org_country ELSE org_country END, ''), author, model, downloads
+            FROM selected
+            """
+
+    private var attributedCTE: String { request.method == .baseModel ? Self.byBaseModel : Self.byPublisher }
+
+    // MARK: Totals
+
+    func totals(resolver: EntityResolver) throws -> Totals {
+        var totals = Totals()
+        let tag = request.pipelineTag
+        let created = request.createdFrom?.description
+        let minimum = Int64(request.minimumDownloads)
+        if request.method == .datasetColumns {
+            var unmatched: [String: Double] = [:]
+            try connection.cachedStatement(Self.byDatasetColumn).forEachRow(
+                binding: listingID, tag, created, minimum, request.derivedColumns
+            ) { row in
+                let text: String = try row.get(0)
+                let downloads: Double = try row.get(1)
+                totals.models += try row.get(2) as Int
+                let code = (try? resolver.resolve(text).entity.code) ?? "UNKNOWN"
+                if code == "UNKNOWN", text.lowercased() != "unknown" { unmatched[text.isEmpty ? "(none)" : text, default: 0] += downloads }
+                totals.downloads[code, default: 0] += downloads
+            }
+            record(unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }, in: &totals)
+            return totals
+        }
+        try connection.cachedStatement(attributedCTE + Self.totalsTail).forEachRow(
+            binding: listingID, tag, created, minimum, version
+        ) { row in
+            let downloads: Double = try row.get(1)
+            totals.downloads[try row.get(0), default: 0] += downloads
+            totals.models += try row.get(2) as Int
+        }
+        // A model split between countries counts in each: count the models once.
+        totals.models =
+            try connection.fetchOne(
+                "WITH " + Self.selected + " SELECT count(*) FROM selected", listingID, tag, created, minimum
+            ) { try $0.get(0) as Int } ?? 0
+        var unmatched: [(String, Double)] = []
+        try connection.cachedStatement(attributedCTE + Self.unmatchedTail).forEachRow(
+            binding: listingID, tag, created, minimum, version
+        ) { row in unmatched.append((try row.get(0), try row.get(1))) }
+        record(unmatched, in: &totals)
+        if request.method == .baseModel {
+            try connection.cachedStatement(Self.baseModelStatistics).forEachRow(binding: listingID, tag, created, minimum) { row in
+                totals.modelsWithCycles = try row.get(0)
+                totals.modelsWithBasesOutside = try row.get(1)
+            }
+        }
+        totals.isWhole = totals.downloads.values.allSatisfy { $0 == $0.rounded() && $0 < 9e15 }
+        return totals
+    }
+
+    private func record(_ unmatched: [(String, Double)], in totals: inout Totals) {
+        totals.unmatched = unmatched.prefix(Self.unmatchedListed).map { DerivationReceipt.Unmatched(name: $0.0, downloads: $0.1) }
+        totals.unmatchedCount = unmatched.count
+        totals.unmatchedDownloads = unmatched.reduce(0) { $0 + $1.1 }
+    }
+
+    // MARK: Contributions
+
+    /// Every model's contribution to `entity`'s downloads.
+    func contributions(to entity: String, resolver: EntityResolver) throws -> [Contribution] {
+        let tag = request.pipelineTag
+        let created = request.createdFrom?.description
+        let minimum = Int64(request.minimumDownloads)
+        var result: [Contribution] = []
+        if request.method == .datasetColumns {
+            var codes: [String: String] = [:]
+            try connection.cachedStatement(Self.datasetContributions).forEachRow(
+                binding: listingID, tag, created, minimum, request.derivedColumns
+            ) { row in
+                let text: String = try row.get(0)
+                let code = codes[text] ?? ((try? resolver.resolve(text).entity.code) ?? "UNKNOWN")
+                codes[text] = code
+                guard code == entity else { return }
+                result.append(Contribution(author: try row.get(1), model: try row.get(2), downloads: try row.get(3)))
+            }
+            return result
+        }
+        try connection.cachedStatement(attributedCTE + Self.contributionsTail).forEachRow(
+            binding: listingID, tag, created, minimum, version, entity
+        ) { row in
+            result.append(Contribution(author: try row.get(0), model: try row.get(1), downloads: try row.get(2)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+public import Sharehouse
+
+extension ReportDocument {
+    /// Who is behind a country's derived share: its organisations, largest first, each
+    /// with its largest models under it, their downloads and their shares of the country's
+    /// and of all downloads.
+    public static func contributors(_ result: ContributorsResult, style: Style, names: [String: String]) -> ReportDocument {
+        let language = style.language
+        let name = label(result.entity, names)
+        var about = [
+            language.text(.aboutMeasure(result.measure)),
+            language.text(
+                .contributorsAbout(
+                    entity: name, figure: result.figure?.description ?? "–",
+                    downloads: DerivationReceiptRenderer.whole(result.entityDownloads),
+                    total: DerivationReceiptRenderer.whole(result.totalDownloads), method: result.method.argument,
+                    listing: result.listingID, version: result.attributionVersion), digits: style.digits),
+        ]
+        if result.organisationCount > result.organisations.count {
+            about.append(
+                language.text(.contributorsShown(shown: result.organisations.count, of: result.organisationCount), digits: style.digits))
+        }
+        var document = ReportDocument(
+            title: language.text(.contributorsTitle(entity: name, period: result.period, citation: result.citation), digits: style.digits),
+            about: about,
+            columns: [
+                .left(language.header(.contributor)), .right(language.header(.downloads)), .right(language.header(.ofEntity)),
+                .right(language.header(.ofAll)),
+            ],
+            language: language, digits: style.digits)
+        let modelsByAuthor = Dictionary(grouping: result.models, by: { $0.author.lowercased() })
+        for organisation in result.organisations {
+            document.append(
+                [
+                    .text(organisation.author), .figure(DerivationReceiptRenderer.whole(organisation.downloads)),
+                    .figure(percent(organisation.shareOfEntity)), .figure(percent(organisation.shareOfTotal)),
+                ], citation: result.citation)
+            for model in (modelsByAuthor[organisation.author.lowercased()] ?? []).prefix(3) {
+                document.append(
+                    [
+                        .text("  " + model.model), .figure(DerivationReceiptRenderer.whole(model.downloads)),
+                        .figure(percent(model.shareOfEntity)), .figure(percent(model.shareOfTotal)),
+                    ], citation: result.citation)
+            }
+        }
+        document.citations = result.citations
+        return document
+    }
+
+    private static func percent(_ value: Double) -> String {
+        PublishedValue(value: rounded2(value), decimals: 2).description + "%"
+    }
+
+    private static func rounded2(_ value: Double) -> Double { (value * 100).rounded(.toNearestOrAwayFromZero) / 100 }
+}
