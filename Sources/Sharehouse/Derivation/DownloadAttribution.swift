@@ -111,7 +111,7 @@ struct DownloadAttribution {
     /// base-model's counts of models whose walk closed a cycle or left the listing.
     static let baseModelStatistics =
         byBaseModel + """
-            SELECT count(DISTINCT CASE WHEN closes_cycle THEN model END), count(DISTINCT CASE WHEN outside AND model <> author THEN model END)
+            SELECT count(DISTINCT CASE WHEN closes_cycle THEN model END), count(DISTINCT CASE WHEN outside THEN model END)
             FROM attributed
             """
     /// dataset-columns: the downloads by the country text the dataset gives (?5 true: the

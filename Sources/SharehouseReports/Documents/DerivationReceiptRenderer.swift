@@ -43,7 +43,7 @@ public enum DerivationReceiptRenderer {
         if receipt.unmatchedCount > 0 {
             let what = receipt.method == .datasetColumns ? "country names" : "authors"
             lines.append(
-                "not in the attribution table: \(receipt.unmatchedCount) \(what), \(whole(receipt.unmatchedDownloads)) downloads "
+                "not in the attribution table: \(receipt.unmatchedCount) \(receipt.unmatchedCount == 1 ? String(what.dropLast()) : what), \(whole(receipt.unmatchedDownloads)) downloads "
                     + "counted as UNKNOWN; the largest:")
             for unmatched in receipt.unmatched { lines.append("  \(unmatched.name)  \(whole(unmatched.downloads))") }
         }

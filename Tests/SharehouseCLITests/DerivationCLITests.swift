@@ -1,0 +1,110 @@
+import Foundation
+import SharehouseDB
+import SharehouseTestSupport
+import Testing
+
+/// A month from the Hub's counts, as a user runs it: the synthetic listing fixture (two
+/// pages), the starter attribution table, `derive shares` by each method, `report
+/// contributors`, a new table version. Expected shares computed by hand from the fixture
+/// (Fixtures/listings/README.md): 15,173,800 downloads in all.
+@Suite("sharehouse derive shares, report contributors: shares from the Hub's counts")
+struct DerivationCLITests {
+    let directory: TemporaryDirectory
+    var database: String { directory.file("w.sqlite") }
+
+    init() throws {
+        directory = try TemporaryDirectory("cli-derive")
+        for arguments in [
+            [
+                "sources", "add", "--key", "hf-hub-api", "--title", "Hugging Face Hub model listing API", "--url",
+                "https://huggingface.co/api/models", "--kind", "dataset", "--publisher", "Hugging Face",
+            ],
+            [
+                "listing", "import", Repository.path("Fixtures/listings/synthetic-hub-2026-06"), "--source", "hf-hub-api",
+                "--retrieved-on", "2026-06-30",
+            ],
+            [
+                "attribution", "import", Repository.path("Fixtures/attribution/starter-attribution.csv"), "--source",
+                "sharehouse-starter-attribution",
+            ],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try SharehouseBinary.run(arguments + ["--db", database], in: directory.path)
+    }
+
+    /// The receipt's shares as `CODE share`, largest first.
+    func derive(_ arguments: [String]) throws -> (shares: [String], json: [String: Any]) {
+        let result = try run(["derive", "shares", "--format", "json"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let figures = try #require(json["figures"] as? [[String: Any]])
+        let shares = figures.map { figure in
+            "\(figure["entity"] as? String ?? "?") \((figure["share"] as? [String: Any]).map { "\($0["value"] ?? "")" } ?? "?")"
+        }
+        return (shares, json)
+    }
+
+    @Test func eachMethodGivesTheHandComputedShares() throws {
+        // publisher: US 5,400,000 + 900,000 + 700,000; CN 3,100,000 + 2,200,000 + 800,000;
+        // FR 1,500,000; USER (bartowski) 450,000; UNKNOWN mlabonne, zz-lab-unknown, janedoe 123,800.
+        let publisher = try derive([])
+        #expect(publisher.shares == ["US 46.13", "CN 40.2", "FR 9.89", "USER 2.97", "UNKNOWN 0.82"], "\(publisher.shares)")
+        #expect(publisher.json["total_downloads"] as? Double == 15_173_800)
+        #expect(
+            (publisher.json["unmatched"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
+                "mlabonne", "zz-lab-unknown", "janedoe",
+            ])
+        // base-model: bases outside the listing by their author (meta-llama, Qwen, mistralai,
+        // google); bartowski's quantization to Qwen; the merge split 60,000 to FR and to CN;
+        // the cycle janedoe/loop-a <-> loop-b stays UNKNOWN (400).
+        let base = try derive(["--method", "base-model"])
+        #expect(base.shares == ["US 46.15", "CN 43.56", "FR 10.28", "UNKNOWN 0"], "\(base.shares)")
+        #expect(base.json["models_with_cycles"] as? Int == 2 && base.json["models_with_bases_outside"] as? Int == 5)
+
+        // The same again writes nothing.
+        let before = try databaseFingerprint(database)
+        let again = try run(["derive", "shares", "--method", "base-model"])
+        #expect(again.stdout.contains("snapshot 4, unchanged"), "\(again.stdout)")
+        #expect(try databaseFingerprint(database) == before)
+    }
+
+    @Test func contributorsExplainAFigureAndAddUpToIt() throws {
+        _ = try derive(["--method", "base-model"])
+        let csv = try run(["report", "contributors", "--entity", "China", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let script = """
+            import csv, sys
+            rows = list(csv.DictReader(sys.stdin))
+            organisations = [r for r in rows if r['kind'] == 'organisation']
+            print(organisations[0]['author'], round(sum(float(r['share_of_total_percent']) for r in organisations), 2), rows[0]['entity_value'])
+            """
+        let python = try runProcess("/usr/bin/env", ["python3", "-c", script], input: csv.stdout)
+        #expect(python.stdout == "Qwen 43.56 43.56\n", "\(python.stdout) \(python.stderr)")
+        // The citation relays the listing's source and the attribution table's.
+        #expect(csv.stdout.contains("relays Hugging Face, Sharehouse maintainers"), "\(csv.stdout)")
+        let page = try run(["report", "--all", "--format", "html"])
+        #expect(page.stdout.contains("Who is behind the leader"))
+    }
+
+    @Test func aNewAttributionVersionIsANewVintageOfTheSameMonth() throws {
+        _ = try derive([])
+        let starter = try String(contentsOfFile: Repository.path("Fixtures/attribution/starter-attribution.csv"), encoding: .utf8)
+        _ = try directory.write(
+            "attribution-v2.csv",
+            starter + (starter.hasSuffix("\n") ? "" : "\n") + "mlabonne,USER,individual,https://huggingface.co/mlabonne,a test row\n")
+        let imported = try run([
+            "attribution", "import", directory.file("attribution-v2.csv"), "--source", "sharehouse-starter-attribution",
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let receipt = try run(["derive", "shares"])
+        #expect(receipt.stdout.contains("attribution table version 2"), "\(receipt.stdout)")
+        #expect(receipt.stdout.contains("imported (correction of snapshot 2)"), "\(receipt.stdout)")
+        let revisions = try run(["report", "revisions", "--measure", "hub_download_share_30d_publisher", "--entity", "UNKNOWN"])
+        #expect(revisions.stdout.contains("corrected by snapshot"), "\(revisions.stdout)")
+    }
+}
