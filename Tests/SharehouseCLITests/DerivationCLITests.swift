@@ -107,4 +107,21 @@ struct DerivationCLITests {
         let revisions = try run(["report", "revisions", "--measure", "hub_download_share_30d_publisher", "--entity", "UNKNOWN"])
         #expect(revisions.stdout.contains("corrected by snapshot"), "\(revisions.stdout)")
     }
+
+    /// The study's released dataset (its weekly shape, synthetic counts): its own country
+    /// columns recompute its figure. In the 28 days to 2025-06-30: Llama-3.2-1B 2,000 (USA),
+    /// Qwen2.5-0.5B 600 and DeepSeek-Small-Preview 900 (China), merged-model 30 (no country).
+    @Test func datasetColumnsRecomputeTheStudysOwnAttribution() throws {
+        let imported = try run([
+            "listing", "import", Repository.path("Fixtures/listings/synthetic-study-dataset-weekly.csv"), "--source", "hf-hub-api",
+            "--retrieved-on", "2025-06-30", "--window-days", "28",
+        ])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let own = try derive(["--listing", "2", "--method", "dataset-columns"])
+        #expect(own.shares == ["US 56.66", "CN 42.49", "UNKNOWN 0.85"], "\(own.shares)")
+        #expect(own.json["share_measure"] as? String == "hub_download_share_28d_dataset_columns")
+        #expect((own.json["period"] as? String) == "2025-06-03/2025-06-30")
+        let wrong = try run(["derive", "shares", "--listing", "1", "--method", "dataset-columns"])
+        #expect(wrong.status == 65 && wrong.stderr.contains("not the study's dataset"), "\(wrong.stderr)")
+    }
 }
