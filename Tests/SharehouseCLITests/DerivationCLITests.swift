@@ -124,4 +124,36 @@ struct DerivationCLITests {
         let wrong = try run(["derive", "shares", "--listing", "1", "--method", "dataset-columns"])
         #expect(wrong.status == 65 && wrong.stderr.contains("not the study's dataset"), "\(wrong.stderr)")
     }
+
+    /// A table version that moves a country: the receipt says which figure is new and which
+    /// dropped, and `report revisions` of the dropped one says it was corrected away.
+    @Test func aMovedAuthorIsNewInOneCountryAndDroppedFromAnother() throws {
+        _ = try derive([])
+        let starter = try String(contentsOfFile: Repository.path("Fixtures/attribution/starter-attribution.csv"), encoding: .utf8)
+        let moved = starter.replacingOccurrences(of: "\nmistralai,FR,", with: "\nmistralai,DE,")
+        #expect(moved != starter)
+        _ = try directory.write("v2.csv", moved)
+        #expect(try run(["attribution", "import", directory.file("v2.csv"), "--source", "sharehouse-starter-attribution"]).status == 0)
+        let receipt = try run(["derive", "shares"])
+        #expect(receipt.stdout.contains("  DE: new, 9.89") && receipt.stdout.contains("  FR: 9.89 → dropped"), "\(receipt.stdout)")
+        let revisions = try run(["report", "revisions", "--measure", "hub_download_share_30d_publisher", "--entity", "FR"])
+        #expect(revisions.stdout.contains("corrected by snapshot") && !revisions.stdout.contains("current"), "\(revisions.stdout)")
+    }
+
+    @Test func aMistypedWarehouseOrAFutureDateIsRefusedAndLeavesNothing() throws {
+        let typo = directory.file("typo.sqlite")
+        let derive = try SharehouseBinary.run(["derive", "shares", "--db", typo], in: directory.path)
+        #expect(derive.status == 66 && derive.stderr.contains("no warehouse at"), "\(derive.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: typo))
+        let future = try run([
+            "listing", "import", Repository.path("Fixtures/listings/synthetic-hub-2026-06.ndjson"), "--source", "hf-hub-api",
+            "--retrieved-on", "2099-06-30",
+        ])
+        #expect(future.status == 65 && future.stderr.contains("is in the future"), "\(future.stderr)")
+        // A page beside an NDJSON of the same name is a page, not a sidecar: listings have none.
+        _ = try directory.write("pages/l2.json", "[{\"id\": \"acme/m\", \"author\": \"acme\", \"downloads\": 5}]")
+        _ = try directory.write("pages/l2.ndjson", "{\"id\": \"acme/n\", \"author\": \"acme\", \"downloads\": 7}\n")
+        let page = try run(["listing", "import", directory.file("pages/l2.json"), "--source", "hf-hub-api", "--retrieved-on", "2026-07-30"])
+        #expect(page.status == 0 && !page.stderr.contains("sidecar"), "\(page.stderr)")
+    }
 }

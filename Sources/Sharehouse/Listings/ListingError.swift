@@ -14,6 +14,8 @@ public enum ListingError: Error, Sendable, Hashable, CustomStringConvertible, Lo
     case noFiles
     /// The files are of both shapes.
     case mixedShapes(hubAPI: String, studyDataset: String)
+    /// A retrieval date in the future: a typo that would make it the latest listing.
+    case retrievedInTheFuture(CalendarDate)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ListingError: Error, Sendable, Hashable, CustomStringConvertible, Lo
         case .mixedShapes(let hub, let study):
             "one listing is of one shape, but \(hub) is the Hub's listing and \(study) the study dataset: "
                 + "import each on its own"
+        case .retrievedInTheFuture(let date):
+            "the retrieval date \(date) is in the future: give the day the counts were fetched (--retrieved-on)"
         }
     }
 

@@ -65,6 +65,9 @@ struct ListingImporter {
             throw ListingError.mixedShapes(hubAPI: fileNames[hub], studyDataset: fileNames[study])
         }
         shape = shapes[0]
+        if let latest = CalendarDate.today.adding(days: 1), options.retrievedOn > latest {
+            throw ListingError.retrievedInTheFuture(options.retrievedOn)
+        }
         if let days = options.windowDays {
             guard (1...ListingImportOptions.maximumWindowDays).contains(days) else { throw ListingError.windowOutOfRange(days) }
             windowDays = days

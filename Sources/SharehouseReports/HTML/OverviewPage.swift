@@ -138,8 +138,8 @@ public enum OverviewPage {
             let rows = behind.organisations.map { organisation in
                 [
                     page.phrase(organisation.author), HTMLPage.escape(digits.grouped(organisation.downloads.rounded(), decimals: 0)),
-                    HTMLPage.escape(digits.percent(organisation.shareOfEntity, decimals: 1)),
-                    HTMLPage.escape(digits.percent(organisation.shareOfTotal, decimals: 1)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfEntity, decimals: 2)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfTotal, decimals: 2)),
                 ]
             }
             page.append(HTMLPage.table(headerMarkup: header, rows: rows, numeric: [1, 2, 3]))

@@ -60,8 +60,8 @@ struct ListingImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
-        let selection = try ImportSelection.select(files, recursive: recursive)
+        let warehouse = try global.openWarehouse(mustExist: true)
+        let selection = try ImportSelection.select(files, recursive: recursive, sidecars: false)
         for skipped in selection.skipped { Terminal.note("skipped \(skipped)") }
         guard !selection.inputs.isEmpty else {
             Terminal.error("nothing to import: every file given was left out")
