@@ -88,7 +88,7 @@ extension Warehouse {
             request.method = found.method
             let attribution = DownloadAttribution(
                 connection: connection, listingID: found.listing, version: found.version, request: request)
-            let total = try attribution.totals(resolver: resolver).downloads.values.reduce(0, +)
+            let total = try attribution.total()
             let contributions = try attribution.contributions(to: code, resolver: resolver)
             let entityDownloads = contributions.reduce(0) { $0 + $1.downloads }
             func percent(_ part: Double, of whole: Double) -> Double { whole > 0 ? rounded(100 * part / whole, decimals: 4) : 0 }
