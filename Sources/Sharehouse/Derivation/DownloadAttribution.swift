@@ -104,6 +104,15 @@ struct DownloadAttribution {
         FROM temp.derivation_attributed AS t LEFT JOIN attributions AS a ON a.version = ?1 AND a.author_key = lower(t.author)
         GROUP BY lower(t.author)
         """
+    /// The same for publisher, straight from the listing (one scan; nothing to walk, so
+    /// nothing worth writing down first): ?5 the attribution version.
+    static let byAuthorOfPublisher =
+        byPublisher + """
+            SELECT min(t.author), sum(t.weight), min(a.entity_code)
+            FROM attributed AS t LEFT JOIN attributions AS a ON a.version = ?5 AND a.author_key = lower(t.author)
+            GROUP BY lower(t.author)
+            """
+    static let modelsOfPublisher = "WITH " + selected + " SELECT count(*) FROM selected"
     /// The models counted, and for base-model those whose walk closed a cycle or left the listing.
     static let statistics = """
         SELECT count(DISTINCT model), count(DISTINCT CASE WHEN closes_cycle THEN model END),
@@ -156,25 +165,31 @@ struct DownloadAttribution {
             record(unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }, in: &totals)
             return totals
         }
-        try connection.execute("DROP TABLE IF EXISTS " + Self.materializedName)
-        try connection.execute(
-            "CREATE TABLE " + Self.materializedName + " AS " + attributedCTE + Self.materializeTail, listingID, tag, created, minimum)
-        defer { try? connection.execute("DROP TABLE IF EXISTS " + Self.materializedName) }
         var unmatched: [(String, Double)] = []
-        try connection.cachedStatement(Self.byAuthor).forEachRow(binding: version) { row in
+        func add(_ row: Row) throws {
             let downloads: Double = try row.get(1)
             let code: String? = try row.get(2)
             totals.downloads[code ?? "UNKNOWN", default: 0] += downloads
             if code == nil { unmatched.append((try row.get(0), downloads)) }
         }
-        record(unmatched.sorted { ($0.1, $1.0) > ($1.1, $0.0) }, in: &totals)
-        try connection.cachedStatement(Self.statistics).forEachRow { row in
-            totals.models = try row.get(0)
-            if request.method == .baseModel {
+        if request.method == .baseModel {
+            try connection.execute("DROP TABLE IF EXISTS " + Self.materializedName)
+            try connection.execute(
+                "CREATE TABLE " + Self.materializedName + " AS " + Self.byBaseModel + Self.materializeTail, listingID, tag, created,
+                minimum)
+            defer { try? connection.execute("DROP TABLE IF EXISTS " + Self.materializedName) }
+            try connection.cachedStatement(Self.byAuthor).forEachRow(binding: version, body: add)
+            try connection.cachedStatement(Self.statistics).forEachRow { row in
+                totals.models = try row.get(0)
                 totals.modelsWithCycles = try row.get(1)
                 totals.modelsWithBasesOutside = try row.get(2)
             }
+        } else {
+            try connection.cachedStatement(Self.byAuthorOfPublisher).forEachRow(
+                binding: listingID, tag, created, minimum, version, body: add)
+            totals.models = try connection.fetchOne(Self.modelsOfPublisher, listingID, tag, created, minimum) { try $0.get(0) as Int } ?? 0
         }
+        record(unmatched.sorted { ($0.1, $1.0) > ($1.1, $0.0) }, in: &totals)
         totals.isWhole = totals.downloads.values.allSatisfy { $0 == $0.rounded() && $0 < 9e15 }
         return totals
     }
