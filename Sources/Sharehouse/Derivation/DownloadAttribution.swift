@@ -6,7 +6,7 @@ import SharehouseDB
 /// statement is one literal text; the methods differ only in how the CTE `attributed`
 /// (model, author, weight) is built, and share the CTE `selected` (the filtered models).
 /// Measured on a listing of the whole Hub (BENCHMARKS.md, 300,000 models with downloads of
-/// 2 million): publisher 0.58 s in all, base-model 5.5 s, the walk carrying each path as text.
+/// 2 million): publisher 0.38 s in all, base-model 2.4 s, the walk carrying each path as text.
 struct DownloadAttribution {
     /// How many unmatched authors a receipt lists.
     static let unmatchedListed = 20
@@ -94,7 +94,7 @@ struct DownloadAttribution {
 
     /// The attributed rows, written once to a temporary table that the totals, the
     /// unmatched authors and the statistics then read: the base-model walk is the costly
-    /// part, and it runs once instead of once a question (5.5 s -> BENCHMARKS.md).
+    /// part, and it runs once instead of once a question (5.5 s -> 2.4 s, BENCHMARKS.md).
     static let materializedName = "temp.derivation_attributed"
     static let materializeTail = " SELECT model, author, weight, closes_cycle, outside FROM attributed"
     /// Downloads by author (lower-cased, as the Hub matches them) with the entity the
