@@ -32,8 +32,9 @@ public final class HubServer: @unchecked Sendable {
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        // SIGKILL, and no waitUntilExit (which spins a run loop, and hangs on a test's
+        // cooperative thread): the server holds nothing that needs a clean stop.
+        kill(process.processIdentifier, SIGKILL)
     }
 
     public var endpoint: String { "http://127.0.0.1:\(port)" }

@@ -13,6 +13,8 @@ nowhere else) and the status answered.
 """
 import argparse
 import json
+import os
+import signal
 import sys
 import threading
 import time
@@ -37,6 +39,10 @@ def model(index, total):
 
 
 def main():
+    # A process Foundation's Process starts may inherit a mask that blocks SIGTERM: unblock
+    # it, so that the test's terminate() stops the server.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=5)
     parser.add_argument("--per-page", type=int, default=4)
