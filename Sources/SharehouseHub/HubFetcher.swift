@@ -20,7 +20,7 @@ public struct HubFetcher: Sendable {
         self.progress = progress
     }
 
-    /// `Sharehouse/0.1.0 (+https://...)`: the Hub asks clients to say who they are.
+    /// `Sharehouse/0.1.0 (...)`: the package and its version, so the Hub can tell who asks.
     public static let userAgent = "Sharehouse/\(PackageVersion.current) (open-model download shares; sharehouse hub fetch)"
 
     public func run() async throws -> FetchReceipt {
