@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Sharehouse", targets: ["Sharehouse"]),
         .library(name: "SharehouseDB", targets: ["SharehouseDB"]),
         .library(name: "SharehouseReports", targets: ["SharehouseReports"]),
+        .library(name: "SharehouseHub", targets: ["SharehouseHub"]),
         .executable(name: "sharehouse", targets: ["SharehouseCLI"]),
     ],
     dependencies: [
@@ -52,11 +53,24 @@ let package = Package(
             dependencies: ["Sharehouse", "SharehouseDB"],
             swiftSettings: strictSettings
         ),
+        // The Hub's model listing fetched into a folder of pages. A module of its own so that
+        // FoundationNetworking (URLSession on Linux, a large import on libcurl) reaches only the
+        // CLI; it needs no warehouse, so it depends on SharehouseDB (version, errors), not
+        // Sharehouse: the pages it writes meet the listing importer as files.
+        .target(
+            name: "SharehouseHub",
+            dependencies: [
+                "SharehouseDB",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "SharehouseCLI",
             dependencies: [
                 "Sharehouse",
                 "SharehouseReports",
+                "SharehouseHub",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -67,6 +81,8 @@ let package = Package(
             name: "SharehouseTestSupport",
             dependencies: ["SharehouseDB"],
             path: "Tests/Support",
+            // The loopback stand-in for the Hub the fetch tests start (HubServer).
+            exclude: ["hub_server.py"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -82,6 +98,11 @@ let package = Package(
         .testTarget(
             name: "SharehouseReportsTests",
             dependencies: ["SharehouseReports", "Sharehouse", "SharehouseTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SharehouseHubTests",
+            dependencies: ["SharehouseHub", "SharehouseTestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -20,8 +20,8 @@ struct SharehouseCommand: ParsableCommand {
         version: PackageVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, ListingCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self,
-            ExportCommand.self, SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self, MonthlyCommand.self,
-            MigrateCommand.self, EntitiesCommand.self,
+            ExportCommand.self, SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self,
+            MonthlyCommand.self, HubCommand.self, MigrateCommand.self, EntitiesCommand.self,
         ]
     )
 
