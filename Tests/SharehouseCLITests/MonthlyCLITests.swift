@@ -66,4 +66,25 @@ struct MonthlyCLITests {
         let dry = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30", "--dry-run"])
         #expect(dry.status == 0 && dry.stderr.contains("listing: dry_run") && dry.stdout.isEmpty, "\(dry.stderr)")
     }
+
+    /// With --fetch the month starts from the Hub (here a Hub-shaped server on loopback the
+    /// test starts): fetched, imported, derived; the retrieval day read from the fetch's
+    /// manifest. Run again, the finished fetch asks for nothing and nothing is written.
+    @Test func fetchedFromAHubShapedServerThenNothingTwice() throws {
+        let server = try HubServer(["--pages", "3", "--per-page", "4"], log: directory.file("requests.ndjson"))
+        _ = try directory.write(
+            "fetching.json", #"{"listing_source": "hf-hub-api", "endpoint": "\#(server.endpoint)", "methods": ["publisher"]}"#)
+        let arguments = ["monthly", "--fetch", "--listing", directory.file("hub"), "--config", directory.file("fetching.json")]
+        let first = try run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.hasPrefix("fetch: finished, 3 page(s) fetched, 12 models"), "\(first.stderr)")
+        #expect(first.stderr.contains("listing: imported as listing 1 (12 models with downloads)"))
+        #expect(first.stdout.contains("UNKNOWN"), "the server's made-up organisations are in no attribution table")
+        let requests = try server.requests().count
+        let before = try databaseFingerprint(database)
+        let again = try run(arguments)
+        #expect(again.status == 0 && again.stderr.hasPrefix("fetch: already_done, 0 page(s) fetched"), "\(again.stderr)")
+        #expect(try server.requests().count == requests)
+        #expect(try databaseFingerprint(database) == before)
+    }
 }

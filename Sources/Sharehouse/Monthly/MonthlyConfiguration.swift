@@ -18,6 +18,10 @@ public struct MonthlyConfiguration: Sendable, Hashable, Decodable {
     public var decimals: Int
     /// Where the month's HTML report is written, relative to the configuration file.
     public var reportFolder: String
+    /// `monthly --fetch`: the Hub's base URL, and the bounds of a fetch (nil: none).
+    public var endpoint: String
+    public var fetchMinimumDownloads: Int64?
+    public var fetchMaximumPages: Int?
 
     public init(
         listingSource: String, windowDays: Int = 30, attributionVersion: Int64? = nil, methods: [DerivationMethod] = [.publisher],
@@ -31,6 +35,7 @@ public struct MonthlyConfiguration: Sendable, Hashable, Decodable {
         self.minimumDownloads = minimumDownloads
         self.decimals = decimals
         self.reportFolder = reportFolder
+        self.endpoint = "https://huggingface.co"
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -42,6 +47,9 @@ public struct MonthlyConfiguration: Sendable, Hashable, Decodable {
         case minimumDownloads = "min_downloads"
         case decimals
         case reportFolder = "report_folder"
+        case endpoint
+        case fetchMinimumDownloads = "fetch_min_downloads"
+        case fetchMaximumPages = "fetch_max_pages"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +74,9 @@ public struct MonthlyConfiguration: Sendable, Hashable, Decodable {
         minimumDownloads = try container.decodeIfPresent(Int.self, forKey: .minimumDownloads) ?? defaults.minimumDownloads
         decimals = try container.decodeIfPresent(Int.self, forKey: .decimals) ?? defaults.decimals
         reportFolder = try container.decodeIfPresent(String.self, forKey: .reportFolder) ?? defaults.reportFolder
+        endpoint = try container.decodeIfPresent(String.self, forKey: .endpoint) ?? defaults.endpoint
+        fetchMinimumDownloads = try container.decodeIfPresent(Int64.self, forKey: .fetchMinimumDownloads)
+        fetchMaximumPages = try container.decodeIfPresent(Int.self, forKey: .fetchMaximumPages)
     }
 
     /// The configuration in the JSON file at `path`, with a clear error for a bad one.

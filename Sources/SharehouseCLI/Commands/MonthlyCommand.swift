@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Sharehouse
+import SharehouseDB
+import SharehouseHub
 import SharehouseReports
 
 struct MonthlyCommand: ParsableCommand {
@@ -21,9 +23,17 @@ struct MonthlyCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The month's listing: its files or a folder of its pages.", valueName: "path"))
     var listing: [String]
     @Option(
-        name: .customLong("retrieved-on"), help: ArgumentHelp("When the listing was fetched.", valueName: "YYYY-MM-DD"),
+        name: .customLong("retrieved-on"),
+        help: ArgumentHelp("When the listing was fetched (default: from the folder's fetch manifest).", valueName: "YYYY-MM-DD"),
         transform: ArgumentValue.date)
-    var retrievedOn: CalendarDate
+    var retrievedOn: CalendarDate?
+    @Flag(
+        help: """
+            First fetch the month's listing from the Hub into the --listing folder (the configuration's \
+            "endpoint", "fetch_min_downloads", "fetch_max_pages"; $HF_TOKEN when set), resuming an \
+            interrupted fetch.
+            """)
+    var fetch = false
     @Option(help: ArgumentHelp("The configuration (default: sharehouse-monthly.json beside the warehouse).", valueName: "file"))
     var config: String?
     @Flag(name: .customLong("dry-run"), help: "Check the listing; store and write nothing.") var dryRun = false
@@ -33,6 +43,21 @@ struct MonthlyCommand: ParsableCommand {
         let folder = (database as NSString).deletingLastPathComponent
         let configPath = config ?? ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent("sharehouse-monthly.json")
         let configuration = try MonthlyConfiguration.read(from: configPath)
+        if fetch {
+            guard listing.count == 1, let endpoint = URL(string: configuration.endpoint), endpoint.host != nil else {
+                throw ValidationError("--fetch takes one --listing folder and an \"endpoint\" URL in the configuration")
+            }
+            let token = ProcessInfo.processInfo.environment["HF_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+            let receipt = try HubFetchRunner.fetch(
+                options: FetchOptions(
+                    endpoint: endpoint, maxPages: configuration.fetchMaximumPages, minDownloads: configuration.fetchMinimumDownloads,
+                    token: token),
+                into: listing[0])
+            Terminal.note("fetch: \(receipt.outcome.rawValue), \(receipt.pagesFetched) page(s) fetched, \(receipt.models) models")
+        }
+        guard let retrievedOn = retrievedOn ?? listing.first.flatMap(HubFetchRunner.retrievedOn).flatMap({ CalendarDate($0) }) else {
+            throw ValidationError("give --retrieved-on: the listing's folder has no fetch manifest that says when")
+        }
         let selection = try ImportSelection.select(listing, sidecars: false)
         let warehouse = try global.openWarehouse(mustExist: true)
         let receipt = try warehouse.runMonth(

@@ -59,20 +59,7 @@ struct HubFetchCommand: ParsableCommand {
         let options = FetchOptions(
             endpoint: URL(string: endpoint)!, limit: limit, maxPages: maxPages, minDownloads: minDownloads,
             retry: RetryPolicy(attempts: attempts, baseDelay: retryDelay), token: token)
-        let fetcher = HubFetcher(options: options, folder: URL(fileURLWithPath: out), progress: HubProgress.line())
-        // The command is synchronous (SharehouseCommand.main runs every command so); the fetch
-        // is async (URLSession's), so it runs in a task and the command waits for its result.
-        let result = Locked<Result<FetchReceipt, any Error>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let outcome: Result<FetchReceipt, any Error>
-            do { outcome = .success(try await fetcher.run()) } catch { outcome = .failure(error) }
-            result.withLock { $0 = outcome }
-            done.signal()
-        }
-        done.wait()
-        HubProgress.finish()
-        let receipt = try result.withLock { $0 }!.get()
+        let receipt = try HubFetchRunner.fetch(options: options, into: out)
         switch output.format {
         case .json: Terminal.output(try JSONOutput.render(receipt))
         case .table: Terminal.output(HubProgress.text(receipt))
