@@ -21,7 +21,7 @@ struct SharehouseCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self, ExportCommand.self,
             SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self,
-            MigrateCommand.self, EntitiesCommand.self,
+            MigrateCommand.self, EntitiesCommand.self, DatasetteMetadataCommand.self,
         ]
     )
 

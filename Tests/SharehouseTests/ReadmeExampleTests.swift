@@ -78,6 +78,10 @@ struct ReadmeExampleTests {
         }
         let knownOn = try fixtures.warehouse.query(blocks[2])
         #expect(knownOn.rows.first?.first == .text("14.7"))
+        // The section's examples are ExampleQuery.readme, Datasette's canned queries.
+        let section = readme.components(separatedBy: "### Ad-hoc SQL\n")[1].components(separatedBy: "\n### ")[0]
+        let examples = section.components(separatedBy: "```sql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(examples == ExampleQuery.readme.map(\.readmeBlock))
         let reported = try fixtures.warehouse.query(blocks[0])
         #expect(reported.rows.count == 8, "Argaam's eight entities")
         #expect(reported.rows.first?[3] == .text("argaam-1862466") && reported.rows.first?[4] == .text("most_entities"))
