@@ -67,7 +67,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 
     public var description: String { "\(line):\(column)" }
 
-    /// The location of a UTF-8 byte offset in `utf8`, with lines ended as ``TextPosition``
+    /// The location of a UTF-8 byte offset in `utf8`, with lines ended as `TextPosition`
     /// ends them (LF, CRLF or a lone CR).
     public init(byteOffset: Int, in utf8: some Collection<UInt8>) {
         var position = TextPosition()

@@ -50,7 +50,10 @@ public struct Migrator: Sendable {
     /// Applies every pending migration (up to `target`, when given), each in its own
     /// transaction, and returns what it applied; an empty array when up to date.
     ///
-    /// - Parameter applied: called after each migration commits.
+    /// - Parameters:
+    ///   - connection: a connection to the database, outside any transaction.
+    ///   - target: the last version to apply; nil applies every pending one.
+    ///   - applied: called after each migration commits.
     @discardableResult
     public func migrate(
         _ connection: Connection, upTo target: Int64? = nil,

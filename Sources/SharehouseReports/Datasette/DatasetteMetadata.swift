@@ -8,7 +8,7 @@ import SharehouseDB
 /// descriptions of the columns with their units, and the README's example queries as
 /// canned queries.
 ///
-/// The tables and views are the warehouse's as they are (``Warehouse/schemaObjects()``),
+/// The tables and views are the warehouse's as they are (``/Sharehouse/Warehouse/schemaObjects()``),
 /// so a table a later migration or a user's own migration adds is described too: the
 /// documented ones by hand (``DatasetteText``), any other with what the warehouse knows
 /// of it (its kind, its columns, the migration that defined it, linked).
