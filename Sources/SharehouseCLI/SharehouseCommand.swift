@@ -19,8 +19,8 @@ struct SharehouseCommand: ParsableCommand {
             """,
         version: PackageVersion.current,
         subcommands: [
-            InitCommand.self, ImportCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self, ExportCommand.self,
-            SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self,
+            InitCommand.self, ImportCommand.self, ListingCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self,
+            ExportCommand.self, SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self, MonthlyCommand.self,
             MigrateCommand.self, EntitiesCommand.self, DatasetteMetadataCommand.self,
         ]
     )

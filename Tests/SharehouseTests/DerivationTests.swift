@@ -1,8 +1,9 @@
 import Foundation
-import Sharehouse
 import SharehouseDB
 import SharehouseTestSupport
 import Testing
+
+@testable import Sharehouse
 
 /// Shares derived from a listing of per-model downloads, by hand-computed figures: a
 /// synthetic listing (real organisation names) with fine-tunes, quantizations, a merge of
@@ -207,5 +208,53 @@ struct DerivationTests {
         let derived = try warehouse.deriveShares(DerivationRequest(listing: .id(2), method: .datasetColumns, derivedColumns: true))
         #expect(shares(derived) == ["US 50.00", "CN 40.00", "UNKNOWN 5.00", "USER 5.00"])
         #expect(derived.shareMeasure == "hub_download_share_365d_dataset_columns_derived")
+    }
+
+    @Test func aTableVersionThatMovesNoFigureLeavesTheSnapshotsUnchanged() throws {
+        _ = try warehouse.deriveShares(DerivationRequest(method: .publisher))
+        let connection = try Connection(path: path)
+        // An author with no model in the listing: no figure moves.
+        try insertAttribution(version: 2, rows: Self.attribution + [("newco", "US", "company")], on: connection)
+        let receipt = try warehouse.deriveShares(DerivationRequest(method: .publisher))
+        #expect(receipt.attributionVersion == 2 && receipt.snapshots.map(\.outcome) == [.unchanged, .unchanged])
+    }
+
+    @Test func thirtyDayWindowsAreOneSeriesWhetherOrNotTheyAreAMonth() throws {
+        _ = try warehouse.deriveShares(DerivationRequest(method: .publisher))  // 2026-01-31/2026-03-01
+        let connection = try Connection(path: path)
+        // The next retrieval, on 2026-03-31: the 30 days from 2026-03-02, not the month.
+        try connection.execute(
+            """
+            INSERT INTO listings (id, source, retrieved_on, window_days, shape, imported_at, content_sha256, models, models_skipped)
+            VALUES (3, 'hf-hub-api', '2026-03-31', 30, 'hub_api', '2026-03-31T00:00:00Z', ?, 2, 0)
+            """, String(repeating: "c", count: 64))
+        try connection.execute(
+            "INSERT INTO listing_models (listing_id, model, author, downloads) VALUES (3, 'meta-llama/x', 'meta-llama', 600), (3, 'Qwen/y', 'Qwen', 400)"
+        )
+        _ = try warehouse.deriveShares(DerivationRequest(listing: .id(3), method: .publisher))
+        let series = try warehouse.series(entities: ["US", "CN"], scope: QueryScope(measure: "hub_download_share_30d_publisher"))
+        #expect(series.periodLength == .days(30))
+        #expect(Set(series.points.map(\.period)) == [Period("2026-01-31/2026-03-01")!, Period("2026-03-02/2026-03-31")!])
+        let compare = try warehouse.compareLatest(scope: QueryScope(measure: "hub_download_share_30d_publisher"))
+        #expect(compare.from == Period("2026-01-31/2026-03-01") && compare.to == Period("2026-03-02/2026-03-31"))
+    }
+
+    @Test func contributorsBeyondTheTopAreSummedAndANationWithoutAFigureIsAnError() throws {
+        _ = try warehouse.deriveShares(DerivationRequest(method: .publisher))
+        let result = try warehouse.contributors(entity: "US", top: 1)
+        #expect(result.organisations.map(\.author) == ["meta-llama"] && result.organisationCount == 2)
+        #expect(result.others?.downloads == 1000 && result.others?.models == 1)
+        let sum = result.organisations.reduce(0) { $0 + $1.shareOfTotal } + (result.others?.shareOfTotal ?? 0)
+        #expect(abs(sum - 45.05) < 0.01)
+        #expect(throws: DerivationError.self) { try warehouse.contributors(entity: "France") }
+    }
+
+    @Test func filteredMeasuresKeepTheirKeysAPairWithinSixtyFourCharacters() throws {
+        let request = DerivationRequest(
+            method: .publisher, pipelineTag: "text-generation", createdFrom: CalendarDate("2025-01-01"), minimumDownloads: 10)
+        let measures = DerivedCatalog.measures(request: request, windowDays: 30)
+        let (count, share) = (measures.count.key, measures.share.key)
+        #expect(count.count <= 64 && share.count <= 64)
+        #expect(count.dropFirst("hub_downloads_".count) == share.dropFirst("hub_download_share_".count), "\(count) \(share)")
     }
 }

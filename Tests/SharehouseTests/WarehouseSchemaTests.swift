@@ -60,9 +60,13 @@ struct WarehouseSchemaTests {
         }
     }
 
+    /// No two shipped names or aliases meet: the only ambiguous names are the six the
+    /// resolver refuses on purpose (Korea, the Virgin Islands, Saint Martin, in both languages).
     @Test func theShippedNamesHaveNoAmbiguity() throws {
         let resolver = try Warehouse.inMemory().entityResolver()
-        #expect(resolver.ambiguousKeys.isEmpty, "\(resolver.ambiguousKeys)")
+        #expect(
+            Set(resolver.ambiguousKeys.values) == [["KP", "KR"], ["VG", "VI"], ["MF", "SX"]] && resolver.ambiguousKeys.count == 6,
+            "\(resolver.ambiguousKeys)")
     }
 
     @Test func readOnlyOpeningWritesNothingAndRefusesAnOldSchema() throws {

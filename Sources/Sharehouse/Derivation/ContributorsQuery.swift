@@ -35,6 +35,9 @@ public struct ContributorsResult: Sendable, Encodable {
     /// The largest first, up to `top`; ``organisationCount`` counts them all.
     public let organisations: [Organisation]
     public let organisationCount: Int
+    /// The organisations beyond `top`, summed (author empty, `models` their number of
+    /// models), so that the list still adds up to the entity's figure; nil when none.
+    public let others: Organisation?
     public let models: [Model]
     public let modelCount: Int
     public let citation: Int
@@ -85,7 +88,7 @@ extension Warehouse {
             request.method = found.method
             let attribution = DownloadAttribution(
                 connection: connection, listingID: found.listing, version: found.version, request: request)
-            let total = try attribution.totals(resolver: resolver).downloads.values.reduce(0, +)
+            let total = try attribution.total()
             let contributions = try attribution.contributions(to: code, resolver: resolver)
             let entityDownloads = contributions.reduce(0) { $0 + $1.downloads }
             func percent(_ part: Double, of whole: Double) -> Double { whole > 0 ? rounded(100 * part / whole, decimals: 4) : 0 }
@@ -105,12 +108,24 @@ extension Warehouse {
                     model: $0.model, author: $0.author, downloads: $0.downloads, shareOfEntity: percent($0.downloads, of: entityDownloads),
                     shareOfTotal: percent($0.downloads, of: total))
             }
+            let rest = organisations.dropFirst(top)
+            let others =
+                rest.isEmpty
+                ? nil
+                : ContributorsResult.Organisation(
+                    author: "", downloads: rest.reduce(0) { $0 + $1.downloads },
+                    shareOfEntity: rounded(rest.reduce(0) { $0 + $1.shareOfEntity }, decimals: 4),
+                    shareOfTotal: rounded(rest.reduce(0) { $0 + $1.shareOfTotal }, decimals: 4), models: rest.reduce(0) { $0 + $1.models })
             let figure = try connection.fetchOne(
                 """
                 SELECT o.value, o.decimals FROM observations AS o JOIN periods AS p ON p.id = o.period_id
                 WHERE o.snapshot_id = ? AND o.entity_code = ? AND p.start_date = ? AND p.end_date = ?
                 """, found.vintage.snapshotID, code, found.period.start.description, found.period.end.description
             ) { PublishedValue(value: try $0.get(0), decimals: try $0.get(1)) }
+            // A country the derivation gave no downloads has nothing to explain.
+            guard figure != nil || entityDownloads > 0 else {
+                throw DerivationError.notDerived("\(code) in \(found.measure) for \(found.period)")
+            }
             let catalog = CatalogReader(connection: connection)
             var citations = CitationList()
             let citation = try citations.number(for: found.vintage, measure: found.measure, catalog: catalog)
@@ -118,7 +133,7 @@ extension Warehouse {
                 entity: code, period: found.period, measure: try catalog.measure(found.measure), snapshotID: found.vintage.snapshotID,
                 listingID: found.listing, attributionVersion: found.version, method: found.method, figure: figure,
                 entityDownloads: entityDownloads, totalDownloads: total, organisations: Array(organisations.prefix(top)),
-                organisationCount: organisations.count, models: Array(models.prefix(top)), modelCount: models.count,
+                organisationCount: organisations.count, others: others, models: Array(models.prefix(top)), modelCount: models.count,
                 citation: citation, citations: citations.citations)
         }
     }

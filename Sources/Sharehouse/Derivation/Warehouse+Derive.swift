@@ -56,8 +56,10 @@ extension Warehouse {
                 description: SnapshotDescription(
                     measure: .definition(measure), source: .definition(source), publishedOn: listing.retrievedOn,
                     verification: request.verification, coverage: .complete,
-                    note: "derived from listing \(listing.id) (\(listing.source), retrieved \(listing.retrievedOn))"
-                        + (version.map { " under attribution table version \($0)" } ?? "") + ", method \(request.method.argument)",
+                    // Not the attribution version: a new version that moves no figure gives the
+                    // same snapshot (unchanged); the derivations table records the version.
+                    note: "derived from listing \(listing.id) (\(listing.source), retrieved \(listing.retrievedOn)), "
+                        + "method \(request.method.argument)",
                     period: period),
                 dryRun: request.dryRun, readsSidecar: false)
             // Another attribution table (or rounding) for the same listing restates the same

@@ -98,9 +98,24 @@ public struct EntityResolver: Sendable {
         for (alias, code) in aliases where byCode[code] != nil {
             add(alias, code: code, kind: .alias, rank: 3)
         }
+        // Names people write for either of two entities: never guessed, refused with both
+        // (unless a name or alias of the warehouse already says which it means).
+        let known = Set(entities.map(\.code))
+        for (name, codes) in Self.sharedNames {
+            let key = NameNormalizer.normalize(name)
+            guard keys[key] == nil, codes.allSatisfy(known.contains) else { continue }
+            ambiguous[key] = Set(codes)
+        }
         self.keys = keys
         self.ambiguous = ambiguous.mapValues { $0.sorted() }
     }
+
+    /// Names that stand for two entities as the world writes them (the Koreas, the Virgin
+    /// Islands, the two halves of Saint Martin), kept out of the aliases on purpose.
+    static let sharedNames: [String: [String]] = [
+        "Korea": ["KP", "KR"], "كوريا": ["KP", "KR"], "Virgin Islands": ["VG", "VI"], "جزر فيرجن": ["VG", "VI"],
+        "جزر العذراء": ["VG", "VI"], "Saint Martin": ["MF", "SX"],
+    ]
 
     /// The entity with this exact code.
     public func entity(code: String) -> Entity? {

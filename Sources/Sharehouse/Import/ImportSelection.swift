@@ -56,7 +56,10 @@ public struct ImportSelection: Sendable {
     /// A file named on its own whose name says it is a document of another kind
     /// (`Book1.xlsx`, `notes.pdf`) is left out too, as a glob brings them (`inbox/*`),
     /// unless `anyName` (an input format was given, which says how to read it).
-    public static func select(_ paths: [String], recursive: Bool = false, anyName: Bool = false) throws -> ImportSelection {
+    /// `sidecars` false: no file is taken for another's sidecar (a listing's pages have none).
+    public static func select(
+        _ paths: [String], recursive: Bool = false, anyName: Bool = false, sidecars: Bool = true
+    ) throws -> ImportSelection {
         var selection = ImportSelection(inputs: [], skipped: [])
         let manager = FileManager.default
         for path in paths {
@@ -70,7 +73,7 @@ public struct ImportSelection: Sendable {
                     file: path, reason: "no such file or folder", expected: "a data file or a folder of them", category: .missingInput)
             }
             guard isFolder.boolValue else {
-                if let reason = leftOut(path, named: true, anyName: anyName) {
+                if let reason = leftOut(path, named: true, anyName: anyName, sidecars: sidecars) {
                     selection.skipped.append(Skipped(path: path, reason: reason))
                 } else {
                     selection.inputs.append(.file(path))
@@ -79,7 +82,7 @@ public struct ImportSelection: Sendable {
             }
             let before = selection.inputs.count
             let skippedBefore = selection.skipped.count
-            try selection.addFolder(path, recursive: recursive)
+            try selection.addFolder(path, recursive: recursive, sidecars: sidecars)
             if selection.inputs.count == before {
                 let left = selection.skipped[skippedBefore...].map { ($0.path as NSString).lastPathComponent }
                 let shown = left.prefix(5).joined(separator: ", ") + (left.count > 5 ? " and \(left.count - 5) more" : "")
@@ -93,7 +96,7 @@ public struct ImportSelection: Sendable {
         return selection
     }
 
-    private mutating func addFolder(_ folder: String, recursive: Bool) throws {
+    private mutating func addFolder(_ folder: String, recursive: Bool, sidecars: Bool) throws {
         let manager = FileManager.default
         let names: [String]
         do {
@@ -106,8 +109,8 @@ public struct ImportSelection: Sendable {
             var isFolder: ObjCBool = false
             _ = manager.fileExists(atPath: path, isDirectory: &isFolder)
             if isFolder.boolValue, !name.hasPrefix(".") {
-                if recursive { try addFolder(path, recursive: true) }
-            } else if let reason = Self.leftOut(path, named: false) {
+                if recursive { try addFolder(path, recursive: true, sidecars: sidecars) }
+            } else if let reason = Self.leftOut(path, named: false, sidecars: sidecars) {
                 skipped.append(Skipped(path: path, reason: reason))
             } else if !isFolder.boolValue {
                 inputs.append(.file(path))
@@ -117,12 +120,12 @@ public struct ImportSelection: Sendable {
 
     /// Why the file at `path` is not read, or nil when it is. A file found in a folder
     /// whose name says no data format is left out; one `named` on its own is not.
-    static func leftOut(_ path: String, named: Bool, anyName: Bool = false) -> Skipped.Reason? {
+    static func leftOut(_ path: String, named: Bool, anyName: Bool = false, sidecars: Bool = true) -> Skipped.Reason? {
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix(".") { return .hidden }
         if name.lowercased().hasPrefix("readme") { return .readme }
         if isEditorLeftover(name) { return .editorLeftover }
-        if let owner = dataFile(owning: path) { return .sidecar(of: owner) }
+        if sidecars, let owner = dataFile(owning: path) { return .sidecar(of: owner) }
         if !named, InputFormat(fileName: name) == nil { return .notADataFile }
         if named, !anyName, otherKinds.contains((name as NSString).pathExtension.lowercased()) { return .notADataFile }
         return nil

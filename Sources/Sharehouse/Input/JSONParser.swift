@@ -47,7 +47,24 @@ struct JSONParser {
         guard let start = parser.deferredArray else { return (root, nil) }
         var cursor = JSONParser(bytes: bytes, fileName: fileName)
         (cursor.index, cursor.position) = start
-        return (root, ArrayCursor(parser: cursor))
+        return (root, ArrayCursor(parser: cursor, elementDepth: 2))
+    }
+
+    /// The elements of the text's top-level array, parsed one at a time by the cursor (a
+    /// page of the Hub's model listing is such an array); when the text is not an array,
+    /// nil and the whole value parsed, so that the error can say what it is instead (an
+    /// error object such as `{"error": "..."}`).
+    ///
+    /// Nothing is parsed ahead: a problem in the array is found when the cursor reaches
+    /// it, after the elements before it were handed out.
+    static func parseArray(_ bytes: [UInt8], fileName: String) throws -> (ArrayCursor?, JSONNode?) {
+        var parser = JSONParser(bytes: bytes, fileName: fileName)
+        try parser.checkStart()
+        parser.skipSpace()
+        guard parser.current == UInt8(ascii: "[") else { return (nil, try JSONParser.parse(bytes, fileName: fileName)) }
+        var cursor = ArrayCursor(parser: parser, elementDepth: 1)
+        cursor.endsDocument = true
+        return (cursor, nil)
     }
 
     /// The elements of an array that ``parse(_:fileName:deferring:)`` left out of the
@@ -56,9 +73,15 @@ struct JSONParser {
         private var parser: JSONParser
         private var started = false
         private var finished = false
+        /// How deep the elements are: 2 for a member of the top-level object, 1 for the
+        /// top-level array itself.
+        private let elementDepth: Int
+        /// True when the array is the whole document: only white space may follow it.
+        fileprivate var endsDocument = false
 
-        fileprivate init(parser: JSONParser) {
+        fileprivate init(parser: JSONParser, elementDepth: Int) {
             self.parser = parser
+            self.elementDepth = elementDepth
         }
 
         /// The next element, or nil after the last.
@@ -70,6 +93,7 @@ struct JSONParser {
                 parser.advance()
                 if byte == UInt8(ascii: "]") {
                     finished = true
+                    try checkEnd()
                     return nil
                 }
                 guard byte == UInt8(ascii: ",") else {
@@ -81,27 +105,29 @@ struct JSONParser {
                 parser.advance()  // [
                 parser.skipSpace()
                 if parser.current == UInt8(ascii: "]") {
+                    parser.advance()
                     finished = true
+                    try checkEnd()
                     return nil
                 }
             }
-            // The array is a member of the top-level object: its elements are at depth 2.
-            return try parser.parseValue(depth: 2)
+            return try parser.parseValue(depth: elementDepth)
+        }
+
+        /// After the closing bracket of an array that is the whole document: nothing but
+        /// white space.
+        private mutating func checkEnd() throws {
+            guard endsDocument else { return }
+            parser.skipSpace()
+            guard parser.current == nil else {
+                if parser.atComment { throw parser.commentError() }
+                throw parser.error("unexpected text after the JSON value", expected: "the end of the input")
+            }
         }
     }
 
     private mutating func parseDocument() throws -> JSONNode {
-        if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
-            throw ImportError(file: fileName, line: position.line, column: 1, reason: reason)
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-        // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
-        // without a byte-order mark.
-        if bytes.prefix(4).contains(0) {
-            throw ImportError(
-                file: fileName, line: position.line, column: 1,
-                reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
-        }
+        try checkStart()
         skipSpace()
         guard index < bytes.count else {
             throw error("the input is empty", expected: "a JSON value")
@@ -113,6 +139,21 @@ struct JSONParser {
             throw error("unexpected text after the JSON value", expected: "the end of the input")
         }
         return value
+    }
+
+    /// Refuses text that is not UTF-8 and moves past a UTF-8 byte-order mark.
+    private mutating func checkStart() throws {
+        if let reason = TextEncodingCheck.foreignStart(bytes[...]) {
+            throw ImportError(file: fileName, line: position.line, column: 1, reason: reason)
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        // JSON text is UTF-8 and never holds a NUL byte: NULs mean UTF-16 (or UTF-32)
+        // without a byte-order mark.
+        if bytes.prefix(4).contains(0) {
+            throw ImportError(
+                file: fileName, line: position.line, column: 1,
+                reason: TextEncodingCheck.message(encoding: TextEncodingCheck.likelyEncoding(of: bytes.prefix(64))))
+        }
     }
 
     private mutating func parseValue(depth: Int) throws -> JSONNode {

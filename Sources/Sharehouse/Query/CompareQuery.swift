@@ -48,7 +48,9 @@ extension Warehouse {
             let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
             let periods = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: []).periods.map(\.period)
             guard let last = periods.last,
-                let previous = periods.dropLast().last(where: { PeriodLength($0) == PeriodLength(last) && $0.end < last.start })
+                let previous = periods.dropLast().last(where: {
+                    PeriodLength.key(of: $0, among: periods) == PeriodLength.key(of: last, among: periods) && $0.end < last.start
+                })
             else {
                 throw QueryError.noData("two periods of one length to compare in the measure \(measure)")
             }
@@ -101,7 +103,7 @@ extension Warehouse {
             var notes: [ReportNote] = []
             let overlap = from.overlaps(to) ? Period(start: max(from.start, to.start), end: min(from.end, to.end)) : nil
             if let overlap { notes.append(.periodsOverlap(shared: overlap)) }
-            if PeriodLength(from) != PeriodLength(to) {
+            if PeriodLength(from) != PeriodLength(to), from.days != to.days {
                 notes.append(.periodLengthsDiffer(PeriodLength(from), PeriodLength(to)))
             }
             if before.vintage.source != after.vintage.source {

@@ -56,6 +56,9 @@ extension Warehouse {
                 let value: PublishedValue
             }
             var figures: [Figure] = []
+            // The vintages of each (source, period), in order, to date each figure's span: of
+            // every entity, so that a figure a later vintage leaves out is not "current".
+            var vintagesOf: [String: [Vintage]] = [:]
             try connection.cachedStatement(
                 """
                 SELECT s.id, s.source, s.published_on, s.verification, s.coverage, p.start_date, p.end_date,
@@ -76,22 +79,16 @@ extension Warehouse {
                     verification: Verification(rawValue: try row.get(3)) ?? .unverified,
                     coverage: Coverage(rawValue: try row.get(4)) ?? .topN)
                 let entity: String = try row.get(7)
+                let period = Period(start: CalendarDate(try row.get(5) as String)!, end: CalendarDate(try row.get(6) as String)!)!
+                let key = vintage.source + "|" + period.description
+                if vintagesOf[key]?.last != vintage { vintagesOf[key, default: []].append(vintage) }
                 guard codes.isEmpty || codes.contains(entity) else { return }
                 figures.append(
                     Figure(
-                        vintage: vintage,
-                        period: Period(
-                            start: CalendarDate(try row.get(5) as String)!,
-                            end: CalendarDate(try row.get(6) as String)!)!,
+                        vintage: vintage, period: period,
                         entity: entity, value: PublishedValue(value: try row.get(8), decimals: try row.get(9))))
             }
             guard !figures.isEmpty else { throw QueryError.noData("these figures in the measure \(measure)") }
-            // The vintages of each (source, period), in order, to date each figure's span.
-            var vintagesOf: [String: [Vintage]] = [:]
-            for figure in figures {
-                let key = figure.vintage.source + "|" + figure.period.description
-                if vintagesOf[key]?.last != figure.vintage { vintagesOf[key, default: []].append(figure.vintage) }
-            }
             // Which vintages correct which (few rows: one per correction ever imported).
             var corrections = Set<[Int64]>()
             try connection.cachedStatement("SELECT snapshot_id, corrects_id FROM snapshot_corrections").forEachRow { row in

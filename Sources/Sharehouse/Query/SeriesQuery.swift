@@ -53,7 +53,8 @@ extension Warehouse {
                 throw QueryError.noData("\(codes.joined(separator: ", ")) in the measure \(measure)")
             }
             var notes: [ReportNote] = []
-            let lengths = Dictionary(grouping: relevant, by: { PeriodLength($0.period) })
+            let all = relevant.map(\.period)
+            let lengths = Dictionary(grouping: relevant, by: { PeriodLength.key(of: $0.period, among: all) })
             let chosen =
                 length
                 ?? lengths.max { a, b in
@@ -67,7 +68,7 @@ extension Warehouse {
             let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             var points: [SeriesResult.Point] = []
-            for page in relevant where PeriodLength(page.period) == chosen {
+            for page in relevant where PeriodLength.key(of: page.period, among: all) == chosen {
                 for code in codes {
                     guard let value = page.figures[code] else { continue }
                     points.append(

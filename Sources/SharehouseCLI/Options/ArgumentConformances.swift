@@ -31,6 +31,16 @@ extension EntityKind: ExpressibleByArgument {}
 extension BareDates: ExpressibleByArgument {}
 extension ValueScale: ExpressibleByArgument {}
 
+/// `--shape hub-api` (the stored `hub_api` is taken too).
+extension ListingShape: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let shape = ListingShape(spelling: argument) else { return nil }
+        self = shape
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.argument) }
+}
+
 /// A field to clear, as its option is spelled (`access-note`) or its column (`access_note`).
 extension Source.Field: ExpressibleByArgument {
     public init?(argument: String) {

@@ -27,7 +27,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// The warehouse, waiting at most --wait seconds for another writer. Every command
     /// opens it here.
-    func openWarehouse(readOnly: Bool = false) throws -> Warehouse {
+    /// `mustExist`: a command that reads what earlier commands stored (a listing, a source)
+    /// does not create a warehouse, which a mistyped --db would leave behind.
+    func openWarehouse(readOnly: Bool = false, mustExist: Bool = false) throws -> Warehouse {
+        if mustExist, !FileManager.default.fileExists(atPath: databasePath) {
+            throw SharehouseError.warehouseNotFound(path: databasePath)
+        }
         if readOnly { ReadOnlyLeftovers.remember(databasePath) }
         var options = Warehouse.Options(readOnly: readOnly)
         if let busyTimeout { options.busyTimeout = busyTimeout }

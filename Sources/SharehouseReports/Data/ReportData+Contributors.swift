@@ -27,6 +27,13 @@ extension ReportData {
                     .integer(organisation.models),
                 ] + tail)
         }
+        if let others = result.others {
+            data.append(
+                head + [
+                    .text("others"), .empty, .empty, .number(others.downloads, decimals: 0), .number(others.shareOfEntity, decimals: 4),
+                    .number(others.shareOfTotal, decimals: 4), .integer(others.models),
+                ] + tail)
+        }
         for model in result.models {
             data.append(
                 head + [

@@ -28,10 +28,17 @@ public enum DerivationReceiptRenderer {
                 case .dryRun: "dry run (not written)"
                 }
             lines.append("\(snapshot.measure): snapshot \(snapshot.snapshotID), \(outcome)")
-            for difference in snapshot.differences where snapshot.outcome != .unchanged {
+            if let correction = snapshot.correctedBy {
+                // The same figures were stored before and since corrected: they stay out of
+                // force (a snapshot is stored once; another table version restates them).
+                lines.append("  snapshot \(snapshot.snapshotID) was corrected by snapshot \(correction): its figures are not in force")
+            }
+            for difference in snapshot.differences where snapshot.outcome != .unchanged && difference.previousSnapshot != nil {
                 for change in difference.changed {
                     lines.append("  \(change.entity): \(change.before) → \(change.after)")
                 }
+                for figure in difference.added { lines.append("  \(figure.entity): new, \(figure.value)") }
+                for figure in difference.dropped { lines.append("  \(figure.entity): \(figure.value) → dropped") }
             }
         }
         lines.append("source \(receipt.source)")
@@ -43,7 +50,7 @@ public enum DerivationReceiptRenderer {
         if receipt.unmatchedCount > 0 {
             let what = receipt.method == .datasetColumns ? "country names" : "authors"
             lines.append(
-                "not in the attribution table: \(receipt.unmatchedCount) \(what), \(whole(receipt.unmatchedDownloads)) downloads "
+                "not in the attribution table: \(receipt.unmatchedCount) \(receipt.unmatchedCount == 1 ? String(what.dropLast()) : what), \(whole(receipt.unmatchedDownloads)) downloads "
                     + "counted as UNKNOWN; the largest:")
             for unmatched in receipt.unmatched { lines.append("  \(unmatched.name)  \(whole(unmatched.downloads))") }
         }

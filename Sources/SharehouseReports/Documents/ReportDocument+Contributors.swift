@@ -16,6 +16,9 @@ extension ReportDocument {
                     total: DerivationReceiptRenderer.whole(result.totalDownloads), method: result.method.argument,
                     listing: result.listingID, version: result.attributionVersion), digits: style.digits),
         ]
+        if result.method == .baseModel {
+            about.append(language.text(.contributorsByRootBase))
+        }
         if result.organisationCount > result.organisations.count {
             about.append(
                 language.text(.contributorsShown(shown: result.organisations.count, of: result.organisationCount), digits: style.digits))
@@ -35,7 +38,7 @@ extension ReportDocument {
                     .text(organisation.author), .figure(DerivationReceiptRenderer.whole(organisation.downloads)),
                     .figure(percent(organisation.shareOfEntity)), .figure(percent(organisation.shareOfTotal)),
                 ], citation: result.citation)
-            for model in (modelsByAuthor[organisation.author.lowercased()] ?? []).prefix(3) {
+            for model in (modelsByAuthor[organisation.author.lowercased()] ?? []).prefix(Self.modelsPerOrganisation) {
                 document.append(
                     [
                         .text("  " + model.model), .figure(DerivationReceiptRenderer.whole(model.downloads)),
@@ -43,9 +46,23 @@ extension ReportDocument {
                     ], citation: result.citation)
             }
         }
+        if let others = result.others {
+            document.append(
+                [
+                    .text(
+                        language.text(
+                            .contributorsOthers(count: result.organisationCount - result.organisations.count), digits: style.digits)),
+                    .figure(DerivationReceiptRenderer.whole(others.downloads)), .figure(percent(others.shareOfEntity)),
+                    .figure(percent(others.shareOfTotal)),
+                ], citation: result.citation)
+        }
         document.citations = result.citations
         return document
     }
+
+    /// How many of an organisation's largest models a text report lists under it (the
+    /// data formats list the `top` models of the whole entity).
+    static let modelsPerOrganisation = 3
 
     private static func percent(_ value: Double) -> String {
         PublishedValue(value: rounded2(value), decimals: 2).description + "%"

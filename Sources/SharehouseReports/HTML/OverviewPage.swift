@@ -134,12 +134,12 @@ public enum OverviewPage {
                     + "\(page.number(behind.period.description)) \(cite(cited))</h2>")
             let header = [
                 language.header(.contributor), language.header(.downloads), language.header(.ofEntity), language.header(.ofAll),
-            ].map(HTMLPage.escape)
+            ].map { HTMLPage.escape(sentenceCase($0)) }
             let rows = behind.organisations.map { organisation in
                 [
                     page.phrase(organisation.author), HTMLPage.escape(digits.grouped(organisation.downloads.rounded(), decimals: 0)),
-                    HTMLPage.escape(digits.percent(organisation.shareOfEntity, decimals: 1)),
-                    HTMLPage.escape(digits.percent(organisation.shareOfTotal, decimals: 1)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfEntity, decimals: 2)),
+                    HTMLPage.escape(digits.percent(organisation.shareOfTotal, decimals: 2)),
                 ]
             }
             page.append(HTMLPage.table(headerMarkup: header, rows: rows, numeric: [1, 2, 3]))
@@ -176,6 +176,12 @@ public enum OverviewPage {
     }
 
     /// The overview's series as a line chart, its citations numbered as the page's.
+    /// A text table's header ("OF ALL") as a page's ("Of all"), as the page's other tables.
+    private static func sentenceCase(_ header: String) -> String {
+        guard let first = header.first else { return header }
+        return String(first) + header.dropFirst().lowercased()
+    }
+
     private static func seriesChart(
         _ series: OverviewSeries, names: [String: String], language: ReportLanguage, digits: DigitStyle,
         citations: inout CitationList

@@ -18,6 +18,10 @@ extension ReportLanguage {
         case contributorsAbout(
             entity: String, figure: String, downloads: String, total: String, method: String, listing: Int64, version: Int64?)
         case contributorsShown(shown: Int, of: Int)
+        /// "N others": the organisations beyond the top, summed.
+        case contributorsOthers(count: Int)
+        /// base-model: an organisation is the publisher of the root base models.
+        case contributorsByRootBase
         /// The latest snapshot of a measure and source, which `report changes` reads.
         case aboutLatestSnapshot(measure: String, source: String, snapshot: Int64, publishedOn: CalendarDate)
         /// An earlier vintage of the same period, by its publication date.
@@ -96,6 +100,9 @@ extension ReportLanguage {
             "\(entity): \(figure)% of downloads (\(downloads) of \(total)), method \(method), listing \(n(Int(listing)))"
                 + (version.map { ", attribution table version \(n(Int($0)))" } ?? "")
         case .contributorsShown(let shown, let of): "the largest \(n(shown)) of \(n(of)) organisations"
+        case .contributorsOthers(let count): "\(n(count)) other organisation\(count == 1 ? "" : "s")"
+        case .contributorsByRootBase:
+            "base-model: each organisation is the publisher of the root base models, its models those counted for it"
         case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
             "\(measure) from \(source): snapshot \(n(Int(snapshot))), published \(publishedOn)"
         case .vintageOf(let date): "vintage of \(date)"
@@ -155,6 +162,8 @@ extension ReportLanguage {
             "\(entity): \(figure)٪ من التنزيلات (\(downloads) من \(total))، الطريقة \(BidiText.leftToRight(method))، القائمة \(n(Int(listing)))"
                 + (version.map { "، جدول الإسناد الإصدار \(n(Int($0)))" } ?? "")
         case .contributorsShown(let shown, let of): "أكبر \(n(shown)) من \(n(of)) جهة"
+        case .contributorsOthers(let count): "\(n(count)) جهة أخرى"
+        case .contributorsByRootBase: "طريقة النموذج الأساس: كل جهة هي ناشرة النماذج الأساسية الجذرية، ونماذجها ما حُسب لها"
         case .aboutLatestSnapshot(let measure, let source, let snapshot, let publishedOn):
             "\(BidiText.leftToRight(measure)) من \(BidiText.leftToRight(source)): اللقطة \(n(Int(snapshot)))، نُشرت في \(BidiText.leftToRight(publishedOn.description))"
         case .vintageOf(let date): "إصدار \(BidiText.leftToRight(date.description))"

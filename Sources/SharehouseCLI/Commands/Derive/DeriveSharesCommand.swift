@@ -60,7 +60,7 @@ struct DeriveSharesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let warehouse = try global.openWarehouse()
+        let warehouse = try global.openWarehouse(mustExist: true)
         let receipt = try warehouse.deriveShares(
             DerivationRequest(
                 listing: try listingChoice(), attributionVersion: try attributionVersion(), method: method,

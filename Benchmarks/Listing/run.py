@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""What a listing of the whole Hub costs: import and derivation against DuckDB, one run.
+
+    python3 Benchmarks/Listing/run.py [--models 2000000] [--work DIR]
+
+Builds `sharehouse` in release mode, writes a synthetic listing of the Hub's shape
+(Benchmarks/Listing/generate.py: SYNTHETIC, never cite it) unless it is in DIR already,
+then measures, each under /usr/bin/time (wall seconds, peak resident memory):
+
+- `sharehouse listing import` of the NDJSON (every model read, those with downloads stored);
+- `sharehouse derive shares` by publisher and by base model (the starter attribution table);
+- the warehouse file's size;
+- DuckDB (its Python package) reading the same NDJSON and grouping the downloads by the
+  starter table's country, the publisher method's question: the peer a data person would pick;
+- the sqlite3 shell running the publisher method's grouped SQL on the imported warehouse.
+
+Prints a Markdown table (BENCHMARKS.md's comes from this command).
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+STARTER = os.path.join(ROOT, "Fixtures", "attribution", "starter-attribution.csv")
+
+DUCKDB = """
+import duckdb, sys, time
+start = time.perf_counter()
+rows = duckdb.sql('''
+    SELECT coalesce(a.country, 'UNKNOWN') AS country, sum(m.downloads) AS downloads
+    FROM read_json('{listing}', format = 'newline_delimited',
+                   columns = {{'id': 'VARCHAR', 'author': 'VARCHAR', 'downloads': 'BIGINT'}}) AS m
+    LEFT JOIN read_csv('{starter}', header = true) AS a ON lower(a.author) = lower(m.author)
+    WHERE m.downloads > 0
+    GROUP BY 1 ORDER BY 2 DESC
+''').fetchall()
+print(f"{{time.perf_counter() - start:.3f}} {{len(rows)}}", file=sys.stderr)
+"""
+
+SHELL = """
+SELECT coalesce(a.entity_code, 'UNKNOWN'), sum(m.downloads)
+FROM listing_models AS m LEFT JOIN attributions AS a ON a.version = 1 AND a.author_key = lower(m.author)
+WHERE m.listing_id = 1 GROUP BY 1 ORDER BY 2 DESC;
+"""
+
+
+def timed(arguments, stdin=None):
+    """Runs `arguments` under /usr/bin/time: (wall seconds, peak MiB, stdout, stderr)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + arguments, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(arguments)}\n{result.stderr}")
+    wall, peak = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(peak) / 1024, result.stdout, result.stderr
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--models", type=int, default=2_000_000)
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "sharehouse-listing-bench"))
+    arguments = parser.parse_args()
+    os.makedirs(arguments.work, exist_ok=True)
+    subprocess.run(["swift", "build", "-c", "release", "--product", "sharehouse"], cwd=ROOT, check=True,
+                   stdout=sys.stderr)
+    binary = os.path.join(ROOT, ".build", "release", "sharehouse")
+    listing = os.path.join(arguments.work, f"listing-{arguments.models}.ndjson")
+    if not os.path.exists(listing):
+        subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks", "Listing", "generate.py"), listing,
+                        "--models", str(arguments.models)], check=True)
+    database = os.path.join(arguments.work, "bench.sqlite")
+    for suffix in ["", "-wal", "-shm"]:
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    def sharehouse(*rest):
+        return [binary] + list(rest) + ["--db", database]
+    subprocess.run(sharehouse("init"), check=True, capture_output=True)
+    subprocess.run(sharehouse("sources", "add", "--key", "hf-hub-api-bench", "--title", "Synthetic Hub listing (benchmark)",
+                              "--url", "https://huggingface.co/api/models", "--kind", "dataset"), check=True, capture_output=True)
+    subprocess.run(sharehouse("attribution", "import", STARTER, "--source", "sharehouse-starter-attribution"), check=True,
+                   capture_output=True)
+
+    rows = []
+    listing_size = os.path.getsize(listing) / 2**20
+    wall, peak, out, _ = timed(sharehouse("listing", "import", listing, "--source", "hf-hub-api-bench", "--retrieved-on",
+                                          "2026-06-30", "--format", "json"))
+    stored = next((line for line in out.splitlines() if '"models_stored"' in line), "").strip().rstrip(",")
+    rows.append((f"sharehouse listing import ({arguments.models:,} models, {listing_size:.0f} MiB NDJSON; {stored})",
+                 wall, peak))
+    wall, peak, _, _ = timed(sharehouse("derive", "shares", "--method", "publisher"))
+    rows.append(("sharehouse derive shares --method publisher", wall, peak))
+    wall, peak, _, _ = timed(sharehouse("derive", "shares", "--method", "base-model"))
+    rows.append(("sharehouse derive shares --method base-model", wall, peak))
+    size = os.path.getsize(database) / 2**20
+
+    duckdb_script = DUCKDB.format(listing=listing, starter=STARTER)
+    wall, peak, _, err = timed([sys.executable, "-c", duckdb_script])
+    query = err.strip().splitlines()[-2].split()[0] if len(err.strip().splitlines()) >= 2 else "?"
+    rows.append((f"DuckDB: read the NDJSON, join the starter table, group by country (query alone {query} s)", wall, peak))
+    shell = shutil.which("sqlite3")
+    if shell:
+        wall, peak, _, _ = timed([shell, database], stdin=SHELL)
+        rows.append(("sqlite3 shell: the publisher method's grouped SQL on the imported warehouse", wall, peak))
+
+    print(f"| what | wall s | peak MiB |")
+    print("|---|---:|---:|")
+    for what, wall, peak in rows:
+        print(f"| {what} | {wall:.2f} | {peak:.0f} |")
+    print(f"| warehouse file after import and both derivations | {size:.0f} MiB | |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+import Foundation
+import SharehouseTestSupport
+import Testing
+
+/// The month in one command a scheduler can run: import the listing, derive, what changed,
+/// the report; run again, it writes nothing.
+@Suite("sharehouse monthly: the month's shares in one command")
+struct MonthlyCLITests {
+    let directory: TemporaryDirectory
+    var database: String { directory.file("w.sqlite") }
+    static let pages = Repository.path("Fixtures/listings/synthetic-hub-2026-06")
+
+    init() throws {
+        directory = try TemporaryDirectory("cli-monthly")
+        for arguments in [
+            [
+                "sources", "add", "--key", "hf-hub-api", "--title", "Hugging Face Hub model listing API", "--url",
+                "https://huggingface.co/api/models", "--kind", "dataset", "--publisher", "Hugging Face",
+            ],
+            [
+                "attribution", "import", Repository.path("Fixtures/attribution/starter-attribution.csv"), "--source",
+                "sharehouse-starter-attribution",
+            ],
+        ] {
+            #expect(try run(arguments).status == 0)
+        }
+        _ = try directory.write("sharehouse-monthly.json", #"{"listing_source": "hf-hub-api", "methods": ["publisher", "base-model"]}"#)
+    }
+
+    func run(_ arguments: [String]) throws -> ProcessResult {
+        try SharehouseBinary.run(arguments + ["--db", database], in: directory.path)
+    }
+
+    @Test func theMonthInOneCommandAndAgainNothing() throws {
+        let first = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let steps = first.stderr.split(separator: "\n").map(String.init)
+        #expect(steps.first == "listing: imported as listing 1 (12 models with downloads)", "\(steps)")
+        #expect(steps.contains("derive base-model: hub_downloads_30d_base_model imported, hub_download_share_30d_base_model imported"))
+        #expect(first.stdout.hasPrefix("What changed") && first.stdout.contains("46.13") && first.stdout.contains("43.56"))
+        let report = directory.file("reports/report-2026-06-30.html")
+        let written = try FileManager.default.attributesOfItem(atPath: report)[.modificationDate] as? Date
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("Who is behind the leader"))
+
+        let before = try databaseFingerprint(database)
+        let again = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("listing: unchanged as listing 1") && !again.stderr.contains(" imported"), "\(again.stderr)")
+        #expect(again.stderr.contains("report-2026-06-30.html unchanged"))
+        #expect(try databaseFingerprint(database) == before)
+        #expect(try FileManager.default.attributesOfItem(atPath: report)[.modificationDate] as? Date == written)
+    }
+
+    @Test func aBadConfigurationOrAMissingWarehouseSaysWhich() throws {
+        _ = try directory.write("bad.json", #"{"listing_source": "hf-hub-api", "methods": ["by-vibes"]}"#)
+        let bad = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30", "--config", directory.file("bad.json")])
+        #expect(
+            bad.status == 65 && bad.stderr.contains("bad.json: not a monthly configuration") && bad.stderr.contains("by-vibes"),
+            "\(bad.stderr)")
+        let missing = try SharehouseBinary.run(
+            [
+                "monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30", "--config", directory.file("sharehouse-monthly.json"),
+                "--db", directory.file("nope.sqlite"),
+            ], in: directory.path)
+        #expect(missing.status == 66 && !FileManager.default.fileExists(atPath: directory.file("nope.sqlite")), "\(missing.stderr)")
+        let dry = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30", "--dry-run"])
+        #expect(dry.status == 0 && dry.stderr.contains("listing: dry_run") && dry.stdout.isEmpty, "\(dry.stderr)")
+    }
+}
