@@ -21,6 +21,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // `swift package generate-documentation` (Scripts/docs.sh); a command plugin, never linked.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // The system SQLite, linked through one uniquely named module so that it never
@@ -97,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SharehouseReportsTests",
-            dependencies: ["SharehouseReports", "Sharehouse", "SharehouseTestSupport"],
+            dependencies: ["SharehouseReports", "Sharehouse", "SharehouseDB", "SharehouseTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

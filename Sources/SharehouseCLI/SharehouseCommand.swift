@@ -21,7 +21,7 @@ struct SharehouseCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, ListingCommand.self, ReportCommand.self, ChartCommand.self, SQLCommand.self,
             ExportCommand.self, SourcesCommand.self, MeasuresCommand.self, AttributionCommand.self, DeriveCommand.self,
-            MonthlyCommand.self, HubCommand.self, MigrateCommand.self, EntitiesCommand.self,
+            MonthlyCommand.self, HubCommand.self, MigrateCommand.self, EntitiesCommand.self, DatasetteMetadataCommand.self,
         ]
     )
 

@@ -6,7 +6,30 @@ import Testing
 
 @Suite("README")
 struct ReadmeExampleTests {
-    /// Does what the README's "Embedding the library" example shows, on a real file.
+    /// The README's "Embedding the library" shows Examples/Embedding as it is: its
+    /// main.swift, its target, and what it prints (which CI checks by running it).
+    @Test func readmeShowsTheEmbeddingExample() throws {
+        let readme = try String(contentsOfFile: Repository.path("README.md"), encoding: .utf8)
+        let section = readme.components(separatedBy: "## Embedding the library\n")[1].components(separatedBy: "\n## ")[0]
+        let swiftBlocks = section.components(separatedBy: "```swift\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let textBlocks = section.components(separatedBy: "```text\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        try #require(swiftBlocks.count == 2 && textBlocks.count == 1)
+        let example = "Examples/Embedding/"
+        let main = try String(contentsOfFile: Repository.path(example + "Sources/Embedding/main.swift"), encoding: .utf8)
+        #expect(swiftBlocks[1] == main, "README's code is Examples/Embedding/Sources/Embedding/main.swift")
+        let expected = try String(contentsOfFile: Repository.path(example + "expected-output.txt"), encoding: .utf8)
+        #expect(textBlocks[0] == expected, "README's output is Examples/Embedding/expected-output.txt")
+        // The manifest is the example's, with the path dependency written as a versioned URL.
+        let manifest = try String(contentsOfFile: Repository.path(example + "Package.swift"), encoding: .utf8)
+        let target = manifest.split(separator: "\n").first { $0.contains(".executableTarget(") }.map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        #expect(target.map { swiftBlocks[0].contains($0) } == true, "README's target is the example's")
+        #expect(manifest.contains(#".package(name: "Sharehouse", path: "../..")"#))
+        #expect(swiftBlocks[0].contains(#".package(url: "<git URL of this repository>", from: "\#(PackageVersion.current)")"#))
+    }
+
+    /// Does what the README's "Embedding the library" example does, checking each step.
     @Test func readmeEmbeddingExampleWorks() throws {
         let directory = try TemporaryDirectory("readme")
         let warehouse = try Warehouse(path: directory.file("shares.sqlite"))
@@ -55,6 +78,10 @@ struct ReadmeExampleTests {
         }
         let knownOn = try fixtures.warehouse.query(blocks[2])
         #expect(knownOn.rows.first?.first == .text("14.7"))
+        // The section's examples are ExampleQuery.readme, Datasette's canned queries.
+        let section = readme.components(separatedBy: "### Ad-hoc SQL\n")[1].components(separatedBy: "\n### ")[0]
+        let examples = section.components(separatedBy: "```sql\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        #expect(examples == ExampleQuery.readme.map(\.readmeBlock))
         let reported = try fixtures.warehouse.query(blocks[0])
         #expect(reported.rows.count == 8, "Argaam's eight entities")
         #expect(reported.rows.first?[3] == .text("argaam-1862466") && reported.rows.first?[4] == .text("most_entities"))

@@ -3,7 +3,9 @@ public import SharehouseDB
 
 /// Why a measure or source could not be added, found or amended.
 public enum CatalogError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
+    /// A key that is not 1 to 64 lower-case letters, digits, `_`, `.` or `-`.
     case invalidKey(String)
+    /// A required field of a definition is missing or empty.
     case missingField(kind: String, key: String, field: String)
     /// The key exists with another definition; nothing was changed.
     case conflict(kind: String, key: String, differences: [String])
@@ -20,6 +22,7 @@ public enum CatalogError: Error, Sendable, Hashable, CustomStringConvertible, Lo
     case unitNeverChanges(key: String, unit: String)
     /// An amendment that would make a source relay itself, through `chain`.
     case relayLoop(key: String, chain: [String])
+    /// The catalogue could not be read or written.
     case storage(String)
 
     public var description: String {
@@ -55,6 +58,7 @@ public enum CatalogError: Error, Sendable, Hashable, CustomStringConvertible, Lo
 
     public var errorDescription: String? { description }
 
+    /// Refused for a conflict with the stored definition or a change of unit; a failure when the catalogue cannot be stored; bad input otherwise.
     public var category: ErrorCategory {
         switch self {
         case .conflict, .unitNeverChanges: .refused

@@ -3,13 +3,18 @@
 /// stored one is refused (``CatalogError/unitNeverChanges(key:unit:)``), since every
 /// figure of the measure would change meaning.
 public struct MeasureChanges: Sendable, Hashable {
+    /// A new name, or nil to leave it.
     public var name: FieldUpdate<String>?
+    /// A new universe (which models and downloads are counted), or nil to leave it.
     public var universe: FieldUpdate<String>?
+    /// A new attribution (how a download gets a country), or nil to leave it.
     public var attribution: FieldUpdate<String>?
+    /// A new description, a cleared one, or nil to leave it.
     public var description: FieldUpdate<String>?
     /// The unit the caller believes the measure has: the stored one changes nothing.
     public var unit: Measure.Unit?
 
+    /// The changes to make; a field left nil is left as it is.
     public init(
         name: FieldUpdate<String>? = nil, universe: FieldUpdate<String>? = nil, attribution: FieldUpdate<String>? = nil,
         description: FieldUpdate<String>? = nil, unit: Measure.Unit? = nil

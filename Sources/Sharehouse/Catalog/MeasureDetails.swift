@@ -3,12 +3,14 @@
 public struct MeasureDetails: Sendable, Hashable, Encodable {
     /// The day the catalogue was read as of (its changes on that day included); nil: now.
     public let asOf: CalendarDate?
+    /// The measure as it was on the day asked for (as it is, without one).
     public let measure: Measure
     /// The measure's changes made by ``asOf``, oldest first.
     public let history: [CatalogChange]
     /// How many changes were made after ``asOf``: not applied, not listed.
     public let laterChanges: Int
 
+    /// The details of `measure` as of `asOf`, with its history.
     public init(asOf: CalendarDate?, measure: Measure, history: [CatalogChange], laterChanges: Int) {
         self.asOf = asOf
         self.measure = measure

@@ -1,18 +1,30 @@
 /// What ``Warehouse/amendSource(key:changes:reason:)`` changes: each field given is set or
 /// cleared; nil leaves it as it is. There is no key: a source's key never changes.
 public struct SourceChanges: Sendable, Hashable {
+    /// A new title, or nil to leave it.
     public var title: FieldUpdate<String>?
+    /// A new or cleared publisher, or nil to leave it.
     public var publisher: FieldUpdate<String>?
+    /// New or cleared authors, or nil to leave them.
     public var authors: FieldUpdate<String>?
+    /// A new address (http or https), or nil to leave it.
     public var url: FieldUpdate<String>?
+    /// A new or cleared publication date, or nil to leave it.
     public var publishedOn: FieldUpdate<CalendarDate>?
+    /// A new or cleared date of access, or nil to leave it.
     public var accessedOn: FieldUpdate<CalendarDate>?
+    /// A new or cleared language, or nil to leave it.
     public var language: FieldUpdate<String>?
+    /// A new kind (study, news, dataset, report), or nil to leave it.
     public var kind: FieldUpdate<Source.Kind>?
+    /// A new or cleared licence, or nil to leave it.
     public var license: FieldUpdate<String>?
+    /// A new or cleared access note, or nil to leave it.
     public var accessNote: FieldUpdate<String>?
+    /// A new or cleared source that this one relays, or nil to leave it.
     public var derivedFrom: FieldUpdate<String>?
 
+    /// The changes to make; a field left nil is left as it is.
     public init(
         title: FieldUpdate<String>? = nil, publisher: FieldUpdate<String>? = nil, authors: FieldUpdate<String>? = nil,
         url: FieldUpdate<String>? = nil, publishedOn: FieldUpdate<CalendarDate>? = nil,

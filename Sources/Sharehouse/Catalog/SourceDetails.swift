@@ -10,6 +10,7 @@ public struct SourceDetails: Sendable, Hashable, Encodable {
     /// How many changes of them were made after ``asOf``: not applied, not listed.
     public let laterChanges: Int
 
+    /// The details of a source as of `asOf`: its chain, its history and the changes made after that day.
     public init(asOf: CalendarDate?, chain: [Source], history: [CatalogChange], laterChanges: Int) {
         self.asOf = asOf
         self.chain = chain

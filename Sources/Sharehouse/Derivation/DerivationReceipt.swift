@@ -29,7 +29,7 @@ public struct DerivationReceipt: Sendable, Encodable {
     public let totalDownloads: Double
     /// Largest first.
     public let figures: [Figure]
-    /// The largest unmatched, up to ``DownloadAttribution/unmatchedListed``; all of them
+    /// The largest unmatched, up to `DownloadAttribution.unmatchedListed`; all of them
     /// count in ``unmatchedCount`` and ``unmatchedDownloads`` (attributed to UNKNOWN).
     public let unmatched: [Unmatched]
     public let unmatchedCount: Int

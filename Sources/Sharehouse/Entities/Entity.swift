@@ -13,15 +13,20 @@ public enum EntityKind: String, Sendable, Hashable, Codable, CaseIterable {
 public struct Entity: Sendable, Hashable, Codable {
     /// The code: ISO 3166-1 alpha-2 for countries (`CN`), a word for others (`INTL`).
     public let code: String
+    /// Country, group or other bucket.
     public let kind: EntityKind
+    /// The English name.
     public let nameEnglish: String
+    /// The Arabic name, where there is one.
     public let nameArabic: String?
     /// ISO 3166-1 alpha-3, countries only.
     public let iso3: String?
     /// ISO 3166-1 numeric, three digits, countries only.
     public let isoNumeric: String?
+    /// What a group or bucket stands for.
     public let description: String?
 
+    /// An entity with its codes and names.
     public init(
         code: String, kind: EntityKind, nameEnglish: String, nameArabic: String?, iso3: String?,
         isoNumeric: String?, description: String?

@@ -1,10 +1,16 @@
 /// How a name was matched to an entity.
 public enum EntityMatchKind: String, Sendable, Hashable, Codable {
+    /// By its code (`CN`).
     case code
+    /// By its ISO 3166-1 alpha-3 code (`CHN`).
     case iso3
+    /// By its ISO 3166-1 numeric code (`156`).
     case isoNumeric = "iso_numeric"
+    /// By its English name.
     case englishName = "name_en"
+    /// By its Arabic name.
     case arabicName = "name_ar"
+    /// By another name (`USA`, `Britain`, `أمريكا`).
     case alias
 }
 
@@ -12,7 +18,9 @@ public enum EntityMatchKind: String, Sendable, Hashable, Codable {
 public struct EntityMatch: Sendable, Hashable, Codable {
     /// The name as given.
     public let input: String
+    /// The entity the name stands for.
     public let entity: Entity
+    /// What the name matched: a code, a name or an alias.
     public let matchedBy: EntityMatchKind
     /// The stored spelling that matched (the alias, the name or the code).
     public let matchedText: String
@@ -38,6 +46,7 @@ public struct EntityResolver: Sendable {
         let text: String
     }
 
+    /// Every entity, by code.
     public let entities: [Entity]
     private let byCode: [String: Entity]
     private let keys: [String: Key]

@@ -15,6 +15,7 @@ import Foundation
 /// warehouse ships differ only in them (a test checks every name, alias and CLDR name), so
 /// the coarser key costs nothing and spares an alias row per spelling and mix of spellings.
 public enum NameNormalizer {
+    /// `name` as the resolver compares it: case, accents, Arabic diacritics and letter variants, tatweel and punctuation folded away.
     public static func normalize(_ name: String) -> String {
         // Most names are ASCII or plain Arabic: fold them directly. Anything else (accents,
         // presentation forms, full-width letters) goes through Unicode normalization.

@@ -3,6 +3,7 @@
 /// backslashes and control characters escaped; slashes and non-ASCII text as they are,
 /// as the Encodable writer (JSONOutput, `.withoutEscapingSlashes`) leaves them too.
 public enum JSONText {
+    /// `text` as a JSON string literal, quotes and escapes included.
     public static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -3,8 +3,11 @@ import SharehouseDB
 
 /// A snapshot file that ``Warehouse/export(to:measure:source:)`` wrote.
 public struct ExportedFile: Sendable, Hashable, Encodable {
+    /// The snapshot the file holds.
     public let snapshotID: Int64
+    /// Where the file was written.
     public let path: String
+    /// How many figures it holds.
     public let observations: Int
 }
 

@@ -7,12 +7,15 @@ public import SharehouseDB
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
     /// The file as the user named it (`-` is standard input).
     public let file: String
+    /// The line of the problem, from 1; nil when it concerns the whole file.
     public let line: Int?
+    /// The column of the problem, from 1; nil when it concerns a whole line or file.
     public let column: Int?
     /// What is wrong.
     public let reason: String
     /// What would have been right, when it can be said.
     public let expected: String?
+    /// What kind of failure it is: bad input, missing input, a refusal to protect the data, or a failure.
     public let category: ErrorCategory
     /// The file's other problems, in file order, when it has more than one: an import
     /// checks every row before it gives up (up to 20 problems are listed).
@@ -24,6 +27,7 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
     /// quote never closed).
     var isRowProblem = false
 
+    /// A problem at `file:line:column`, with the reason and what was expected.
     public init(
         file: String, line: Int? = nil, column: Int? = nil, reason: String, expected: String? = nil,
         category: ErrorCategory = .badInput
@@ -49,6 +53,7 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible, L
         return head + "…(\(text.count - head.count - tail.count) characters left out)…" + tail
     }
 
+    /// A problem at a ``/SharehouseDB/SourceLocation`` of `file`.
     public init(file: String, at location: SourceLocation?, reason: String, expected: String? = nil) {
         self.init(file: file, line: location?.line, column: location?.column, reason: reason, expected: expected)
     }

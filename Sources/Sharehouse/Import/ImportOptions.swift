@@ -29,6 +29,7 @@ public struct ImportOptions: Sendable {
     /// Called every few thousand rows.
     public var progress: (@Sendable (ImportProgress) -> Void)?
 
+    /// Options for an import; the defaults read the format from the file name and its metadata from the file or its sidecar.
     public init(
         format: InputFormat? = nil, description: SnapshotDescription = SnapshotDescription(),
         decimalComma: Bool = false, dryRun: Bool = false, readsSidecar: Bool = true,
@@ -54,17 +55,23 @@ public enum ValueScale: String, Sendable, Hashable, CaseIterable {
 /// A period written as a bare date: its month (what a spreadsheet makes of `2026-03`), or
 /// that one day.
 public enum BareDates: String, Sendable, Hashable, CaseIterable {
+    /// A bare date (`2026-03-01`) stands for its month.
     case month
+    /// A bare date stands for that one day.
     case day
 }
 
 /// The header names a CSV or TSV file uses for its entity, period and value columns,
 /// when they are none of the names Sharehouse knows.
 public struct ColumnNames: Sendable, Hashable {
+    /// The header of the entity column, when it is not one Sharehouse knows.
     public var entity: String?
+    /// The header of the period column, when it is not one Sharehouse knows.
     public var period: String?
+    /// The header of the value column, when it is not one Sharehouse knows.
     public var value: String?
 
+    /// Column headers to read the entity, period and value from.
     public init(entity: String? = nil, period: String? = nil, value: String? = nil) {
         self.entity = entity
         self.period = period

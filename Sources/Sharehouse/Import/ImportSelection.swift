@@ -15,16 +15,23 @@ import SharehouseDB
 public struct ImportSelection: Sendable {
     /// A file left out, and why.
     public struct Skipped: Sendable, Hashable, CustomStringConvertible {
+        /// Why a file was left out.
         public enum Reason: Sendable, Hashable {
             /// The metadata of this data file.
             case sidecar(of: String)
+            /// A hidden file (its name starts with a dot).
             case hidden
+            /// A README.
             case readme
+            /// An editor's leftover (a backup or lock file).
             case editorLeftover
+            /// Another kind of file: a spreadsheet, a PDF, a picture.
             case notADataFile
         }
 
+        /// The file's path.
         public let path: String
+        /// Why it was left out.
         public let reason: Reason
 
         public var description: String {
@@ -40,6 +47,7 @@ public struct ImportSelection: Sendable {
 
     /// What to import, in order.
     public var inputs: [InputSource]
+    /// The files left out, said on standard error by the command line.
     public var skipped: [Skipped]
 
     /// The files `paths` name: files as given, folders by their data files (`recursive`:

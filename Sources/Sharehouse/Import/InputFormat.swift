@@ -1,6 +1,13 @@
 /// The format of a snapshot file.
 public enum InputFormat: String, Sendable, Hashable, CaseIterable {
-    case json, ndjson, csv, tsv
+    /// A JSON snapshot: its metadata and its observations in one object.
+    case json
+    /// One JSON observation per line.
+    case ndjson
+    /// Comma-separated values (or another delimiter), long or wide.
+    case csv
+    /// Tab-separated values, long or wide.
+    case tsv
 
     /// The format a file name's extension says, if it says one.
     public init?(fileName: String) {

@@ -5,13 +5,20 @@ import SharehouseDB
 /// both give one, they must agree. And whether the file corrects a stored publication
 /// (`--correction` for this file alone: in a folder run, the file says it, not the run).
 public struct ReadingHints: Sendable, Hashable {
+    /// The delimiter, when the file or sidecar says it.
     public var delimiter: Delimiter?
+    /// Whether figures use decimal commas, when said.
     public var decimalComma: Bool?
+    /// How to read bare dates, when said.
     public var bareDates: BareDates?
+    /// Whether figures are percentages or fractions, when said.
     public var scale: ValueScale?
+    /// The headers of the entity, period and value columns, when said.
     public var columns = ColumnNames()
+    /// Whether the file corrects a stored publication, when said.
     public var correction: Bool?
 
+    /// No hints: everything is read from the file.
     public init() {}
 }
 

@@ -3,9 +3,13 @@ public enum BaseRelation: String, Sendable, Hashable, Codable, CaseIterable {
     /// `base_model:ORG/NAME`, with no kind of derivation said (the study's
     /// `merged_derived_from` is always this).
     case base
+    /// `base_model:finetune:ORG/NAME`: a fine-tune of the base.
     case finetune
+    /// `base_model:quantized:ORG/NAME`: a quantization of the base.
     case quantized
+    /// `base_model:adapter:ORG/NAME`: an adapter on the base.
     case adapter
+    /// `base_model:merge:ORG/NAME`: a merge of several bases.
     case merge
 
     /// Which relation a model keeps when its tags name one base more than once: the Hub

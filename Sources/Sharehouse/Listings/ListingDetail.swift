@@ -4,6 +4,7 @@ public struct ListingDetail: Sendable, Hashable, Encodable {
     /// How many models ``Warehouse/listing(id:top:)`` lists unless told.
     public static let defaultTop = 10
 
+    /// The listing: its source, date, window and counts.
     public let summary: ListingSummary
     /// The source it is cited to.
     public let citation: Source?

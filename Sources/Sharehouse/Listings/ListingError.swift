@@ -8,9 +8,11 @@ public enum ListingError: Error, Sendable, Hashable, CustomStringConvertible, Lo
     case unknownSource(String)
     /// The study dataset's rows say no window.
     case windowNeeded
+    /// A window of days outside 1 to ``ListingImportOptions/maximumWindowDays``.
     case windowOutOfRange(Int)
     /// Standard input cannot be read twice (a listing that may repeat a stored one is).
     case standardInput
+    /// No file to read.
     case noFiles
     /// The files are of both shapes.
     case mixedShapes(hubAPI: String, studyDataset: String)

@@ -20,6 +20,7 @@ public struct ListingImportOptions: Sendable {
     /// Called every few thousand rows.
     public var progress: (@Sendable (ImportProgress) -> Void)?
 
+    /// Options for a listing import: its source, the day it was retrieved, the days its downloads cover and its shape.
     public init(
         source: String, retrievedOn: CalendarDate, windowDays: Int? = nil, shape: ListingShape? = nil,
         dryRun: Bool = false, progress: (@Sendable (ImportProgress) -> Void)? = nil

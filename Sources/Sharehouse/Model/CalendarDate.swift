@@ -4,8 +4,11 @@
 /// day arithmetic go through a day number, so parsing a million observations costs no
 /// calendar objects.
 public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
+    /// The year.
     public let year: Int
+    /// The month, 1 to 12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// A valid date, or nil (`2025-02-30` is nil).

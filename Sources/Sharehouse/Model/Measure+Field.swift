@@ -3,7 +3,14 @@ extension Measure {
     /// name, nor the unit: a share read as a count would change every figure's meaning.
     /// The raw value is the column's name, as `catalog_changes.field` records it.
     public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
-        case name, universe, attribution, description
+        /// The measure's name.
+        case name
+        /// Which models and downloads are counted.
+        case universe
+        /// How a download is given a country.
+        case attribution
+        /// More about the measure; may be cleared.
+        case description
 
         /// Whether a measure must have it, so that it can be changed but not cleared.
         public var isRequired: Bool { self != .description }

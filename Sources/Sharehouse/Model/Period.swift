@@ -16,9 +16,12 @@
 /// The text of a period is always the shortest of these forms that fits, the same as the
 /// `period_names` view computes in SQL (a test holds them together).
 public struct Period: Sendable, Hashable, Comparable, TextCodable {
+    /// The first day.
     public let start: CalendarDate
+    /// The last day, inclusive.
     public let end: CalendarDate
 
+    /// The days from `start` to `end`, inclusive; nil when `end` is before `start`.
     public init?(start: CalendarDate, end: CalendarDate) {
         guard start <= end else { return nil }
         self.start = start

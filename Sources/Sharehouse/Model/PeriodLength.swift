@@ -1,8 +1,11 @@
 /// The length of a period, for keeping a series to periods of one length.
 public enum PeriodLength: Sendable, Hashable, Encodable, CustomStringConvertible {
+    /// A number of whole months (a month, a quarter, a year, twelve months).
     case months(Int)
+    /// A number of days, for a period that is not whole months.
     case days(Int)
 
+    /// The length of `period`.
     public init(_ period: Period) {
         if let months = period.months { self = .months(months) } else { self = .days(period.days) }
     }

@@ -3,6 +3,7 @@ import Foundation
 /// A figure with the precision it was published with: `17.10` is 17.1 with two decimals,
 /// and prints back as `17.10`, never as `17.1` or `17.099999999999998`.
 public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The figure as a number.
     public let value: Double
     /// Digits after the decimal separator, as published.
     public let decimals: Int
@@ -52,10 +53,15 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Why a text is not a value.
     public enum ParseFailure: Error, Sendable, Hashable, CustomStringConvertible {
+        /// No text.
         case empty
+        /// Text that is not a number.
         case notANumber(String)
+        /// A decimal comma where decimal commas were not asked for.
         case commaWithoutDecimalCommaOption(String)
+        /// More digits than a double keeps exactly.
         case tooManyDigits(String)
+        /// More than 12 digits after the decimal point.
         case tooManyDecimals(String)
 
         public var description: String {
@@ -77,7 +83,9 @@ public struct PublishedValue: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// The outcome of reading a value: the value and whether a percent sign followed it.
     public struct Parsed: Sendable, Hashable {
+        /// The figure.
         public let value: PublishedValue
+        /// True when the text had a percent sign.
         public let hasPercentSign: Bool
     }
 

@@ -10,6 +10,7 @@ public enum Verification: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Whether a snapshot lists every entity of its universe or only the top ones.
 public enum Coverage: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The source lists every entity.
     case complete
     /// A top-N list: the rest is not given, so totals and concentration are lower bounds.
     case topN = "top_n"

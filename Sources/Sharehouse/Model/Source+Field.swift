@@ -3,11 +3,27 @@ extension Source {
     /// which snapshots and citations name. The raw value is the column's name, as
     /// `catalog_changes.field` records it.
     public enum Field: String, Sendable, Hashable, Codable, CaseIterable {
-        case title, publisher, authors, url
+        /// The title.
+        case title
+        /// The publisher.
+        case publisher
+        /// The authors.
+        case authors
+        /// The address.
+        case url
+        /// The publication date.
         case publishedOn = "published_on"
+        /// The date of access.
         case accessedOn = "accessed_on"
-        case language, kind, license
+        /// The language.
+        case language
+        /// Study, news, dataset or report.
+        case kind
+        /// The licence.
+        case license
+        /// How it can be read (paywalled, mirror...).
         case accessNote = "access_note"
+        /// The source it relays.
         case derivedFrom = "derived_from"
 
         /// Whether a source must have it, so that it can be changed but not cleared.

@@ -1,6 +1,7 @@
 /// A value that JSON holds as its text: a date as `"2025-11-26"`, a period as
 /// `"2024-09/2025-08"`. Decoding refuses text that does not read back as the value.
 public protocol TextCodable: Codable, CustomStringConvertible {
+    /// The value a text stands for; nil when it is not one.
     init?(_ text: String)
     /// What the text should look like, for the decoding error.
     static var expectedText: String { get }

@@ -13,16 +13,22 @@ public struct MonthlyConfiguration: Sendable, Hashable, Decodable {
     public var attributionVersion: Int64?
     /// The methods to derive by, each a pair of snapshots.
     public var methods: [DerivationMethod]
+    /// Only models of this task (`text-generation`); nil for every model.
     public var pipelineTag: String?
+    /// Only models with at least this many downloads in the window.
     public var minimumDownloads: Int
+    /// The digits after the decimal point of the derived shares.
     public var decimals: Int
     /// Where the month's HTML report is written, relative to the configuration file.
     public var reportFolder: String
-    /// `monthly --fetch`: the Hub's base URL, and the bounds of a fetch (nil: none).
+    /// `monthly --fetch`: the Hub's base URL (`https://huggingface.co`).
     public var endpoint: String
+    /// `monthly --fetch`: stop after the page whose last model has fewer downloads (nil: no bound).
     public var fetchMinimumDownloads: Int64?
+    /// `monthly --fetch`: at most this many pages a run (nil: no bound).
     public var fetchMaximumPages: Int?
 
+    /// A configuration; every member left out takes its default.
     public init(
         listingSource: String, windowDays: Int = 30, attributionVersion: Int64? = nil, methods: [DerivationMethod] = [.publisher],
         pipelineTag: String? = nil, minimumDownloads: Int = 1, decimals: Int = 2, reportFolder: String = "reports"

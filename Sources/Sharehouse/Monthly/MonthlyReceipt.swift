@@ -2,6 +2,7 @@
 /// in the derived shares. Every step is idempotent, so a second run of a finished month
 /// writes nothing and says so.
 public struct MonthlyReceipt: Sendable, Encodable {
+    /// What the listing import did.
     public let listing: ListingReceipt
     /// One per method; empty in a dry run (a derivation needs the listing stored).
     public let derivations: [DerivationReceipt]

@@ -2,11 +2,15 @@
 public struct Citation: Sendable, Hashable, Encodable {
     /// The number rows refer to ([1], [2], ...), in order of first use.
     public let number: Int
+    /// The snapshot cited.
     public let snapshotID: Int64
+    /// The snapshot's measure.
     public let measure: String
     /// When this snapshot's source published the figures.
     public let publishedOn: CalendarDate
+    /// How directly the source was checked.
     public let verification: Verification
+    /// Whether the source lists every entity or only its leaders.
     public let coverage: Coverage
     /// The source cited first, then each source it relays (article, newspaper, study).
     public let sources: [Source]
@@ -20,11 +24,26 @@ public struct Citation: Sendable, Hashable, Encodable {
     /// The words around a citation's own (title, publisher, URL), which a report's
     /// language may change (`summary(in:)`).
     public struct SummaryWords: Sendable {
-        public var comma = ", ", semicolon = "; ", openQuote = "\"", closeQuote = "\"", published = "published", relays = "relays"
+        /// Between the parts of one source.
+        public var comma = ", "
+        /// Between sources.
+        public var semicolon = "; "
+        /// Before a title.
+        public var openQuote = "\""
+        /// After a title.
+        public var closeQuote = "\""
+        /// Before a publication date.
+        public var published = "published"
+        /// Before the sources a source relays.
+        public var relays = "relays"
+        /// The word that marks a corrected snapshot.
         public var corrected = "corrected"
+        /// The words of a verification level.
         public var verification: @Sendable (Verification) -> String = { $0.rawValue }
+        /// The English words.
         public static let english = SummaryWords()
 
+        /// Words for a language, English by default.
         public init(
             comma: String = ", ", semicolon: String = "; ", openQuote: String = "\"", closeQuote: String = "\"",
             published: String = "published", relays: String = "relays", corrected: String = "corrected",
@@ -41,6 +60,7 @@ public struct Citation: Sendable, Hashable, Encodable {
         }
     }
 
+    /// One line in `words`: the source's own words stay as published.
     public func summary(with words: SummaryWords) -> String {
         guard let first = sources.first else { return "snapshot \(snapshotID)" }
         var text =
@@ -62,6 +82,7 @@ public struct Citation: Sendable, Hashable, Encodable {
 /// results, each numbering its own) is put together: the same snapshot gets the same
 /// number wherever it is cited.
 public struct CitationList: Sendable {
+    /// The citations, in order of number.
     public private(set) var citations: [Citation] = []
     private var numbers: [Int64: Int] = [:]
     private var chains: [String: [Source]] = [:]
@@ -76,6 +97,7 @@ public struct CitationList: Sendable {
         return self.number(reusing: citation)
     }
 
+    /// The number of `citation`'s snapshot, numbering it when it is new.
     public mutating func number(reusing citation: Citation) -> Int {
         if let number = numbers[citation.snapshotID] { return number }
         let number = citations.count + 1

@@ -2,15 +2,21 @@ import SharehouseDB
 
 /// Two periods side by side for every entity.
 public struct ComparisonResult: Sendable, Encodable {
+    /// One entity in the two periods.
     public struct Row: Sendable, Encodable {
+        /// The entity's code.
         public let entity: String
+        /// The figure in the first period; nil when there is none.
         public let from: PublishedValue?
+        /// The figure in the second period; nil when there is none.
         public let to: PublishedValue?
         /// to - from, in the measure's unit (percentage points for shares).
         public let change: Double?
         /// The change relative to `from`, in percent; nil when from is 0 or missing.
         public let relativeChange: Double?
+        /// The rank in the first period (ties share a rank).
         public let fromRank: Int?
+        /// The rank in the second period (ties share a rank).
         public let toRank: Int?
         /// Positive when the entity moved up (from rank 3 to rank 1: +2).
         public let rankChange: Int?
@@ -18,13 +24,19 @@ public struct ComparisonResult: Sendable, Encodable {
         public let decimals: Int
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// The first period.
     public let from: Period
+    /// The second period.
     public let to: Period
+    /// The citation of the first period's figures.
     public let fromCitation: Int
+    /// The citation of the second period's figures.
     public let toCitation: Int
     /// The part two overlapping periods (two trailing windows) share; nil when they do not.
     public let overlap: Period?
+    /// One row per entity, the second period's leaders first.
     public let rows: [Row]
 }
 

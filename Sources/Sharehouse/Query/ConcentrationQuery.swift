@@ -2,24 +2,34 @@ import SharehouseDB
 
 /// How concentrated the shares are, period by period.
 public struct ConcentrationResult: Sendable, Encodable {
+    /// One period's concentration.
     public struct Row: Sendable, Encodable {
+        /// The period.
         public let period: Period
         /// The Herfindahl-Hirschman index: the sum of squared shares in percent (0 to 10,000).
         public let hhi: Double
         /// The largest share, the three largest and the five largest, summed.
         public let cr1: Double
+        /// The three largest shares, summed.
         public let cr3: Double
+        /// The five largest shares, summed.
         public let cr5: Double
+        /// The entity with the largest share.
         public let leader: String
+        /// How many entities the figures list.
         public let entities: Int
         /// True when the figures are a top-N list or sum to less than 100: every index is
         /// then only a lower bound (the missing shares would add to it).
         public let isLowerBound: Bool
+        /// The digits after the decimal point to show.
         public let decimals: Int
+        /// The citation of the period's figures.
         public let citation: Int
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// One row per period, in time order.
     public let rows: [Row]
 }
 

@@ -3,26 +3,39 @@ import SharehouseDB
 /// The same period across sources and measures, side by side, each column labelled with
 /// its measure, so that figures of different measures are never read as one series.
 public struct CrossSourceResult: Sendable, Encodable {
+    /// One source's figures for one measure.
     public struct Column: Sendable, Encodable {
+        /// The column's measure.
         public let measure: Measure
+        /// The column's source.
         public let source: String
+        /// The column's period: the one asked for, or a longer window that overlaps it.
         public let period: Period
         /// True when the column's period is the one asked for, false when it only overlaps.
         public let isExactPeriod: Bool
+        /// The citation of the column's figures.
         public let citation: Int
     }
 
+    /// One entity across the columns.
     public struct Row: Sendable, Encodable {
+        /// The entity's code.
         public let entity: String
         /// One figure per column (nil: the column's source gives none).
         public let values: [PublishedValue?]
     }
 
+    /// The period asked for.
     public let period: Period
+    /// The day the figures were known on; nil for now.
     public let asOf: CalendarDate?
+    /// One column per source and measure.
     public let columns: [Column]
+    /// One row per entity.
     public let rows: [Row]
+    /// What a reader must know to read the table right.
     public let notes: [ReportNote]
+    /// The citations the columns refer to.
     public let citations: [Citation]
 }
 

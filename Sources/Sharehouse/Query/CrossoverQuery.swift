@@ -2,25 +2,35 @@ import SharehouseDB
 
 /// When one entity overtook another.
 public struct CrossoverResult: Sendable, Encodable {
+    /// One time one entity overtook the other.
     public struct Crossing: Sendable, Encodable {
         /// The first period in which the new leader is ahead.
         public let period: Period
         /// The period before it, in which the other was ahead (or level).
         public let previousPeriod: Period
+        /// The entity that moved ahead.
         public let leader: String
+        /// The entity it overtook.
         public let overtaken: String
+        /// The leader's figure in that period.
         public let leaderValue: PublishedValue
+        /// The overtaken entity's figure in that period.
         public let overtakenValue: PublishedValue
         /// The snapshot that says so, and when it was published.
         public let citation: Int
+        /// When the figures that show it were published.
         public let publishedOn: CalendarDate
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// The two entities' codes.
     public let entities: [String]
+    /// The length of the periods compared.
     public let periodLength: PeriodLength
     /// True when each snapshot's own figures were searched, vintage by vintage.
     public let byVintage: Bool
+    /// Every crossing, in time order.
     public let crossings: [Crossing]
 }
 

@@ -2,18 +2,26 @@ import SharehouseDB
 
 /// A group's share as the sum of its members' shares: derived, never stored.
 public struct GroupResult: Sendable, Encodable {
+    /// The group's share in one period.
     public struct Row: Sendable, Encodable {
+        /// The period.
         public let period: Period
+        /// The members' figures summed.
         public let value: PublishedValue
         /// Members with a figure in the period, and members without one (not reported:
         /// counted as nothing, so the sum is a lower bound).
         public let membersWithFigures: [String]
+        /// Members on the period's last day that the source gives no figure for.
         public let membersWithout: [String]
+        /// The citation of the period's figures.
         public let citation: Int
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// The group.
     public let group: Entity
+    /// One row per period, in time order.
     public let rows: [Row]
 }
 

@@ -2,19 +2,27 @@ import SharehouseDB
 
 /// The ranking for one period.
 public struct LeadersResult: Sendable, Encodable {
+    /// One entity of the top.
     public struct Row: Sendable, Encodable {
+        /// The rank (ties share a rank).
         public let rank: Int
+        /// The entity's code.
         public let entity: String
+        /// The figure as published.
         public let value: PublishedValue
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// The period.
     public let period: Period
+    /// The citation of the figures.
     public let citation: Int
     /// The top entities, ties ranked alike (a tie at the cut keeps every tied entity).
     public let rows: [Row]
     /// The listed figures below the top: how many, and their sum.
     public let otherCount: Int
+    /// The listed entities below the top, summed; nil when there are none.
     public let other: PublishedValue?
     /// For shares: 100 minus every listed figure, the part the source does not break down.
     public let notReported: PublishedValue?

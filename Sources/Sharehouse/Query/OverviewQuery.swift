@@ -19,21 +19,27 @@ public struct Overview: Sendable {
 
 /// The series an overview draws, in its measure.
 public struct OverviewSeries: Sendable {
+    /// The series itself.
     public let result: SeriesResult
+    /// Its points that a later publication revised.
     public let revised: Set<SeriesPointKey>
     /// False when the headline's measure has no series and this one is another measure's.
     public let isHeadlineMeasure: Bool
+    /// The series' measure.
     public var measure: Measure { result.context.measure }
 }
 
 /// What an overview is asked for; what it does not say comes from ``ReportDefaults``.
 public struct OverviewRequest: Sendable {
+    /// The measure, sources and as-of date of the headline.
     public var scope: QueryScope
     /// Entities of the series over time (default: the headline's top
     /// ``ReportDefaults/overviewSeriesEntities``).
     public var entities: [String]
+    /// How many leaders the overview shows.
     public var top: Int
 
+    /// A request for the overview; the defaults pick the headline's measure and its leaders.
     public init(scope: QueryScope = QueryScope(), entities: [String] = [], top: Int = ReportDefaults.top) {
         self.scope = scope
         self.entities = entities
@@ -42,6 +48,7 @@ public struct OverviewRequest: Sendable {
 }
 
 extension Warehouse {
+    /// The whole picture: the headline, the leaders, the series over time and the same period in every source, cited.
     public func overview(_ request: OverviewRequest = OverviewRequest()) throws -> Overview {
         let headline = try leaders(top: request.top, scope: request.scope)
         let across = try? crossSource(period: headline.period, asOf: request.scope.asOf)

@@ -3,16 +3,22 @@ public import SharehouseDB
 
 /// Why a query has no answer. Each message says what to ask instead.
 public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
+    /// No measure has this key.
     case unknownMeasure(String)
+    /// No source has this key.
     case unknownSource(String)
+    /// No figures answer the question.
     case noData(String)
     /// The periods asked for are only in different measures: a difference between them
     /// would compare two different quantities.
     case differentMeasures(details: String)
     /// More than one measure has the figures asked for.
     case ambiguousMeasure(candidates: [String])
+    /// The query needs shares, and the measure is a count.
     case notAShare(measure: String, query: String)
+    /// The group has no members.
     case noMembers(group: String)
+    /// An argument out of range (a top of 0, say).
     case invalid(String)
 
     public var description: String {
@@ -39,5 +45,6 @@ public enum QueryError: Error, Sendable, Hashable, CustomStringConvertible, Loca
     }
 
     public var errorDescription: String? { description }
+    /// Always bad input: the question cannot be answered as asked.
     public var category: ErrorCategory { .badInput }
 }

@@ -2,10 +2,15 @@ import SharehouseDB
 
 /// Every vintage of a figure.
 public struct RevisionsResult: Sendable, Encodable {
+    /// One vintage of one figure.
     public struct Row: Sendable, Encodable {
+        /// The period.
         public let period: Period
+        /// The entity's code.
         public let entity: String
+        /// The source's key.
         public let source: String
+        /// The figure of this vintage.
         public let value: PublishedValue
         /// When this figure became known (its snapshot's publication date).
         public let knownFrom: CalendarDate
@@ -21,10 +26,13 @@ public struct RevisionsResult: Sendable, Encodable {
         public let corrects: Int64?
         /// The snapshot whose correction replaced this vintage; nil unless corrected.
         public let correctedBy: Int64?
+        /// The citation of this vintage.
         public let citation: Int
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// Every vintage, by period, entity and publication.
     public let rows: [Row]
 }
 

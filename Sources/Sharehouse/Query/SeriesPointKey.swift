@@ -1,9 +1,13 @@
 /// A point of a series: its period, entity and source.
 public struct SeriesPointKey: Sendable, Hashable {
+    /// The period.
     public let period: Period
+    /// The entity's code.
     public let entity: String
+    /// The source's key.
     public let source: String
 
+    /// The point of `entity` in `period` from `source`.
     public init(period: Period, entity: String, source: String) {
         self.period = period
         self.entity = entity

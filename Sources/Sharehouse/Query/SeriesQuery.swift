@@ -2,17 +2,27 @@ import SharehouseDB
 
 /// One or more entities over periods of one length, in time order.
 public struct SeriesResult: Sendable, Encodable {
+    /// One figure of the series.
     public struct Point: Sendable, Encodable {
+        /// The period.
         public let period: Period
+        /// The entity's code.
         public let entity: String
+        /// The figure as published.
         public let value: PublishedValue
+        /// The source's key.
         public let source: String
+        /// The citation of the figure.
         public let citation: Int
     }
 
+    /// The measure, the source policy, the notes and the citations.
     public let context: QueryContext
+    /// The entities' codes, in the order asked for or by rank.
     public let entities: [String]
+    /// The length of every period of the series.
     public let periodLength: PeriodLength
+    /// The points, in time order.
     public let points: [Point]
 }
 

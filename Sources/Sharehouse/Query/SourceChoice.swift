@@ -5,24 +5,33 @@
 public struct SourceChoice: Sendable, Hashable, Encodable {
     /// The first rule that told the chosen source from the next one.
     public enum Reason: String, Sendable, Hashable, Encodable {
+        /// The only source for the period.
         case onlySource = "only_source"
         /// It lists some of the entities the query needs (a group's members) where the
         /// next source lists none.
         case listsMembers = "lists_members"
+        /// It lists the most entities.
         case mostEntities = "most_entities"
+        /// As many entities, and better verified.
         case betterVerification = "better_verification"
+        /// As well verified, and fewer relay steps from the study.
         case fewerRelays = "fewer_relays"
+        /// Equal on all that, and published later.
         case laterPublication = "later_publication"
+        /// Equal on all that: the first key.
         case sourceKey = "source_key"
     }
 
+    /// The chosen source's key.
     public let source: String
     /// The entities it lists for the period.
     public let entities: Int
     /// How many sources have figures of the measure for the period.
     public let sources: Int
+    /// Why it was chosen.
     public let reason: Reason
 
+    /// A choice of `source`, which lists `entities` of the period's `sources` sources, for `reason`.
     public init(source: String, entities: Int, sources: Int, reason: Reason) {
         self.source = source
         self.entities = entities

@@ -8,9 +8,9 @@ extension Warehouse {
 
     /// Runs one read-only SQL statement that a person or a program typed, over the
     /// documented views and tables: writes, schema changes, ATTACH, extensions and writing
-    /// PRAGMAs are refused (an ``SQLiteError`` with code `SQLITE_AUTH`, category refused),
+    /// PRAGMAs are refused (an ``/SharehouseDB/SQLiteError`` with code `SQLITE_AUTH`, category refused),
     /// parameters are named and bound, `timeLimit` stops a runaway query and at most
-    /// `maxRows` rows are kept (``QueryOutput/truncated`` says when more were there).
+    /// `maxRows` rows are kept (``/SharehouseDB/QueryOutput/truncated`` says when more were there).
     public func query(
         _ sql: String, parameters: [String: String] = [:], maxRows: Int? = nil,
         timeLimit: Duration? = nil

@@ -1,7 +1,7 @@
 public import SharehouseDB
 
 /// The warehouse's own schema: the migrations of the repository's `Migrations/` folder,
-/// carried in the library (``embeddedFiles``), so that the installed binary and every
+/// carried in the library (`embeddedFiles`), so that the installed binary and every
 /// program that embeds the library can create and upgrade a warehouse without the folder.
 public enum WarehouseSchema {
     /// The name the warehouse's migrations are recorded under; a user's own migrations

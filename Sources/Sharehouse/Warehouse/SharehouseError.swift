@@ -43,6 +43,7 @@ public enum SharehouseError: Error, Sendable, Hashable, CustomStringConvertible,
 
     public var errorDescription: String? { description }
 
+    /// Missing input for a missing warehouse or folder; refused for a warehouse whose schema is newer than this build; bad input for an unknown or ambiguous name, a total row or a reserved migration set name.
     public var category: ErrorCategory {
         switch self {
         case .warehouseNotFound, .folderNotFound: .missingInput

@@ -26,6 +26,7 @@ public final class Warehouse: Sendable {
         /// How long a writer waits for another process's write unless told otherwise.
         public static let defaultBusyTimeout = Duration.seconds(10)
 
+        /// Options for opening a warehouse; the defaults create a missing file, open it read-write, and wait 10 s for another writer.
         public init(createIfMissing: Bool = true, readOnly: Bool = false, busyTimeout: Duration = defaultBusyTimeout) {
             self.createIfMissing = createIfMissing
             self.readOnly = readOnly

@@ -2,7 +2,9 @@ import SharehouseSQLite3
 
 /// The answer to an ad-hoc query.
 public struct QueryOutput: Sendable {
+    /// The result columns' names, in order.
     public let columns: [String]
+    /// The rows kept (at most the query's `maxRows`), each a value per column.
     public let rows: [[SQLiteValue]]
     /// True when the query had more rows than the limit; `rows` holds the first ones.
     public let truncated: Bool

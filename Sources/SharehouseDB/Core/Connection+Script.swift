@@ -26,7 +26,9 @@ extension Connection {
     /// An error carries the ``SourceLocation`` in the script of the token SQLite
     /// complained of (when SQLite tells) or of the failing statement's first keyword.
     ///
-    /// - Parameter inspect: called with each statement before it runs; throw to stop.
+    /// - Parameters:
+    ///   - script: the SQL text, any number of statements.
+    ///   - inspect: called with each statement before it runs; throw to stop.
     public func executeScript(_ script: String, inspect: ((ScriptStatement) throws -> Void)? = nil) throws {
         try checkNotRolledBack()
         var bytes = Array(script.utf8)

@@ -21,6 +21,7 @@ import SharehouseSQLite3
 public final class Connection {
     /// How to open a database.
     public struct Options: Sendable {
+        /// Whether a connection may write, and whether it may create the file.
         public enum Mode: Sendable {
             /// Read and write; create the file when `create` is true and it is missing.
             case readWrite(create: Bool)
@@ -28,6 +29,7 @@ public final class Connection {
             case readOnly
         }
 
+        /// Read-write (creating the file or not) or read-only.
         public var mode: Mode
         /// How long a statement waits for another connection's lock before failing
         /// with `SQLITE_BUSY`.
@@ -37,6 +39,7 @@ public final class Connection {
         /// Whether a writable file database is switched to write-ahead logging.
         public var writeAheadLog: Bool
 
+        /// Options for opening a database; the defaults read and write, create the file, wait 5 s for a lock, enforce foreign keys and use write-ahead logging.
         public init(
             mode: Mode = .readWrite(create: true), busyTimeout: Duration = .seconds(5),
             foreignKeys: Bool = true, writeAheadLog: Bool = true
@@ -47,6 +50,7 @@ public final class Connection {
             self.writeAheadLog = writeAheadLog
         }
 
+        /// Read-only, with the other defaults.
         public static let readOnly = Options(mode: .readOnly)
     }
 
@@ -57,6 +61,7 @@ public final class Connection {
     public let handle: OpaquePointer
     /// The path that was opened, or `":memory:"`.
     public let path: String
+    /// True when the connection was opened read-only.
     public let isReadOnly: Bool
 
     var statementCache = StatementCache()
@@ -180,6 +185,7 @@ public final class Connection {
         sqlite3_close_v2(handle)
     }
 
+    /// True for an in-memory database (`:memory:` or an empty path).
     public var isInMemory: Bool { path == ":memory:" || path.isEmpty }
 
     /// True inside `BEGIN ... COMMIT`; SQLite's own answer, not a guess from our state.

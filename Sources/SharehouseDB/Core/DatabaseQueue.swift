@@ -25,6 +25,7 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// The path of the database, or `":memory:"`.
     public let path: String
 
+    /// Opens the database at `path` with `options`, for readers and a writer to share.
     public init(path: String, options: Connection.Options = Connection.Options()) throws {
         self.connection = try Connection(path: path, options: options)
         self.path = path

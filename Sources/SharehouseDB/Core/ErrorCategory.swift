@@ -14,10 +14,12 @@ public enum ErrorCategory: String, Sendable {
 
 /// An error that knows its ``ErrorCategory``.
 public protocol CategorizedError: Error {
+    /// What kind of failure this is: bad input, missing input, a refusal to protect the data, or anything else.
     var category: ErrorCategory { get }
 }
 
 extension SQLiteError: CategorizedError {
+    /// Refused for a read-only database or an authorizer's no, bad input for a broken constraint or a file that is not a database, missing input for a file that cannot be opened, a failure otherwise.
     public var category: ErrorCategory {
         switch code.primary {
         case .readOnly, .authorization, .permission: .refused

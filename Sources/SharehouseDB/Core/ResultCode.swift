@@ -36,6 +36,7 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
         return "SQLITE_\(rawValue)"
     }
 
+    /// Matches a code against a primary code (`.constraint` matches `.constraintUnique`) or an extended one exactly, for `switch` and `case`.
     public static func ~= (pattern: ResultCode, code: ResultCode) -> Bool {
         pattern.isPrimary ? pattern == code.primary : pattern == code
     }
@@ -46,42 +47,76 @@ public struct ResultCode: RawRepresentable, Hashable, Sendable, CustomStringConv
         return pattern ~= error.code
     }
 
+    /// `SQLITE_OK`: success.
     public static let ok = ResultCode(rawValue: SQLITE_OK)
+    /// `SQLITE_ERROR`: a generic error, such as an SQL error.
     public static let error = ResultCode(rawValue: SQLITE_ERROR)
+    /// `SQLITE_INTERNAL`: an internal malfunction of SQLite.
     public static let internalError = ResultCode(rawValue: SQLITE_INTERNAL)
+    /// `SQLITE_PERM`: the access mode for a new database could not be provided.
     public static let permission = ResultCode(rawValue: SQLITE_PERM)
+    /// `SQLITE_ABORT`: an operation was aborted, by a trigger's `RAISE(ABORT)` for one.
     public static let abort = ResultCode(rawValue: SQLITE_ABORT)
+    /// `SQLITE_BUSY`: another connection holds the lock.
     public static let busy = ResultCode(rawValue: SQLITE_BUSY)
+    /// `SQLITE_LOCKED`: a conflict within the same connection or shared cache.
     public static let locked = ResultCode(rawValue: SQLITE_LOCKED)
+    /// `SQLITE_NOMEM`: a memory allocation failed.
     public static let noMemory = ResultCode(rawValue: SQLITE_NOMEM)
+    /// `SQLITE_READONLY`: a write to a read-only database.
     public static let readOnly = ResultCode(rawValue: SQLITE_READONLY)
+    /// `SQLITE_INTERRUPT`: the operation was interrupted (a time limit, for one).
     public static let interrupt = ResultCode(rawValue: SQLITE_INTERRUPT)
+    /// `SQLITE_IOERR`: the operating system reported an I/O error.
     public static let ioError = ResultCode(rawValue: SQLITE_IOERR)
+    /// `SQLITE_CORRUPT`: the database file is malformed.
     public static let corrupt = ResultCode(rawValue: SQLITE_CORRUPT)
+    /// `SQLITE_FULL`: the disk is full, or a file-size limit was reached.
     public static let full = ResultCode(rawValue: SQLITE_FULL)
+    /// `SQLITE_CANTOPEN`: the file could not be opened.
     public static let cantOpen = ResultCode(rawValue: SQLITE_CANTOPEN)
+    /// `SQLITE_SCHEMA`: the schema changed under a prepared statement.
     public static let schema = ResultCode(rawValue: SQLITE_SCHEMA)
+    /// `SQLITE_TOOBIG`: a string or blob is over the length limit.
     public static let tooBig = ResultCode(rawValue: SQLITE_TOOBIG)
+    /// `SQLITE_CONSTRAINT`: a constraint was violated.
     public static let constraint = ResultCode(rawValue: SQLITE_CONSTRAINT)
+    /// `SQLITE_MISMATCH`: a datatype mismatch.
     public static let mismatch = ResultCode(rawValue: SQLITE_MISMATCH)
+    /// `SQLITE_MISUSE`: the library was used the wrong way.
     public static let misuse = ResultCode(rawValue: SQLITE_MISUSE)
+    /// `SQLITE_AUTH`: the authorizer refused the statement.
     public static let authorization = ResultCode(rawValue: SQLITE_AUTH)
+    /// `SQLITE_RANGE`: a parameter index out of range.
     public static let range = ResultCode(rawValue: SQLITE_RANGE)
+    /// `SQLITE_NOTADB`: the file is not a database.
     public static let notADatabase = ResultCode(rawValue: SQLITE_NOTADB)
+    /// `SQLITE_ROW`: a step produced a row.
     public static let row = ResultCode(rawValue: SQLITE_ROW)
+    /// `SQLITE_DONE`: a statement finished.
     public static let done = ResultCode(rawValue: SQLITE_DONE)
 
     // Extended codes this package tests for. The values are fixed by SQLite's ABI
     // (primary | n << 8); the C macros are not importable into Swift.
+    /// `SQLITE_IOERR_WRITE`: a write to the file failed (a full disk or a file-size limit, among others).
     public static let ioErrorWrite = ResultCode(rawValue: 778)  // SQLITE_IOERR_WRITE
+    /// `SQLITE_BUSY_SNAPSHOT`: a read transaction's snapshot is stale and cannot become a write.
     public static let busySnapshot = ResultCode(rawValue: 517)  // SQLITE_BUSY | 2<<8
+    /// `SQLITE_READONLY_DBMOVED`: the database file was moved or deleted while open.
     public static let readOnlyDatabaseMoved = ResultCode(rawValue: 1032)  // SQLITE_READONLY | 4<<8
+    /// `SQLITE_CONSTRAINT_CHECK`: a `CHECK` constraint failed.
     public static let constraintCheck = ResultCode(rawValue: 275)  // SQLITE_CONSTRAINT | 1<<8
+    /// `SQLITE_CONSTRAINT_FOREIGNKEY`: a foreign key constraint failed.
     public static let constraintForeignKey = ResultCode(rawValue: 787)  // SQLITE_CONSTRAINT | 3<<8
+    /// `SQLITE_CONSTRAINT_NOTNULL`: a `NOT NULL` constraint failed.
     public static let constraintNotNull = ResultCode(rawValue: 1299)  // SQLITE_CONSTRAINT | 5<<8
+    /// `SQLITE_CONSTRAINT_PRIMARYKEY`: a primary key is not unique.
     public static let constraintPrimaryKey = ResultCode(rawValue: 1555)  // SQLITE_CONSTRAINT | 6<<8
+    /// `SQLITE_CONSTRAINT_TRIGGER`: a trigger's `RAISE` refused the change.
     public static let constraintTrigger = ResultCode(rawValue: 1811)  // SQLITE_CONSTRAINT | 7<<8
+    /// `SQLITE_CONSTRAINT_UNIQUE`: a `UNIQUE` constraint failed.
     public static let constraintUnique = ResultCode(rawValue: 2067)  // SQLITE_CONSTRAINT | 8<<8
+    /// `SQLITE_CONSTRAINT_DATATYPE`: a value of the wrong type in a `STRICT` table.
     public static let constraintDataType = ResultCode(rawValue: 3091)  // SQLITE_CONSTRAINT | 12<<8
 
     private static let names: [Int32: String] = [

@@ -13,7 +13,9 @@ import SharehouseSQLite3
 public struct Row {
     let statement: Statement
 
+    /// The number of columns of the row.
     public var columnCount: Int { statement.columnCount }
+    /// The columns' names, in order.
     public var columnNames: [String] { statement.columnNames }
 
     /// The value of the 0-based column `index`, decoded as `T`.

@@ -21,14 +21,17 @@ public struct ParameterSlot {
     /// The 1-based parameter index.
     public let index: Int32
 
+    /// Binds SQL `NULL`.
     public func bindNull() throws {
         try check(sqlite3_bind_null(statement, index))
     }
 
+    /// Binds a 64-bit integer.
     public func bind(int64 value: Int64) throws {
         try check(sqlite3_bind_int64(statement, index, value))
     }
 
+    /// Binds a double.
     public func bind(double value: Double) throws {
         try check(sqlite3_bind_double(statement, index, value))
     }

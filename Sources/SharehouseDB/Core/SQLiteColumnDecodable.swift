@@ -6,6 +6,7 @@ import SharehouseSQLite3
 /// and nothing else. Conversions are strict: an `Int64` column read as `String` is a
 /// ``RowDecodingError``, not a silent conversion, so a schema drift shows up as an error.
 public protocol SQLiteColumnDecodable {
+    /// Reads the value of `column`, throwing ``RowDecodingError`` when it is not of this type.
     init(column: ColumnSlot) throws
 }
 
@@ -19,8 +20,11 @@ public struct ColumnSlot {
 
     /// `SQLITE_INTEGER`, `SQLITE_FLOAT`, `SQLITE_TEXT`, `SQLITE_BLOB` or `SQLITE_NULL`.
     public var storageClass: Int32 { sqlite3_column_type(statement, index) }
+    /// True when the column holds `NULL`.
     public var isNull: Bool { storageClass == SQLITE_NULL }
+    /// The column as a 64-bit integer, converted as SQLite converts.
     public var int64: Int64 { sqlite3_column_int64(statement, index) }
+    /// The column as a double, converted as SQLite converts.
     public var double: Double { sqlite3_column_double(statement, index) }
 
     /// The column as UTF-8 text; bytes that are not UTF-8 become U+FFFD.
@@ -30,6 +34,7 @@ public struct ColumnSlot {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     }
 
+    /// The column's bytes, as a blob.
     public var blob: [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, index))
         guard count > 0, let bytes = sqlite3_column_blob(statement, index) else { return [] }
@@ -68,8 +73,11 @@ extension SQLiteValue {
 
 /// A result column that could not be read as the type asked for, or does not exist.
 public struct RowDecodingError: Error, Sendable, Hashable, CustomStringConvertible, CategorizedError {
+    /// The column that could not be read, by name or index.
     public var column: String
+    /// Why: the type found and the one expected, or that there is no such column.
     public var reason: String
+    /// The statement that returned the row, when known.
     public var sql: String?
 
     public var description: String {
@@ -78,10 +86,12 @@ public struct RowDecodingError: Error, Sendable, Hashable, CustomStringConvertib
         return text
     }
 
+    /// Always a failure: a program's reading does not match its own query.
     public var category: ErrorCategory { .failure }
 }
 
 extension Int64: SQLiteColumnDecodable {
+    /// Reads an integer column; any other storage class is an error.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_INTEGER, "an integer")
         self = column.int64
@@ -89,6 +99,7 @@ extension Int64: SQLiteColumnDecodable {
 }
 
 extension Int: SQLiteColumnDecodable {
+    /// Reads an integer column that fits `Int`.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_INTEGER, "an integer")
         self = Int(column.int64)
@@ -96,6 +107,7 @@ extension Int: SQLiteColumnDecodable {
 }
 
 extension Int32: SQLiteColumnDecodable {
+    /// Reads an integer column that fits `Int32`.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_INTEGER, "an integer")
         guard let value = Int32(exactly: column.int64) else {
@@ -106,6 +118,7 @@ extension Int32: SQLiteColumnDecodable {
 }
 
 extension Bool: SQLiteColumnDecodable {
+    /// Reads an integer column of 0 or 1 as a Boolean.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_INTEGER, "a boolean (0 or 1)")
         self = column.int64 != 0
@@ -124,6 +137,7 @@ extension Double: SQLiteColumnDecodable {
 }
 
 extension String: SQLiteColumnDecodable {
+    /// Reads a text column as UTF-8.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_TEXT, "text")
         self = column.text
@@ -131,6 +145,7 @@ extension String: SQLiteColumnDecodable {
 }
 
 extension Array: SQLiteColumnDecodable where Element == UInt8 {
+    /// Reads a blob column as bytes.
     public init(column: ColumnSlot) throws {
         try column.require(SQLITE_BLOB, "a blob")
         self = column.blob
@@ -138,6 +153,7 @@ extension Array: SQLiteColumnDecodable where Element == UInt8 {
 }
 
 extension Optional: SQLiteColumnDecodable where Wrapped: SQLiteColumnDecodable {
+    /// Reads `NULL` as nil, and any other value as the wrapped type.
     public init(column: ColumnSlot) throws {
         self = column.isNull ? nil : try Wrapped(column: column)
     }

@@ -18,6 +18,7 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, L
     /// when SQLite or the script runner could tell.
     public var location: SourceLocation?
 
+    /// An error with SQLite's result code, its message, and the statement and place it concerns.
     public init(code: ResultCode, message: String? = nil, sql: String? = nil, location: SourceLocation? = nil) {
         self.code = code
         self.message = message ?? code.explanation
@@ -57,9 +58,12 @@ public struct SQLiteError: Error, Sendable, Hashable, CustomStringConvertible, L
 /// A line and column (both 1-based) in a text; the column counts Unicode code points, as
 /// most editors' column numbers do.
 public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// The line, from 1.
     public var line: Int
+    /// The column, from 1, counted in characters.
     public var column: Int
 
+    /// A location at `line` and `column`, both from 1.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -67,7 +71,7 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
 
     public var description: String { "\(line):\(column)" }
 
-    /// The location of a UTF-8 byte offset in `utf8`, with lines ended as ``TextPosition``
+    /// The location of a UTF-8 byte offset in `utf8`, with lines ended as `TextPosition`
     /// ends them (LF, CRLF or a lone CR).
     public init(byteOffset: Int, in utf8: some Collection<UInt8>) {
         var position = TextPosition()

@@ -6,10 +6,15 @@ import SharehouseSQLite3
 /// Typed code reads columns as `Int64`, `Double`, `String`... directly
 /// (``SQLiteColumnDecodable``) and never goes through this enum.
 public enum SQLiteValue: Sendable, Hashable {
+    /// SQL `NULL`.
     case null
+    /// A 64-bit signed integer.
     case integer(Int64)
+    /// A floating-point number.
     case real(Double)
+    /// Text, in UTF-8.
     case text(String)
+    /// A blob of bytes.
     case blob([UInt8])
 
     /// The storage class name as SQLite's `typeof()` prints it.
@@ -37,6 +42,7 @@ extension SQLiteValue: SQLiteBindable {
 }
 
 extension SQLiteValue: SQLiteColumnDecodable {
+    /// Reads a column as whatever storage class it holds.
     public init(column: ColumnSlot) throws {
         switch column.storageClass {
         case SQLITE_INTEGER: self = .integer(column.int64)

@@ -27,8 +27,10 @@ public final class Statement {
     /// The number of parameters (`?`, `?NNN`, `:name`, `@name`, `$name`).
     public var parameterCount: Int { Int(sqlite3_bind_parameter_count(handle)) }
 
+    /// The number of columns the statement returns.
     public var columnCount: Int { Int(sqlite3_column_count(handle)) }
 
+    /// The names of the columns the statement returns, in order.
     public var columnNames: [String] {
         (0..<Int32(columnCount)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }

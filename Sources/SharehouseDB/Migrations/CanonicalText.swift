@@ -14,6 +14,7 @@ public enum CanonicalText {
     /// The name stored with each checksum.
     public static let algorithm = "sha256-canonical-v1"
 
+    /// `text` without a byte-order mark, with LF line ends and without trailing spaces or trailing blank lines: what a checksum covers.
     public static func canonicalize(_ text: String) -> String {
         // Byte by byte: every character that matters here is ASCII, and this runs for
         // every carried migration at every start of the CLI.

@@ -4,8 +4,11 @@
 /// The SQL is kept in its canonical text (``CanonicalText``), which is what runs and what
 /// the checksum covers, so that a copy with other line endings is the same migration.
 public struct Migration: Sendable, Hashable {
+    /// The version, from the file name's number (`0008` is 8).
     public let version: Int64
+    /// The description, from the file name (`corrections`).
     public let name: String
+    /// The file's name (`0008_corrections.sql`).
     public let fileName: String
     /// The canonical text of the file: what the checksum covers and the history keeps.
     public let sql: String

@@ -8,7 +8,9 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
     case emptyMigration(String)
     /// Two files with one version.
     case duplicateVersion(version: Int64, fileNames: [String], origin: String)
+    /// The migrations folder does not exist.
     case directoryNotFound(String)
+    /// A migration file could not be read.
     case unreadable(path: String, reason: String)
     /// An applied migration's file no longer has the text that was applied.
     case changed(path: String, version: Int64, appliedAt: String, difference: String?)
@@ -24,7 +26,9 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
     case forbiddenStatement(path: String, location: SourceLocation, statement: String, reason: String)
     /// Rows that break a foreign key after the migration ran.
     case foreignKeyViolations(path: String, violations: [String])
+    /// `baseline` was refused: the database already has migrations of the set, or the version is wrong.
     case baselineRefused(set: String, reason: String)
+    /// A version that no migration of the set has.
     case unknownVersion(Int64, origin: String)
 
     public var description: String {
@@ -76,6 +80,7 @@ public enum MigrationError: Error, Sendable, Hashable, CustomStringConvertible, 
 
     public var errorDescription: String? { description }
 
+    /// Refused for a changed, missing, newer or out-of-order migration and a refused baseline (the data is protected); bad input for a bad file or a failing statement; missing input for a missing folder; a failure for a full disk.
     public var category: ErrorCategory {
         switch self {
         case .statementFailed(_, _, let error) where error.isFaultOfTheMachine:

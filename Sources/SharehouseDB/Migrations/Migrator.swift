@@ -19,11 +19,13 @@
 ///
 /// Related SQLite documentation: <https://www.sqlite.org/lang_altertable.html#otheralter>
 public struct Migrator: Sendable {
+    /// The migrations this engine applies.
     public let set: MigrationSet
     /// Whether to mirror the highest applied version into `PRAGMA user_version`, so
     /// other tools can read the schema version cheaply. Only one set per database should.
     public var mirrorsUserVersion: Bool
 
+    /// An engine for `set`; with `mirrorsUserVersion` it also keeps `PRAGMA user_version` at the set's latest applied version.
     public init(set: MigrationSet, mirrorsUserVersion: Bool = false) {
         self.set = set
         self.mirrorsUserVersion = mirrorsUserVersion
@@ -50,7 +52,10 @@ public struct Migrator: Sendable {
     /// Applies every pending migration (up to `target`, when given), each in its own
     /// transaction, and returns what it applied; an empty array when up to date.
     ///
-    /// - Parameter applied: called after each migration commits.
+    /// - Parameters:
+    ///   - connection: a connection to the database, outside any transaction.
+    ///   - target: the last version to apply; nil applies every pending one.
+    ///   - applied: called after each migration commits.
     @discardableResult
     public func migrate(
         _ connection: Connection, upTo target: Int64? = nil,

@@ -4,12 +4,16 @@ public import Sharehouse
 /// the source did not break down) as bars of their own in grey. SVG text, the same bytes
 /// for the same data, with `<title>` and `<desc>` for screen readers.
 public struct BarChart: Sendable {
+    /// One bar: an entity, or a sum of several.
     public struct Bar: Sendable {
+        /// The bar's label: an entity's name, or "others".
         public var label: String
+        /// The figure as published.
         public var value: PublishedValue
         /// A bar that sums several entities (others), drawn in grey.
         public var isAggregate: Bool
 
+        /// A bar of `value` labelled `label`; an aggregate one is drawn in grey.
         public init(label: String, value: PublishedValue, isAggregate: Bool = false) {
             self.label = label
             self.value = value
@@ -17,19 +21,27 @@ public struct BarChart: Sendable {
         }
     }
 
+    /// The chart's title.
     public var title: String
     /// A second, smaller line under the title (the measure), shortened to fit.
     public var subtitle: String?
+    /// What the chart shows, in words, for screen readers.
     public var summary: String
+    /// The bars, largest first.
     public var bars: [Bar]
+    /// The title of the value axis.
     public var axisTitle: String
+    /// Lines under the chart: its sources and notes.
     public var footnotes: [String]
+    /// Digits, language, and whether the figures are shares.
     public var style: ChartStyle
+    /// The chart's width in SVG units; its height follows from the bars.
     public var width = 760.0
     /// The start of the ids of the chart's `<title>` and `<desc>`: two charts on one page
     /// need two prefixes.
     public var idPrefix = "chart"
 
+    /// A bar chart of `bars`, with its words and style.
     public init(
         title: String, subtitle: String? = nil, summary: String, bars: [Bar], axisTitle: String, footnotes: [String],
         style: ChartStyle = ChartStyle()
@@ -43,6 +55,7 @@ public struct BarChart: Sendable {
         self.style = style
     }
 
+    /// The chart as an SVG document.
     public func svg() -> String {
         let n = SVGWriter.number
         let ticks = AxisTicks.nice(minimum: 0, maximum: bars.map(\.value.value).max() ?? 1)

@@ -8,11 +8,14 @@ public import Sharehouse
 /// Charts are laid out left to right in every language (axes, bars and legends as in
 /// print); Arabic words are still shaped and read right to left within their text.
 public struct ChartStyle: Sendable {
+    /// The digits numbers are written in.
     public var digits: DigitStyle
+    /// The language of the chart's words.
     public var language: ReportLanguage
     /// Figures are shares in percent (17.1%); false for counts (1,150,000,000).
     public var isPercent: Bool
 
+    /// A style; the defaults write Western digits, English words, and shares in percent.
     public init(digits: DigitStyle = .western, language: ReportLanguage = .english, isPercent: Bool = true) {
         self.digits = digits
         self.language = language

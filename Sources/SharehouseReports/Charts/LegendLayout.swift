@@ -3,8 +3,11 @@ import Sharehouse
 /// Lays a chart's legend out in rows: entries left to right, a new row where the next
 /// one would pass the right edge, so that six or more entries stay inside the chart.
 public enum LegendLayout {
+    /// Where one legend entry goes.
     public struct Placement: Equatable, Sendable {
+        /// The entry's left edge.
         public var x: Double
+        /// The entry's row, from 0.
         public var row: Int
     }
 

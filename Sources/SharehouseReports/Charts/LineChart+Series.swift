@@ -1,7 +1,7 @@
 public import Sharehouse
 
 extension LineChart {
-    /// The line chart of a series, each point in `revised` (``Warehouse/revisedPoints(of:scope:)``)
+    /// The line chart of a series, each point in `revised` (``/Sharehouse/Warehouse/revisedPoints(of:scope:)``)
     /// marked as revised by a later publication. `number` maps the result's citation
     /// numbers to the ones the page shows.
     public init(

@@ -5,12 +5,16 @@ public import Sharehouse
 /// revised in a later publication, and the sources under it. Written as SVG text, the
 /// same bytes for the same data; with `<title>` and `<desc>` for screen readers.
 public struct LineChart: Sendable {
+    /// One figure of a line.
     public struct Point: Sendable {
         /// The index of the point's period in `periods`.
         public var period: Int
+        /// The figure as published.
         public var value: PublishedValue
+        /// True when a later publication revised the figure: the point gets a ring.
         public var isRevised: Bool
 
+        /// A point of `value` in the period at index `period`.
         public init(period: Int, value: PublishedValue, isRevised: Bool = false) {
             self.period = period
             self.value = value
@@ -18,35 +22,49 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// One entity's line.
     public struct Line: Sendable {
+        /// The entity's name, for the legend and the line's end.
         public var name: String
+        /// The line's points, in period order; a gap where a period has none.
         public var points: [Point]
 
+        /// A line named `name` through `points`.
         public init(name: String, points: [Point]) {
             self.name = name
             self.points = points
         }
     }
 
+    /// The chart's title.
     public var title: String
     /// A second, smaller line under the title (the measure), shortened to fit.
     public var subtitle: String?
     /// What the chart shows, in words, for screen readers.
     public var summary: String
+    /// The periods along the x axis, in order.
     public var periods: [String]
+    /// The lines, one per entity.
     public var lines: [Line]
+    /// The title of the y axis.
     public var axisTitle: String
+    /// The legend's words for a revised point.
     public var revisedLabel: String
     /// Said in the legend of a line without a single figure, which draws nothing.
     public var noFiguresLabel = "no figures"
+    /// Lines under the chart: its sources and notes.
     public var footnotes: [String]
+    /// Digits, language, and whether the figures are shares.
     public var style: ChartStyle
+    /// The chart's width in SVG units.
     public var width = 760.0
+    /// The height of the plot area in SVG units.
     public var plotHeight = 300.0
     /// The start of the ids of the chart's `<title>` and `<desc>`: two charts on one page
     /// need two prefixes.
     public var idPrefix = "chart"
 
+    /// A line chart of `lines` over `periods`, with its words and style.
     public init(
         title: String, subtitle: String? = nil, summary: String, periods: [String], lines: [Line], axisTitle: String,
         revisedLabel: String, footnotes: [String], style: ChartStyle = ChartStyle()
@@ -62,6 +80,7 @@ public struct LineChart: Sendable {
         self.style = style
     }
 
+    /// The chart as an SVG document.
     public func svg() -> String {
         let n = SVGWriter.number
         let maximum = lines.flatMap(\.points).map(\.value.value).max() ?? 1

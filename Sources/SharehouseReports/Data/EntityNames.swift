@@ -3,9 +3,12 @@ public import Sharehouse
 /// Entity names by code for data formats: English always, Arabic when the report's
 /// language is Arabic (an `entity_name_ar` column).
 public struct EntityNames: Sendable {
+    /// English names by code.
     public var english: [String: String]
+    /// Arabic names by code, when the report is in Arabic.
     public var arabic: [String: String]?
 
+    /// Names by code in English, and in Arabic when given.
     public init(english: [String: String], arabic: [String: String]? = nil) {
         self.english = english
         self.arabic = arabic

@@ -17,6 +17,7 @@ extension ReportData {
         ]
     }
 
+    /// A series as data: a row per entity and period.
     public static func series(_ result: SeriesResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "series", columns: ["period"] + names.columns("entity") + ["value", "source"] + citationColumns,
@@ -29,6 +30,7 @@ extension ReportData {
         return data
     }
 
+    /// A comparison as data: a row per entity, with both periods' figures, the change and the ranks.
     public static func compare(_ result: ComparisonResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "compare",
@@ -51,6 +53,7 @@ extension ReportData {
         return data
     }
 
+    /// The leaders as data: a row per entity, and the rest.
     public static func leaders(_ result: LeadersResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "leaders", columns: ["period", "kind", "rank"] + names.columns("entity") + ["entities", "value"] + citationColumns,
@@ -73,6 +76,7 @@ extension ReportData {
         return data
     }
 
+    /// Crossovers as data: a row per crossing.
     public static func crossovers(_ result: CrossoverResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "crossovers",
@@ -89,6 +93,7 @@ extension ReportData {
         return data
     }
 
+    /// Concentration as data: a row per period.
     public static func concentration(_ result: ConcentrationResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "concentration",
@@ -106,6 +111,7 @@ extension ReportData {
         return data
     }
 
+    /// Revisions as data: a row per vintage.
     public static func revisions(_ result: RevisionsResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "revisions",
@@ -147,6 +153,7 @@ extension ReportData {
         return data
     }
 
+    /// A group's shares as data: a row per period.
     public static func groups(_ result: GroupResult, names: EntityNames, language: ReportLanguage) -> ReportData {
         var data = ReportData(
             report: "groups",

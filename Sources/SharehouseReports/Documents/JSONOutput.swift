@@ -3,6 +3,7 @@ import Sharehouse
 
 /// JSON on standard output: pretty, keys sorted and in snake_case, non-ASCII text as is.
 public enum JSONOutput {
+    /// `value` as pretty JSON with sorted `snake_case` keys.
     public static func render(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -4,6 +4,7 @@ public import Sharehouse
 /// the leaders over time, and the same period in every source, one document after
 /// another (the page, ``OverviewPage``, shows the same with charts).
 public enum OverviewText {
+    /// The whole picture as text (table or Markdown), as the HTML page shows it.
     public static func render(
         _ overview: Overview, style: ReportDocument.Style, names: [String: String], as format: ReportRenderer.Format = .table
     ) -> String {

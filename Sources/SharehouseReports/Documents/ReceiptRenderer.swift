@@ -2,6 +2,7 @@ public import Sharehouse
 
 /// Import receipts as text: a table with a line per file, then what changed.
 public enum ReceiptRenderer {
+    /// Import receipts as the command line prints them.
     public static func render(_ receipts: [ImportReceipt]) -> String {
         var table = TableRenderer([
             .left("FILE"), .left("OUTCOME"), .right("SNAPSHOT"), .right("ROWS"), .left("PERIODS"),

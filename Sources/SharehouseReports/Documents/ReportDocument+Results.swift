@@ -20,6 +20,7 @@ extension ReportDocument {
         citations = context.citations
     }
 
+    /// A series as people read it: entities down, periods across.
     public static func series(_ result: SeriesResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -65,6 +66,7 @@ extension ReportDocument {
         append([.text(language.header(.trend))] + lines + [.text("")], citation: nil)
     }
 
+    /// A comparison as people read it.
     public static func compare(_ result: ComparisonResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -91,6 +93,7 @@ extension ReportDocument {
         return document
     }
 
+    /// The leaders as people read them.
     public static func leaders(_ result: LeadersResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         let isPercent = result.context.measure.unit == .percent
@@ -130,6 +133,7 @@ extension ReportDocument {
         return document
     }
 
+    /// Crossovers as people read them.
     public static func crossovers(_ result: CrossoverResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -153,6 +157,7 @@ extension ReportDocument {
         return document
     }
 
+    /// Concentration as people read it.
     public static func concentration(_ result: ConcentrationResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -175,6 +180,7 @@ extension ReportDocument {
         return document
     }
 
+    /// Revisions as people read them.
     public static func revisions(_ result: RevisionsResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -203,6 +209,7 @@ extension ReportDocument {
         return document
     }
 
+    /// The sources side by side as people read them.
     public static func crossSource(_ result: CrossSourceResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(
@@ -228,6 +235,7 @@ extension ReportDocument {
         return document
     }
 
+    /// A group's shares as people read them.
     public static func groups(_ result: GroupResult, style: Style, names: [String: String]) -> ReportDocument {
         let language = style.language
         var document = ReportDocument(

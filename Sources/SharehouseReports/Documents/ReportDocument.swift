@@ -9,6 +9,7 @@ public import Sharehouse
 /// citations as it shows them (links in HTML), while periods, codes and words stay as
 /// written: nothing is rewritten or scanned after it is built.
 public struct ReportDocument: Sendable {
+    /// A typed cell of the table.
     public enum Cell: Sendable, Equatable {
         /// Words, codes or periods, shown as they are.
         case text(String)
@@ -21,30 +22,40 @@ public struct ReportDocument: Sendable {
 
     /// A note under the table, with the citation it refers to, if any.
     public struct Note: Sendable, Equatable {
+        /// The note's words.
         public var text: String
+        /// The citation it refers to, if any.
         public var citation: Int?
 
+        /// A note of `text`, referring to `citation`.
         public init(_ text: String, citation: Int? = nil) {
             self.text = text
             self.citation = citation
         }
     }
 
+    /// The title.
     public var title: String
     /// A sentence that says what the table shows (the headline's), under the title.
     public var lead: String?
+    /// Lines under the title: the measure, the source, the as-of date.
     public var about: [String] = []
+    /// The table's columns.
     public var columns: [TableRenderer.Column]
+    /// The table's rows.
     public var rows: [[Cell]] = []
     /// For each row, the number of the citation it rests on.
     public var rowCitations: [Int?] = []
+    /// Notes under the table.
     public var notes: [Note] = []
+    /// The numbered citations the rows refer to.
     public var citations: [Citation] = []
     /// The language of the words the renderers add ("Sources:", "Note:").
     public var language: ReportLanguage = .english
     /// The digits figures and citation numbers are shown in.
     public var digits: DigitStyle = .western
 
+    /// An empty document with its title, lines and columns, in `language` and `digits`.
     public init(
         title: String, about: [String] = [], columns: [TableRenderer.Column], language: ReportLanguage = .english,
         digits: DigitStyle = .western
@@ -56,6 +67,7 @@ public struct ReportDocument: Sendable {
         self.digits = digits
     }
 
+    /// Adds a row resting on `citation`.
     public mutating func append(_ row: [Cell], citation: Int?) {
         rows.append(row)
         rowCitations.append(citation)

@@ -1,6 +1,19 @@
 /// The output formats of reports and ad-hoc SQL.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case table, markdown, csv, tsv, json, ndjson, html
+    /// An aligned table, for a terminal.
+    case table
+    /// Markdown.
+    case markdown
+    /// RFC 4180 CSV, CRLF line ends.
+    case csv
+    /// Tab-separated values.
+    case tsv
+    /// One JSON object: the report, its context, columns and rows.
+    case json
+    /// One JSON object per row.
+    case ndjson
+    /// A self-contained HTML page.
+    case html
 }
 
 extension ReportFormat {

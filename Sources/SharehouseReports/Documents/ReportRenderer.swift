@@ -4,10 +4,17 @@ import Sharehouse
 /// Renders a ``ReportDocument`` for people: an aligned table or Markdown with the notes
 /// and citations under it, or an HTML page. (Data formats render ``ReportData``.)
 public enum ReportRenderer {
+    /// The formats for people.
     public enum Format: Sendable {
-        case table, markdown, html
+        /// An aligned table, for a terminal.
+        case table
+        /// Markdown.
+        case markdown
+        /// A self-contained HTML page.
+        case html
     }
 
+    /// `document` as an aligned table, Markdown or an HTML page.
     public static func render(_ document: ReportDocument, as format: Format) -> String {
         switch format {
         case .table: table(document)

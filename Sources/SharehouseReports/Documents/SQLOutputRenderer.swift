@@ -4,6 +4,7 @@ public import SharehouseDB
 /// Ad-hoc query results as text. Numbers print as their shortest exact form: 17.1, not
 /// 17.10000000000000142.
 public enum SQLOutputRenderer {
+    /// The rows of ad-hoc SQL in `format`: an aligned table, Markdown, CSV, TSV, JSON or NDJSON.
     public static func render(_ output: QueryOutput, as format: ReportFormat) -> String {
         switch format {
         case .json:

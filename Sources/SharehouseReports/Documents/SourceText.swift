@@ -17,6 +17,7 @@ public enum SourceText {
         chain.enumerated().map { depth, source in describe(source, depth: depth) }.joined(separator: "\n\n")
     }
 
+    /// A source's fields, one a line, indented by `depth` (the steps it is relayed through).
     public static func describe(_ source: Source, depth: Int) -> String {
         var lines = [(depth == 0 ? "" : "relays: ") + "\(source.key): \(source.title)"]
         func add(_ label: String, _ value: String?) {

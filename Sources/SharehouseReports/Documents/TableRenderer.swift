@@ -5,23 +5,36 @@ import Sharehouse
 /// Widths count what a terminal shows: combining marks (Arabic tashkeel, accents) take
 /// no column, East Asian wide characters and emoji take two.
 public struct TableRenderer: Sendable {
-    public enum Alignment: Sendable { case left, right }
+    /// How a column's cells line up.
+    public enum Alignment: Sendable {
+        /// Flush left, for words.
+        case left
+        /// Flush right, for numbers.
+        case right
+    }
 
+    /// A column: its title and alignment.
     public struct Column: Sendable {
+        /// The column's title.
         public var title: String
+        /// Left for words, right for numbers.
         public let alignment: Alignment
 
+        /// A column aligned left.
         public static func left(_ title: String) -> Column { Column(title: title, alignment: .left) }
+        /// A column aligned right.
         public static func right(_ title: String) -> Column { Column(title: title, alignment: .right) }
     }
 
     let columns: [Column]
     private(set) var rows: [[String]] = []
 
+    /// A table with `columns` and no rows.
     public init(_ columns: [Column]) {
         self.columns = columns
     }
 
+    /// Adds a row: one text per column.
     public mutating func append(_ row: [String]) {
         precondition(row.count == columns.count, "a row needs one cell per column")
         rows.append(row)
@@ -41,6 +54,7 @@ public struct TableRenderer: Sendable {
         return widths
     }
 
+    /// The table as aligned text: a header line, then a line per row.
     public func render() -> String {
         let widths = columnWidths
         let lines = [columns.map(\.title)] + rows

@@ -4,12 +4,15 @@ public import Sharehouse
 /// also well-formed XML (every element closed, only XML's five entities), so tests parse
 /// it, and it prints cleanly and reads at phone width.
 public struct HTMLPage: Sendable {
+    /// The page's title.
     public var title: String
+    /// The page's language: `lang` and `dir` of the document.
     public var language: ReportLanguage
     /// The digits of figures; the numbered citations are numbered in them too.
     public var digits: DigitStyle
     private var body: [String] = []
 
+    /// An empty page with its title, in `language` and `digits`.
     public init(title: String, language: ReportLanguage = .english, digits: DigitStyle = .western) {
         self.title = title
         self.language = language
@@ -128,6 +131,7 @@ public struct HTMLPage: Sendable {
         return lines.joined(separator: "\n")
     }
 
+    /// The page as one self-contained HTML document.
     public func render() -> String {
         let direction = language.isRightToLeft ? "rtl" : "ltr"
         return """

@@ -4,10 +4,10 @@ public import Sharehouse
 /// period, by which measure, and who says so; the leaders as a chart and a table, the
 /// leaders over time, the same period in every source with each measure's definition,
 /// and the numbered citations with their links and access notes. The data is the
-/// library's ``Overview``; this only writes it.
+/// library's ``/Sharehouse/Overview``; this only writes it.
 public enum OverviewPage {
     /// `overview` as a page in `language` and `digits`; `names` are entity names in that
-    /// language (``Warehouse/entityNames(in:)``).
+    /// language (``/Sharehouse/Warehouse/entityNames(in:)``).
     public static func render(
         _ overview: Overview, names: [String: String], language: ReportLanguage = .english,
         digits: DigitStyle = .western

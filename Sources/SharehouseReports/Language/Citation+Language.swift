@@ -1,7 +1,7 @@
 public import Sharehouse
 
 extension Citation {
-    /// ``summary`` in `language`: the source's own words (publisher, title, URL, access
+    /// ``/Sharehouse/Citation/summary`` in `language`: the source's own words (publisher, title, URL, access
     /// note) stay as published; the words around them, the punctuation and the
     /// verification level are the language's.
     public func summary(in language: ReportLanguage) -> String {

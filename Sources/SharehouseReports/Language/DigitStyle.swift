@@ -4,7 +4,9 @@ public import Sharehouse
 /// How numbers are written for people: Western digits (17.1%) or Arabic-Indic ones
 /// (١٧٫١٪), with the Arabic decimal separator and percent sign.
 public enum DigitStyle: String, Sendable, CaseIterable {
+    /// 0-9, as ISO dates are typed.
     case western
+    /// ٠-٩, with the Arabic decimal separator and percent sign.
     case arabicIndic = "arabic-indic"
 
     /// `value` with exactly `decimals` decimals, in these digits. Rounds half away from

@@ -1,6 +1,6 @@
 public import Sharehouse
 
-/// Each ``ReportNote`` in each language: one `switch` per language, so a note without
+/// Each ``/Sharehouse/ReportNote`` in each language: one `switch` per language, so a note without
 /// its Arabic words does not compile. Figures in the chosen digits; periods stay as
 /// written (ISO, Western digits), isolated left to right after Arabic words.
 extension ReportLanguage {

@@ -18,6 +18,7 @@ extension ReportLanguage {
         case contributorsAbout(
             entity: String, figure: String, downloads: String, total: String, method: String, listing: Int64, version: Int64?)
         case contributorsShown(shown: Int, of: Int)
+        /// "N others": the organisations beyond the top, summed.
         case contributorsOthers(count: Int)
         /// base-model: an organisation is the publisher of the root base models.
         case contributorsByRootBase
