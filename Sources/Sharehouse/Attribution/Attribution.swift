@@ -5,12 +5,15 @@ public struct Attribution: Sendable, Hashable, Codable {
     public let author: String
     /// The entity code: an ISO 3166-1 country (`CN`), or `USER`, `INTL`, `UNKNOWN`.
     public let code: String
+    /// The kind of account the author is.
     public let kind: AttributionKind
     /// The basis: a public page naming the headquarters (nil when the table's source is
     /// the only citation).
     public let url: String?
+    /// A free-text note on the row, if the table has one.
     public let note: String?
 
+    /// A row from its fields, as given.
     public init(author: String, code: String, kind: AttributionKind, url: String?, note: String?) {
         self.author = author
         self.code = code

@@ -1,8 +1,11 @@
 /// How many authors an attribution table puts in one country or bucket.
 public struct AttributionCount: Sendable, Hashable, Encodable {
+    /// The entity code: a country, or `USER`, `INTL`, `UNKNOWN`.
     public let code: String
+    /// How many authors the table attributes to ``code``.
     public let authors: Int
 
+    /// A count from its code and number of authors.
     public init(code: String, authors: Int) {
         self.code = code
         self.authors = authors

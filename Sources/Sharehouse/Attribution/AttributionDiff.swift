@@ -6,15 +6,21 @@ public struct AttributionDiff: Sendable, Hashable, Encodable {
     public enum Field: String, Sendable, Hashable, Encodable, CaseIterable {
         /// The author's spelling (`qwen` to `Qwen`): the same account for the Hub.
         case author
+        /// The entity code (country or bucket).
         case country
+        /// The kind of account.
         case kind
+        /// The basis's URL.
         case url
+        /// The note.
         case note
     }
 
     /// One author in both versions, with both rows.
     public struct Change: Sendable, Hashable, Encodable {
+        /// The author's row in the older version.
         public let before: Attribution
+        /// The author's row in the newer version.
         public let after: Attribution
         /// The fields that differ, in the order of ``Field``.
         public let fields: [Field]
@@ -23,7 +29,9 @@ public struct AttributionDiff: Sendable, Hashable, Encodable {
         public var author: String { after.author }
     }
 
+    /// The older version compared.
     public let from: Int
+    /// The newer version compared.
     public let to: Int
     /// Authors only in the `to` version, by author key.
     public let added: [Attribution]

@@ -10,6 +10,7 @@ public struct AttributionLookup: Sendable, Hashable, Encodable {
     /// True when the table has a row for the author.
     public let matched: Bool
 
+    /// A lookup from its code, kind and whether the table has a row.
     public init(code: String, kind: AttributionKind?, matched: Bool) {
         self.code = code
         self.kind = kind

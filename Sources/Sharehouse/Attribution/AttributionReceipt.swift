@@ -2,6 +2,7 @@
 /// attributes and where, the names it matched by other than a code, and what changed
 /// from the version that was the latest before it.
 public struct AttributionReceipt: Sendable, Hashable, Encodable {
+    /// What the import did.
     public enum Outcome: String, Sendable, Hashable, Encodable {
         /// A new version was written.
         case imported
@@ -11,6 +12,7 @@ public struct AttributionReceipt: Sendable, Hashable, Encodable {
         case dryRun = "dry_run"
     }
 
+    /// What the import did: imported, unchanged, or a dry run.
     public internal(set) var outcome: Outcome
     /// The version written, the one it would be (dry run), or the one that already holds
     /// this table (unchanged).
@@ -18,8 +20,11 @@ public struct AttributionReceipt: Sendable, Hashable, Encodable {
     /// The latest version once the import is done (for `unchanged`, it may be a later one
     /// than ``version``: a table stored before is never stored twice).
     public let latestVersion: Int
+    /// The name of the input the table was read from.
     public let file: String
+    /// The key of the table's source (citation) in the catalogue.
     public let source: String
+    /// How many authors the table attributes.
     public let authors: Int
     /// Authors per country or bucket, most first.
     public let byCode: [AttributionCount]

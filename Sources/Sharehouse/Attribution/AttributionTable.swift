@@ -7,6 +7,7 @@
 /// table.lookup(author: "someone") // code "UNKNOWN", matched false
 /// ```
 public struct AttributionTable: Sendable, Encodable {
+    /// The version as stored: its number, source, file and hash.
     public let summary: AttributionVersionSummary
     /// The table's source, as the catalogue holds it (nil only if it could not be read).
     public let citation: Source?
@@ -18,6 +19,7 @@ public struct AttributionTable: Sendable, Encodable {
     /// The version every figure derived with this table records.
     public var version: Int { summary.version }
 
+    /// A table from its summary, citation and rows (sorted by author key here).
     public init(summary: AttributionVersionSummary, citation: Source?, rows: [Attribution]) {
         self.summary = summary
         self.citation = citation

@@ -1,5 +1,6 @@
 /// One version of the attribution table, as stored: never changed once imported.
 public struct AttributionVersionSummary: Sendable, Hashable, Encodable {
+    /// The version number.
     public let version: Int
     /// The key of its source (citation) in the catalogue.
     public let source: String
@@ -12,6 +13,7 @@ public struct AttributionVersionSummary: Sendable, Hashable, Encodable {
     /// How many authors it attributes.
     public let authors: Int
 
+    /// A summary from its stored fields.
     public init(version: Int, source: String, importedAt: String, fileName: String?, contentSHA256: String, authors: Int) {
         self.version = version
         self.source = source

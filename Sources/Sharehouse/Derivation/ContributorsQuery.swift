@@ -3,44 +3,68 @@ import SharehouseDB
 /// Why a country stands where it does in a derived share: the organisations and models
 /// behind its downloads, each with its downloads, its share of the country's and of all.
 public struct ContributorsResult: Sendable, Encodable {
+    /// One organisation (Hub author) behind the entity's downloads.
     public struct Organisation: Sendable, Hashable, Encodable {
+        /// The author as the listing writes it.
         public let author: String
+        /// The downloads of its models counted for the entity.
         public let downloads: Double
         /// Percent of the entity's downloads.
         public let shareOfEntity: Double
         /// Percent of all downloads of the derivation: these add up to the entity's share.
         public let shareOfTotal: Double
+        /// How many of its models count for the entity.
         public let models: Int
     }
 
+    /// One model behind the entity's downloads.
     public struct Model: Sendable, Hashable, Encodable {
+        /// The model's id on the Hub.
         public let model: String
+        /// The model's author.
         public let author: String
+        /// The downloads counted for the entity.
         public let downloads: Double
+        /// Percent of the entity's downloads.
         public let shareOfEntity: Double
+        /// Percent of all downloads of the derivation.
         public let shareOfTotal: Double
     }
 
+    /// The entity's code.
     public let entity: String
+    /// The period of the derived figures.
     public let period: Period
+    /// The derived share measure.
     public let measure: Measure
+    /// The derived share snapshot (the vintage in force).
     public let snapshotID: Int64
+    /// The listing the snapshot was derived from.
     public let listingID: Int64
+    /// The attribution table's version it was derived with (nil when none was used).
     public let attributionVersion: Int64?
+    /// How the downloads were attributed.
     public let method: DerivationMethod
     /// The entity's figure in the derived share snapshot, as stored.
     public let figure: PublishedValue?
+    /// The entity's downloads, recomputed.
     public let entityDownloads: Double
+    /// The downloads of every model counted, recomputed.
     public let totalDownloads: Double
     /// The largest first, up to `top`; ``organisationCount`` counts them all.
     public let organisations: [Organisation]
+    /// How many organisations the entity has in all.
     public let organisationCount: Int
     /// The organisations beyond `top`, summed (author empty, `models` their number of
     /// models), so that the list still adds up to the entity's figure; nil when none.
     public let others: Organisation?
+    /// The largest models first, up to `top`; ``modelCount`` counts them all.
     public let models: [Model]
+    /// How many models the entity has in all.
     public let modelCount: Int
+    /// The citation of the derived snapshot, a number in ``citations``.
     public let citation: Int
+    /// The citations the result refers to, in order of number.
     public let citations: [Citation]
 }
 

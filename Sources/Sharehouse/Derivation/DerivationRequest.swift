@@ -3,13 +3,17 @@
 public struct DerivationRequest: Sendable, Hashable {
     /// A stored listing: its id, or the latest imported.
     public enum ListingChoice: Sendable, Hashable {
+        /// The latest listing imported.
         case latest
+        /// The listing with this id.
         case id(Int64)
     }
 
+    /// The listing to derive from.
     public var listing: ListingChoice
     /// The attribution table's version; nil for the latest (unused by `datasetColumns`).
     public var attributionVersion: Int64?
+    /// How downloads are attributed to countries.
     public var method: DerivationMethod
     /// With `datasetColumns`: `derived_org_country_single` (a derivative model counted for
     /// its base model's country) instead of `org_country_single`.
@@ -27,6 +31,7 @@ public struct DerivationRequest: Sendable, Hashable {
     /// Check and compute everything, write nothing.
     public var dryRun: Bool
 
+    /// A request from its choices; every one has a default (the latest listing and table, by publisher).
     public init(
         listing: ListingChoice = .latest, attributionVersion: Int64? = nil, method: DerivationMethod = .publisher,
         derivedColumns: Bool = false, pipelineTag: String? = nil, createdFrom: CalendarDate? = nil,

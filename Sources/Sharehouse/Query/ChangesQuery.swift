@@ -8,7 +8,9 @@ import SharehouseDB
 public struct ChangesResult: Sendable, Encodable {
     /// What happened to one entity's figure.
     public enum Status: String, Sendable, Hashable, Encodable {
+        /// Listed before and now, with another figure.
         case changed
+        /// Listed before and now, with the same figure.
         case unchanged
         /// Listed now, not before.
         case entered
@@ -28,40 +30,59 @@ public struct ChangesResult: Sendable, Encodable {
         case none
     }
 
+    /// One entity's figure before and after.
     public struct Row: Sendable, Hashable, Encodable {
+        /// The entity's code.
         public let entity: String
+        /// The figure before (nil when not listed before).
         public let before: PublishedValue?
+        /// The figure with the snapshot (nil when not listed now).
         public let after: PublishedValue?
         /// after - before (percentage points for shares), when both are given.
         public let change: Double?
         /// Competition ranks among every figure of the period (equal figures share one).
         public let rankBefore: Int?
+        /// The rank with the snapshot (see ``rankBefore``).
         public let rankAfter: Int?
+        /// What happened to the figure.
         public let status: Status
     }
 
     /// One period of one latest snapshot.
     public struct Section: Sendable, Encodable {
+        /// The snapshot's measure.
         public let measure: Measure
+        /// The key of the snapshot's source.
         public let source: String
+        /// The latest snapshot.
         public let snapshotID: Int64
+        /// When the snapshot's source published it.
         public let publishedOn: CalendarDate
+        /// The period compared.
         public let period: Period
+        /// What the period's figures are compared with.
         public let baseline: Baseline
         /// The period compared with: `period` itself (an earlier vintage) or the one before it.
         public let baselinePeriod: Period?
+        /// The snapshot that gave the figures compared with (nil when there are none).
         public let baselineSnapshotID: Int64?
+        /// When the baseline snapshot was published (nil when there is none).
         public let baselinePublishedOn: CalendarDate?
+        /// The citation of the snapshot's figures.
         public let citation: Int
+        /// The citation of the figures compared with (nil when there are none).
         public let baselineCitation: Int?
         /// The changes largest first, then entrants, drops and the unchanged.
         public let rows: [Row]
     }
 
+    /// The day the snapshots compared were published by (nil: the latest of all).
     public let asOf: CalendarDate?
+    /// One section per period of each latest snapshot.
     public let sections: [Section]
     /// Periods the latest snapshots restate without a change, left out of ``sections``.
     public let unchangedPeriods: Int
+    /// The citations the sections refer to, in order of number.
     public let citations: [Citation]
 }
 

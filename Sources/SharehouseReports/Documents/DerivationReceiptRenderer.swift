@@ -3,6 +3,7 @@ public import Sharehouse
 /// A derivation's receipt as text: what it read, each country's downloads and share, the
 /// snapshots it stored, and the authors to add to the attribution table.
 public enum DerivationReceiptRenderer {
+    /// The receipt as text, one line after another.
     public static func render(_ receipt: DerivationReceipt) -> String {
         var lines = [
             "Derived from listing \(receipt.listingID) (\(receipt.listingSource), retrieved \(receipt.retrievedOn))"

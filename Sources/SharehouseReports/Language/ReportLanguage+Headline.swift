@@ -10,6 +10,7 @@ extension ReportLanguage {
         var number: @Sendable (String) -> String
         var phrase: @Sendable (String) -> String
 
+        /// Every part as it is, without markup.
         public static let plain = Markup(name: { $0 }, number: { $0 }, phrase: { $0 })
 
         /// Names in bold, figures and periods isolated left to right, English runs

@@ -4,6 +4,7 @@ public import Sharehouse
 /// without its Arabic words does not compile. Keys and dates stay as written, isolated
 /// left to right after Arabic words.
 extension ReportLanguage {
+    /// `warning` in this language, its numbers in `digits` (keys and dates stay as written).
     public func text(_ warning: ImportWarning, digits: DigitStyle = .western) -> String {
         switch self {
         case .english: Self.english(warning)

@@ -4,19 +4,30 @@ public import Sharehouse
 /// cells. Each phrase carries its data and is worded once per language, in one `switch`
 /// each; codes, keys and periods stay as written.
 extension ReportLanguage {
+    /// A phrase of a text report, with the data it words.
     public enum Phrase: Sendable {
+        /// The headline section's title, with the headline's own title.
         case headline(String)
+        /// The title of the leaders of a period, with its citation.
         case leadersTitle(period: Period, citation: Int)
+        /// The title of a series of entities, with its period length.
         case seriesTitle(names: [String], length: PeriodLength)
+        /// The title of a comparison of two periods, each with its citation.
         case compareTitle(from: Period, fromCitation: Int, to: Period, toCitation: Int)
+        /// The title of the crossovers of entities, vintage by vintage or not.
         case crossoversTitle(names: [String], byVintage: Bool)
+        /// The title of the concentration report.
         case concentrationTitle
+        /// The title of the revisions report.
         case revisionsTitle
+        /// The title of the changes report ("What changed").
         case changesTitle
+        /// The title of who is behind an entity in a period, with its citation.
         case contributorsTitle(entity: String, period: Period, citation: Int)
         /// The entity's figure, its downloads of all, and the derivation behind it.
         case contributorsAbout(
             entity: String, figure: String, downloads: String, total: String, method: String, listing: Int64, version: Int64?)
+        /// "The largest N of M organisations".
         case contributorsShown(shown: Int, of: Int)
         /// "N others": the organisations beyond the top, summed.
         case contributorsOthers(count: Int)
@@ -28,17 +39,27 @@ extension ReportLanguage {
         case vintageOf(CalendarDate)
         /// Restated periods left out of `report changes` since nothing in them changed.
         case unchangedPeriods(count: Int)
+        /// Said of an entity listed before, not now.
         case dropped
         /// The first figures of a measure and source, with nothing to compare them with.
         case first
+        /// The title of the sources side by side for a period.
         case sourcesSideBySideTitle(Period)
+        /// The title of a group, with its code, derived from its members.
         case groupTitle(name: String, code: String)
+        /// What a report is about: a measure, its key, name and unit.
         case aboutMeasure(Measure)
+        /// What a report is about: one source only.
         case aboutSourceOnly(String)
+        /// What a report is about: the figures as known on a day.
         case aboutAsOf(CalendarDate)
+        /// The row of the other listed entities, with their number.
         case otherListed(count: Int)
+        /// One entity passes another, after a period.
         case passes(leader: String, overtaken: String, after: Period)
+        /// Two values side by side ("a vs b").
         case versus(String, String)
+        /// When a snapshot was published.
         case snapshotPublished(CalendarDate)
         /// A column of `report sources`: its number, source, measure and period.
         case sourceColumn(index: Int, source: String, measure: Measure, period: Period, overlapping: Bool)
@@ -49,23 +70,32 @@ extension ReportLanguage {
         case leads(leader: String, share: String, period: String, measure: String, runnerUp: RunnerUp?)
         /// Who says so: the source cited and the sources it relays.
         case says(publisher: String, relays: [String])
+        /// Said of a figure that is a lower bound.
         case lowerBound
+        /// Said of a figure that is exact.
         case exact
+        /// Said of an entity that is new.
         case new
+        /// Said of a figure still current.
         case current
         /// A vintage that corrects the one before it (same publication, other figures).
         case correction
         /// A vintage replaced by a correction of the same publication.
         case correctedBy(snapshot: Int64)
+        /// A number of members.
         case members(count: Int)
     }
 
     /// The second of a ranking in a headline: its name, its share, and the gap in points.
     public struct RunnerUp: Sendable {
+        /// The runner-up's name, written.
         public var name: String
+        /// The runner-up's share, written.
         public var share: String
+        /// The gap in points between the leader and the runner-up, written.
         public var gap: String
 
+        /// A runner-up from its parts, written.
         public init(name: String, share: String, gap: String) {
             self.name = name
             self.share = share

@@ -25,6 +25,8 @@ extension ReportLanguage {
 
     /// The comma, semicolon and quotes between words of this language.
     public var comma: String { self == .arabic ? "، " : ", " }
+    /// The semicolon between words of this language.
     public var semicolon: String { self == .arabic ? "؛ " : "; " }
+    /// `text` between the quotation marks of this language.
     public func quoted(_ text: String) -> String { self == .arabic ? "«\(text)»" : "“\(text)”" }
 }
