@@ -30,14 +30,14 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 # --warnings-as-errors: docc fails on the first warning of any module; the log keeps them.
 if ! swift package --allow-writing-to-directory "$output" generate-documentation \
-    --target SharehouseDB --target Sharehouse --target SharehouseReports \
+    --target SharehouseDB --target Sharehouse --target SharehouseReports --target SharehouseHub \
     --enable-experimental-combined-documentation --disable-indexing \
     --transform-for-static-hosting "${base[@]}" --output-path "$output" --warnings-as-errors > "$log" 2>&1; then
     grep -E -A8 '^(warning|error):' "$log" >&2 || cat "$log" >&2
     echo "docs.sh: the documentation has warnings or errors (above)" >&2
     exit 1
 fi
-for module in sharehousedb sharehouse sharehousereports; do
+for module in sharehousedb sharehouse sharehousereports sharehousehub; do
     [ -d "$output/data/documentation/$module" ] || { echo "docs.sh: no pages for $module in $output" >&2; exit 1; }
 done
 python3 "$root/Scripts/undocumented-symbols.py"

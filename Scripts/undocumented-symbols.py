@@ -19,7 +19,7 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MODULES = ["SharehouseDB", "Sharehouse", "SharehouseReports"]
+MODULES = ["SharehouseDB", "Sharehouse", "SharehouseReports", "SharehouseHub"]
 LIST = os.path.join(ROOT, "docs", "undocumented-symbols.txt")
 
 

@@ -9,10 +9,13 @@ public enum FetchError: Error, CategorizedError, CustomStringConvertible, Sendab
     case gaveUp(url: String, attempts: Int, reason: String)
     /// `429`s went on past the policy's `maxWaits`.
     case rateLimited(url: String, waits: Int)
+    /// The folder's manifest cannot be read, or belongs to another fetch.
     case badManifest(path: String, reason: String)
     /// The folder holds a fetch of another endpoint or query.
     case otherFetch(path: String, reason: String)
+    /// A page or the manifest could not be written to the folder.
     case cannotWrite(path: String, reason: String)
+    /// The endpoint is not an http(s) URL with a host.
     case badEndpoint(String)
 
     public var category: ErrorCategory {

@@ -13,6 +13,7 @@ public struct FetchOptions: Sendable {
     public var endpoint: URL
     /// Models a page (1 to 1000).
     public var limit: Int
+    /// The fields asked for with `expand[]=` (the ones a listing import reads).
     public var expand: [String]
     /// At most this many pages fetched by this run (nil: to the end). The manifest keeps the
     /// cursor, so the next run goes on from there.
@@ -20,12 +21,14 @@ public struct FetchOptions: Sendable {
     /// Stop after a page whose last model has fewer downloads than this: pages come sorted by
     /// downloads, so every later model has fewer too.
     public var minDownloads: Int64?
+    /// How 5xx answers, dropped connections and 429s are retried and waited out.
     public var retry: RetryPolicy
     /// Sent as `Authorization: Bearer ...` to the endpoint's host only; never written.
     public var token: String?
     /// Seconds a request may wait for an answer before it counts as dropped.
     public var timeout: TimeInterval
 
+    /// Options for a fetch; every one but `endpoint` has the default described on its property.
     public init(
         endpoint: URL = URL(string: "https://huggingface.co")!, limit: Int = FetchOptions.largestPage,
         expand: [String] = FetchOptions.listingFields, maxPages: Int? = nil, minDownloads: Int64? = nil,

@@ -12,7 +12,9 @@ public struct FetchReceipt: Sendable, Encodable, Equatable {
         case alreadyDone = "already_done"
     }
 
+    /// Why the run ended: finished, below the download bound, the page bound, or already done.
     public let outcome: Outcome
+    /// The folder the pages and the manifest are in.
     public let folder: String
     /// Pages written by this run.
     public let pagesFetched: Int

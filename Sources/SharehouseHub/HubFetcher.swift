@@ -8,11 +8,14 @@ import SharehouseDB
 /// holds a manifest goes on from the cursor it reached; a finished one fetches nothing.
 /// The folder imports with `sharehouse listing import DIR`.
 public struct HubFetcher: Sendable {
+    /// What to fetch and how.
     public let options: FetchOptions
+    /// Where the pages and the manifest go (made when missing).
     public let folder: URL
     private let transport: HubTransport
     private let progress: (@Sendable (FetchEvent) -> Void)?
 
+    /// A fetcher of `options` into `folder`, telling `progress` of each page, wait and retry.
     public init(options: FetchOptions, folder: URL, progress: (@Sendable (FetchEvent) -> Void)? = nil) {
         self.options = options
         self.folder = folder
@@ -23,6 +26,7 @@ public struct HubFetcher: Sendable {
     /// `Sharehouse/0.1.0 (...)`: the package and its version, so the Hub can tell who asks.
     public static let userAgent = "Sharehouse/\(PackageVersion.current) (open-model download shares; sharehouse hub fetch)"
 
+    /// Fetches the pages still missing (resuming from the manifest) and returns what it did.
     public func run() async throws -> FetchReceipt {
         guard let scheme = options.endpoint.scheme?.lowercased(), ["http", "https"].contains(scheme), options.endpoint.host != nil,
             let first = options.firstPage

@@ -16,13 +16,17 @@ public import Foundation
 public struct HubTransport: Sendable {
     /// An answer: its status, headers (names as sent) and body.
     public struct Response: Sendable {
+        /// The HTTP status code.
         public let status: Int
+        /// The response headers, by lower-cased name.
         public let headers: [String: String]
+        /// The response body as received.
         public let body: Data
     }
 
     private let session: URLSession
 
+    /// A transport over an ephemeral URLSession whose requests time out after `timeout` seconds.
     public init(timeout: TimeInterval) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout

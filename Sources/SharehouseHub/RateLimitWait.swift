@@ -4,6 +4,7 @@ public import Foundation
 /// `RateLimit` header of the IETF draft the Hub sends (`"api";r=0;t=42`: `t` seconds until
 /// the window resets), else `X-RateLimit-Reset` (seconds), else nil (the policy's backoff).
 public enum RateLimitWait {
+    /// How long a 429 asks to wait: `Retry-After` (seconds or a date), else RateLimit's `t=`, else `X-RateLimit-Reset`; nil when none says.
     public static func seconds(headers: [String: String], now: Date = Date()) -> TimeInterval? {
         func header(_ name: String) -> String? {
             headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value.trimmingCharacters(in: .whitespaces)

@@ -8,12 +8,14 @@ public struct RetryPolicy: Sendable {
     public var attempts: Int
     /// The delay before the second try; it doubles each try after, up to `maxDelay`.
     public var baseDelay: TimeInterval
+    /// The longest delay between two tries, however many doublings.
     public var maxDelay: TimeInterval
     /// Rate-limited answers (`429`) waited out for one page before giving up.
     public var maxWaits: Int
     /// The longest wait a `429` is granted; a longer `Retry-After` is cut to this.
     public var maxWait: TimeInterval
 
+    /// A policy; each bound has the default described on its property.
     public init(
         attempts: Int = 5, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 60, maxWaits: Int = 20, maxWait: TimeInterval = 600
     ) {
