@@ -47,6 +47,7 @@ struct MonthlyCLITests {
         #expect(again.status == 0)
         #expect(again.stderr.contains("listing: unchanged as listing 1") && !again.stderr.contains(" imported"), "\(again.stderr)")
         #expect(again.stderr.contains("report-2026-06-30.html unchanged"))
+        #expect(again.stderr.contains("month: already done") && !first.stderr.contains("month: already done"))
         #expect(try databaseFingerprint(database) == before)
         #expect(try FileManager.default.attributesOfItem(atPath: report)[.modificationDate] as? Date == written)
     }

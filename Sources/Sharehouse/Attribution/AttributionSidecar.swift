@@ -45,28 +45,12 @@ struct AttributionSidecar {
                 file: path, reason: "the sidecar gives the source \(source.key), and the import was asked for \(key)",
                 expected: "the same source in both (or none in the sidecar)")
         }
-        var remaining = relayedSources
-        if case .definition(let definition) = source { remaining.append(definition) }
-        let pending = Set(remaining.map(\.key))
-        var written = Set<String>()
-        var added: [String] = []
+        var definitions = relayedSources
+        if case .definition(let definition) = source { definitions.append(definition) }
         do {
-            while !remaining.isEmpty {
-                // Parents first, whatever order the sidecar gives them in.
-                guard
-                    let next = remaining.firstIndex(where: { source in
-                        source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
-                    })
-                else {
-                    throw CatalogError.unknownParent(key: remaining[0].key, parent: remaining[0].derivedFrom ?? "")
-                }
-                let source = remaining.remove(at: next)
-                if try Catalog.ensure(source, pending: pending, in: connection) { added.append(source.key) }
-                written.insert(source.key)
-            }
-        } catch let error as CatalogError {
+            return try Catalog.ensureParentsFirst(definitions, in: connection)
+        } catch {
             throw ImportError(file: path, reason: error.description, category: error.category == .refused ? .refused : .badInput)
         }
-        return added
     }
 }

@@ -153,6 +153,29 @@ enum Catalog {
         }
     }
 
+    /// Adds the sources a file defines (or checks them against the stored ones), parents
+    /// first whatever order the file gives them in, since a source's `derived_from` must
+    /// exist when it is written. Returns the keys of the sources added.
+    static func ensureParentsFirst(_ definitions: [Source], in connection: Connection) throws(CatalogError) -> [String] {
+        let pending = Set(definitions.map(\.key))
+        var remaining = definitions
+        var written = Set<String>()
+        var added: [String] = []
+        while !remaining.isEmpty {
+            guard
+                let next = remaining.firstIndex(where: { source in
+                    source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
+                })
+            else {
+                throw .unknownParent(key: remaining[0].key, parent: remaining[0].derivedFrom ?? "")
+            }
+            let source = remaining.remove(at: next)
+            if try ensure(source, pending: pending, in: connection) { added.append(source.key) }
+            written.insert(source.key)
+        }
+        return added
+    }
+
     /// Adds `source`, or checks that the stored one with its key is the same. The source
     /// it is derived from must exist, or be among `pending` (added in the same import).
     @discardableResult

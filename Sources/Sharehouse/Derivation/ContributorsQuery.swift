@@ -105,8 +105,9 @@ extension Warehouse {
                     })
             else {
                 throw DerivationError.notDerived(
-                    [measure.map { "the measure \($0)" }, period.map { "\($0)" }].compactMap { $0 }.joined(separator: ", ")
-                        .ifEmpty("a share"))
+                    measure == nil && period == nil
+                        ? "a share"
+                        : [measure.map { "the measure \($0)" }, period.map { "\($0)" }].compactMap { $0 }.joined(separator: ", "))
             }
             var request = try DerivationOptions.request(from: found.options)
             request.method = found.method
@@ -161,8 +162,4 @@ extension Warehouse {
                 citation: citation, citations: citations.citations)
         }
     }
-}
-
-extension String {
-    fileprivate func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
 }

@@ -68,8 +68,7 @@ extension Warehouse {
             let importer = SnapshotImporter(
                 input: .bytes([], name: "derivation of listing \(listing.id)"), options: options, resolver: resolver, values: values)
             let result = try importer.run(on: connection)
-            if case .unchanged = result {
-            } else {
+            if !result.isUnchanged {
                 try connection.execute(
                     "INSERT INTO derivations (snapshot_id, listing_id, attribution_version, method, options) VALUES (?, ?, ?, ?, ?)",
                     result.receipt.snapshotID, listing.id, version, request.method.rawValue, request.optionsJSON)

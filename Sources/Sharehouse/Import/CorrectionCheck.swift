@@ -19,21 +19,27 @@ enum CorrectionCheck {
         // schema 6, whose figures are then compared one by one).
         let pairs = try connection.fetchAll(
             """
-            SELECT c.period_id, c.digest,
-                   (SELECT s.id FROM snapshots AS s JOIN snapshot_periods AS sp ON sp.snapshot_id = s.id
-                    WHERE sp.period_id = c.period_id AND s.measure = ? AND s.source = ? AND s.published_on = ?
-                      AND s.id <> c.snapshot_id
-                    ORDER BY s.id DESC LIMIT 1) AS stored
-            FROM snapshot_periods AS c WHERE c.snapshot_id = ?
+            WITH stored AS (
+                SELECT c.period_id, c.digest,
+                       (SELECT s.id FROM snapshots AS s JOIN snapshot_periods AS sp ON sp.snapshot_id = s.id
+                        WHERE sp.period_id = c.period_id AND s.measure = ? AND s.source = ? AND s.published_on = ?
+                          AND s.id <> c.snapshot_id
+                        ORDER BY s.id DESC LIMIT 1) AS stored
+                FROM snapshot_periods AS c WHERE c.snapshot_id = ?
+            )
+            SELECT t.period_id, t.digest, t.stored, sp.digest
+            FROM stored AS t LEFT JOIN snapshot_periods AS sp ON sp.snapshot_id = t.stored AND sp.period_id = t.period_id
             """, measure, source, publishedOn.description, snapshotID
-        ) { row in (period: try row.get(0) as Int64, digest: try row.get(1) as String?, stored: try row.get(2) as Int64?) }
+        ) { row in
+            (
+                period: try row.get(0) as Int64, digest: try row.get(1) as String?, stored: try row.get(2) as Int64?,
+                storedDigest: try row.get(3) as String?
+            )
+        }
         var differing: [Int64: [ImportReceipt.CorrectedFigure]] = [:]
         for pair in pairs {
             guard let stored = pair.stored else { continue }
-            let storedDigest = try connection.fetchOne(
-                "SELECT digest FROM snapshot_periods WHERE snapshot_id = ? AND period_id = ?", stored, pair.period
-            ) { try $0.get(0) as String? }
-            if let digest = pair.digest, let storedDigest, digest == storedDigest { continue }
+            if let digest = pair.digest, let storedDigest = pair.storedDigest, digest == storedDigest { continue }
             let changes = try figureChanges(from: stored, to: snapshotID, periodID: pair.period, on: connection)
             if !changes.isEmpty { differing[stored, default: []].append(contentsOf: changes) }
         }
@@ -51,17 +57,8 @@ enum CorrectionCheck {
     private static func figureChanges(
         from old: Int64, to new: Int64, periodID: Int64, on connection: Connection
     ) throws -> [ImportReceipt.CorrectedFigure] {
-        func figures(_ snapshot: Int64) throws -> [String: PublishedValue] {
-            var figures: [String: PublishedValue] = [:]
-            try connection.cachedStatement(
-                "SELECT entity_code, value, decimals FROM observations WHERE snapshot_id = ? AND period_id = ?"
-            ).forEachRow(binding: snapshot, periodID) { row in
-                figures[try row.get(0)] = PublishedValue(value: try row.get(1), decimals: try row.get(2))
-            }
-            return figures
-        }
-        let before = try figures(old)
-        let after = try figures(new)
+        let before = try StoredFigures.of(snapshot: old, periodID: periodID, on: connection)
+        let after = try StoredFigures.of(snapshot: new, periodID: periodID, on: connection)
         let period = try connection.fetchOne(
             "SELECT start_date, end_date FROM periods WHERE id = ?", periodID
         ) { row in Period(start: CalendarDate(try row.get(0) as String)!, end: CalendarDate(try row.get(1) as String)!)! }!

@@ -27,16 +27,16 @@ struct ObservationValidator {
     /// writes its decimals so; one with a decimal point among them is an error.
     let infersDecimalComma: Bool
     private(set) var decimalCommasRead = false
-    /// Shares written as fractions of 1 (`0.225`), read as percent (22.5) with the
-    /// published precision kept: three decimals of a fraction are one of a percent.
-    var readsFractions = false
+    /// How shares are written, as the user said (`--scale`): `.fraction` reads `0.225` as
+    /// 22.5 with the published precision kept (three decimals of a fraction are one of a
+    /// percent); `.percent` never takes the file for fractions; nil lets the figures tell.
+    var scale: ValueScale?
+    private var readsFractions: Bool { scale == .fraction }
     /// The largest figure read, to tell fractions from percentages.
     private var largestValue = 0.0
     /// A figure written with `%` says it is a percentage: the file is never taken for
     /// fractions (`0,4%` is a small share, not 40%).
     private var percentSignsRead = false
-    /// True when the user said the shares are percentages (`--scale percent`).
-    var readsPercent = false
     /// The publication date: a period that starts after it cannot have been published then.
     var publishedOn: CalendarDate?
     /// How a bare date (`2026-03-01`) in a period is read: nil refuses it.
@@ -85,7 +85,7 @@ struct ObservationValidator {
     func checkTotals() throws {
         guard unit == .percent else { return }
         // A period of one figure (a single 1% share) says too little to call it a fraction.
-        if !readsFractions, !readsPercent, !percentSignsRead, largestValue > 0, largestValue <= 1,
+        if scale == nil, !percentSignsRead, largestValue > 0, largestValue <= 1,
             periods.contains(where: { $0.count >= 2 }),
             periods.allSatisfy({ $0.sum <= 1 + $0.roundingAllowance + 1e-9 })
         {

@@ -120,8 +120,7 @@ struct SnapshotImporter {
                 unit: measure.unit, file: file, resolver: resolver, defaultPeriod: metadata.period,
                 decimalComma: options.decimalComma, infersDecimalComma: infersDecimalComma)
             validator.bareDates = options.bareDates
-            validator.readsFractions = options.scale == .fraction
-            validator.readsPercent = options.scale == .percent
+            validator.scale = options.scale
             validator.publishedOn = metadata.publishedOn
             return validator
         }
@@ -397,23 +396,7 @@ struct SnapshotImporter {
             }
             var definitions = metadata.relayedSources
             if case .definition(let source) = metadata.source { definitions.append(source) }
-            let pending = Set(definitions.map(\.key))
-            // Parents first, whatever order the file gives them in: a source's derived_from
-            // must exist when it is written.
-            var remaining = definitions
-            var written = Set<String>()
-            while !remaining.isEmpty {
-                guard
-                    let next = remaining.firstIndex(where: { source in
-                        source.derivedFrom.map { !pending.contains($0) || written.contains($0) || $0 == source.key } ?? true
-                    })
-                else {
-                    throw CatalogError.unknownParent(key: remaining[0].key, parent: remaining[0].derivedFrom ?? "")
-                }
-                let source = remaining.remove(at: next)
-                if try Catalog.ensure(source, pending: pending, in: connection) { addedSources.append(source.key) }
-                written.insert(source.key)
-            }
+            addedSources += try Catalog.ensureParentsFirst(definitions, in: connection)
             if case .key(let key) = metadata.source, try Catalog.source(key: key, in: connection) == nil {
                 throw try Catalog.unknown(.source, key: key, in: connection)
             }

@@ -135,39 +135,17 @@ struct ListingImporter {
     private func readHub(inserting inserter: inout ListingInserter?) throws -> Tally {
         var tally = Tally()
         var problems = ImportProblems()
-        for (index, input) in inputs.enumerated() {
-            var reader: HubListingReader
-            do {
-                reader = try HubListingReader(input: input, format: formats[index], fileIndex: index)
-            } catch let error as ImportError where error.category == .badInput {
-                // A page that is not one (an error the server sent) is said, and the
-                // other pages are read.
-                problems.add(error)
-                continue
-            }
-            while true {
-                let entry: ListingEntry
-                do {
-                    guard let next = try reader.next() else { break }
-                    entry = next
-                } catch let error as ImportError where error.isRowProblem {
-                    problems.add(error)
-                    continue
-                } catch let error as ImportError where error.category == .badInput {
-                    // Broken JSON stops this page, not the others.
-                    problems.add(error)
-                    break
-                }
-                tally.rowsRead += 1
-                report(tally.rowsRead, file: input.name, chunks: reader.chunks)
+        tally.rowsRead = try readEach(
+            problems: &problems,
+            opening: { index, input in try HubListingReader(input: input, format: formats[index], fileIndex: index) },
+            each: { entry, _ in
                 guard entry.model.downloads > 0 else {
                     tally.skipped += 1
-                    continue
+                    return
                 }
                 tally.store(entry)
                 try inserter?.insert(entry)
-            }
-        }
+            })
         try inserter?.finish()
         if let inserter, inserter.repeatCount > 0 {
             problems = problems.merged(with: repeatProblems(inserter), fileOrder: fileOrder)
@@ -223,35 +201,16 @@ struct ListingImporter {
         var staging = try StudyStaging(connection: connection, fileNames: fileNames)
         var read = Tally()
         var problems = ImportProblems()
-        for (index, input) in inputs.enumerated() {
-            var reader: StudyRowReader
-            do {
-                reader = try StudyRowReader(input: input, format: formats[index])
-            } catch let error as ImportError where error.category == .badInput {
-                problems.add(error)
-                continue
-            }
-            while true {
-                let row: StudyRow
-                do {
-                    guard let next = try reader.next() else { break }
-                    row = next
-                } catch let error as ImportError where error.isRowProblem {
-                    problems.add(error)
-                    continue
-                } catch let error as ImportError where error.category == .badInput {
-                    problems.add(error)
-                    break
-                }
-                read.rowsRead += 1
-                report(read.rowsRead, file: input.name, chunks: reader.chunks)
+        read.rowsRead = try readEach(
+            problems: &problems,
+            opening: { index, input in try StudyRowReader(input: input, format: formats[index]) },
+            each: { row, index in
                 guard row.time <= options.retrievedOn else {
                     read.rowsAfterWindow += 1
-                    continue
+                    return
                 }
                 try staging.insert(row, file: index)
-            }
-        }
+            })
         try staging.finish()
 
         /// Walks the staged rows; with an inserter, writes the models with downloads.
@@ -336,6 +295,43 @@ struct ListingImporter {
             windowDays: windowDays, shape: shape, files: fileNames, rowsRead: tally.rowsRead,
             rowsAfterWindow: tally.rowsAfterWindow, modelsStored: tally.digest.models, modelsSkipped: tally.skipped,
             basesStored: tally.bases)
+    }
+
+    /// Reads every record of every input with the reader `open` makes, handing each to
+    /// `body` with its file's number, and returns how many were read. A problem of one
+    /// record is kept and the reading goes on; one that stops a file's reader (a page that
+    /// is an error the server sent, broken JSON) is kept and the other files are read.
+    private func readEach<Reader: ListingRecordReader>(
+        problems: inout ImportProblems, opening open: (Int, InputSource) throws -> Reader,
+        each body: (Reader.Record, Int) throws -> Void
+    ) throws -> Int {
+        var rowsRead = 0
+        for (index, input) in inputs.enumerated() {
+            var reader: Reader
+            do {
+                reader = try open(index, input)
+            } catch let error as ImportError where error.category == .badInput {
+                problems.add(error)
+                continue
+            }
+            while true {
+                let record: Reader.Record
+                do {
+                    guard let next = try reader.next() else { break }
+                    record = next
+                } catch let error as ImportError where error.isRowProblem {
+                    problems.add(error)
+                    continue
+                } catch let error as ImportError where error.category == .badInput {
+                    problems.add(error)
+                    break
+                }
+                rowsRead += 1
+                report(rowsRead, file: input.name, chunks: reader.chunks)
+                try body(record, index)
+            }
+        }
+        return rowsRead
     }
 
     private func report(_ rows: Int, file: String, chunks: ChunkedReader) {

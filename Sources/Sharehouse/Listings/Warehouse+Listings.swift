@@ -34,8 +34,13 @@ extension Warehouse {
 
     /// The id of the listing retrieved last (ties: the later import), if there is one.
     public func latestListingID() throws -> Int64? {
+        // One rule for "latest", the derivation's (StoredListing).
         try database.read { connection in
-            try connection.fetchOne("SELECT id FROM listings ORDER BY retrieved_on DESC, id DESC LIMIT 1") { try $0.get(0) as Int64 }
+            do {
+                return try StoredListing.find(.latest, on: connection).id
+            } catch DerivationError.noListing {
+                return nil
+            }
         }
     }
 

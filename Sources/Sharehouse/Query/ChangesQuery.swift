@@ -265,16 +265,6 @@ private struct ChangesReader {
     }
 
     func figures(of snapshotID: Int64, period: Period) throws -> [String: PublishedValue] {
-        var figures: [String: PublishedValue] = [:]
-        try connection.cachedStatement(
-            """
-            SELECT o.entity_code, o.value, o.decimals FROM observations AS o
-            JOIN periods AS p ON p.id = o.period_id AND p.start_date = ? AND p.end_date = ?
-            WHERE o.snapshot_id = ?
-            """
-        ).forEachRow(binding: period.start.description, period.end.description, snapshotID) { row in
-            figures[try row.get(0)] = PublishedValue(value: try row.get(1), decimals: try row.get(2))
-        }
-        return figures
+        try StoredFigures.of(snapshot: snapshotID, period: period, on: connection)
     }
 }

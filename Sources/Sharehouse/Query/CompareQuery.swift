@@ -103,7 +103,7 @@ extension Warehouse {
             var notes: [ReportNote] = []
             let overlap = from.overlaps(to) ? Period(start: max(from.start, to.start), end: min(from.end, to.end)) : nil
             if let overlap { notes.append(.periodsOverlap(shared: overlap)) }
-            if PeriodLength(from) != PeriodLength(to), from.days != to.days {
+            if PeriodLength.key(of: from, among: [from, to]) != PeriodLength.key(of: to, among: [from, to]) {
                 notes.append(.periodLengthsDiffer(PeriodLength(from), PeriodLength(to)))
             }
             if before.vintage.source != after.vintage.source {

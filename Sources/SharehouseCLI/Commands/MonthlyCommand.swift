@@ -63,6 +63,7 @@ struct MonthlyCommand: ParsableCommand {
         let receipt = try warehouse.runMonth(
             listing: selection.inputs, retrievedOn: retrievedOn, configuration: configuration, dryRun: dryRun,
             step: { Terminal.note($0) })
+        if receipt.wroteNothing, !dryRun { Terminal.note("month: already done; nothing new was stored") }
         guard let changes = receipt.changes else { return }
         Terminal.output(
             try ReportWriter.render(

@@ -59,13 +59,5 @@ public enum DerivationReceiptRenderer {
     }
 
     /// A count with thousands separators, a split merge's fraction rounded.
-    static func whole(_ value: Double) -> String {
-        let digits = String(Int64(value.rounded(.toNearestOrAwayFromZero)))
-        var grouped = ""
-        for (index, digit) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0, digit != "-" { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return String(grouped.reversed())
-    }
+    private static func whole(_ value: Double) -> String { DigitStyle.western.grouped(value, decimals: 0) }
 }

@@ -12,8 +12,8 @@ extension ReportDocument {
             language.text(
                 .contributorsAbout(
                     entity: name, figure: result.figure?.description ?? "–",
-                    downloads: DerivationReceiptRenderer.whole(result.entityDownloads),
-                    total: DerivationReceiptRenderer.whole(result.totalDownloads), method: result.method.argument,
+                    downloads: count(result.entityDownloads),
+                    total: count(result.totalDownloads), method: result.method.argument,
                     listing: result.listingID, version: result.attributionVersion), digits: style.digits),
         ]
         if result.method == .baseModel {
@@ -35,13 +35,13 @@ extension ReportDocument {
         for organisation in result.organisations {
             document.append(
                 [
-                    .text(organisation.author), .figure(DerivationReceiptRenderer.whole(organisation.downloads)),
+                    .text(organisation.author), .figure(count(organisation.downloads)),
                     .figure(percent(organisation.shareOfEntity)), .figure(percent(organisation.shareOfTotal)),
                 ], citation: result.citation)
             for model in (modelsByAuthor[organisation.author.lowercased()] ?? []).prefix(Self.modelsPerOrganisation) {
                 document.append(
                     [
-                        .text("  " + model.model), .figure(DerivationReceiptRenderer.whole(model.downloads)),
+                        .text("  " + model.model), .figure(count(model.downloads)),
                         .figure(percent(model.shareOfEntity)), .figure(percent(model.shareOfTotal)),
                     ], citation: result.citation)
             }
@@ -52,7 +52,7 @@ extension ReportDocument {
                     .text(
                         language.text(
                             .contributorsOthers(count: result.organisationCount - result.organisations.count), digits: style.digits)),
-                    .figure(DerivationReceiptRenderer.whole(others.downloads)), .figure(percent(others.shareOfEntity)),
+                    .figure(count(others.downloads)), .figure(percent(others.shareOfEntity)),
                     .figure(percent(others.shareOfTotal)),
                 ], citation: result.citation)
         }
@@ -64,9 +64,8 @@ extension ReportDocument {
     /// data formats list the `top` models of the whole entity).
     static let modelsPerOrganisation = 3
 
-    private static func percent(_ value: Double) -> String {
-        PublishedValue(value: rounded2(value), decimals: 2).description + "%"
-    }
+    /// Cells are written in western digits; the document puts them in the style's.
+    private static func percent(_ value: Double) -> String { DigitStyle.western.percent(value, decimals: 2) }
 
-    private static func rounded2(_ value: Double) -> Double { (value * 100).rounded(.toNearestOrAwayFromZero) / 100 }
+    private static func count(_ value: Double) -> String { DigitStyle.western.grouped(value, decimals: 0) }
 }
