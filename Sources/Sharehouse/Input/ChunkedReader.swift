@@ -60,9 +60,28 @@ final class ChunkedReader {
             if !chunk.isEmpty { return chunk }
         }
         if let handle {
-            guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
-            bytesRead += data.count
-            return [UInt8](data)
+            // read(2) straight into the chunk: FileHandle's `read(upToCount:)` allocates a
+            // `Data` and the chunk is then a copy of it (a listing is 400 MiB).
+            let descriptor = handle.fileDescriptor
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { buffer, count in
+                while true {
+                    let got = read(descriptor, buffer.baseAddress, Self.chunkSize)
+                    if got >= 0 {
+                        count = got
+                        return
+                    }
+                    if errno != EINTR {
+                        failure = errno
+                        count = 0
+                        return
+                    }
+                }
+            }
+            if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+            guard !chunk.isEmpty else { return nil }
+            bytesRead += chunk.count
+            return chunk
         }
         defer { pending = nil }
         guard let bytes = pending, !bytes.isEmpty else { return nil }

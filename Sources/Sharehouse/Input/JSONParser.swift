@@ -86,7 +86,32 @@ struct JSONParser {
 
         /// The next element, or nil after the last.
         mutating func next() throws -> JSONNode? {
-            guard !finished else { return nil }
+            guard try moveToNext() else { return nil }
+            return try parser.parseValue(depth: elementDepth)
+        }
+
+        /// The next element as `fast` reads it when it can, else as `slow` reads its parsed
+        /// node; nil after the last. `fast` is given the text, where the element starts and
+        /// its place, and returns what it read and the index past it; it may read only
+        /// ASCII on the element's line (so the place after it is simple to count), and
+        /// returns nil for anything else, which the strict parse then reads.
+        mutating func next<Element>(
+            fast: (UnsafeBufferPointer<UInt8>, Int, SourceLocation) -> (Element, Int)?, slow: (JSONNode) throws -> Element
+        ) throws -> Element? {
+            guard try moveToNext() else { return nil }
+            let start = parser.index
+            let location = parser.position.location
+            if let (element, end) = parser.bytes.withUnsafeBufferPointer({ fast($0, start, location) }) {
+                parser.index = end
+                parser.position.advance(columns: end - start)
+                return element
+            }
+            return try slow(try parser.parseValue(depth: elementDepth))
+        }
+
+        /// Moves to the start of the next element; false after the last.
+        private mutating func moveToNext() throws -> Bool {
+            guard !finished else { return false }
             parser.skipSpace()
             if started {
                 guard let byte = parser.current else { throw parser.error("the array is never closed", expected: "']'") }
@@ -94,7 +119,7 @@ struct JSONParser {
                 if byte == UInt8(ascii: "]") {
                     finished = true
                     try checkEnd()
-                    return nil
+                    return false
                 }
                 guard byte == UInt8(ascii: ",") else {
                     throw parser.error("unexpected \(parser.describe(byte)) in an array", expected: "',' or ']'", back: 1)
@@ -108,10 +133,10 @@ struct JSONParser {
                     parser.advance()
                     finished = true
                     try checkEnd()
-                    return nil
+                    return false
                 }
             }
-            return try parser.parseValue(depth: elementDepth)
+            return true
         }
 
         /// After the closing bracket of an array that is the whole document: nothing but

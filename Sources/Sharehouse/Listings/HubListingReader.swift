@@ -19,6 +19,8 @@ struct HubListingReader {
     private var lines: LineReader?
     private let decoder: HubEntryDecoder
     private let fileName: String
+    /// Room the fast path reuses from model to model.
+    private var names: [Range<Int>] = []
 
     init(input: InputSource, format: InputFormat, fileIndex: Int) throws {
         fileName = input.name
@@ -46,26 +48,69 @@ struct HubListingReader {
     }
 
     /// The next model, or nil after the last.
-    mutating func next() throws -> ListingEntry? {
+    mutating func next() throws -> HubRecord? {
+        var names = self.names
+        self.names = []
+        defer { self.names = names }
         if page != nil {
             // A broken page (a bracket missing) stops here, with its place.
-            guard let node = try page!.next() else { return nil }
-            do {
-                return try decoder.entry(node)
-            } catch let error as ImportError {
-                throw error.ofOneRow()
-            }
+            let decoder = decoder
+            return try page!.next(
+                fast: { bytes, start, location in
+                    Self.fastRecord(bytes, from: start, to: bytes.count, location: location, decoder: decoder, names: &names)
+                },
+                slow: { node in try Self.record(node, decoder: decoder) })
         }
-        while let (bytes, lineNumber) = try lines!.next() {
-            guard !LineReader.isBlank(bytes) else { continue }
+        while let (line, lineNumber) = try lines!.next() {
+            guard !LineReader.isBlank(line) else { continue }
+            // The fast path first; what it cannot read alone, or finds wrong, the strict
+            // parser reads again, to say what is wrong and where.
+            let fast = line.withUnsafeBufferPointer { bytes -> HubRecord? in
+                guard let object = HubModelScanner.objectRange(inLine: bytes),
+                    let (record, end) = Self.fastRecord(
+                        bytes, from: object.lowerBound, to: object.upperBound,
+                        location: SourceLocation(line: lineNumber, column: object.lowerBound + 1), decoder: decoder, names: &names),
+                    end == object.upperBound
+                else { return nil }
+                return record
+            }
+            if let fast { return fast }
             // A line that is not a model spoils that line alone.
+            let node: JSONNode
             do {
-                return try decoder.entry(try JSONParser.parse(Array(bytes), fileName: fileName, startLine: lineNumber))
+                node = try JSONParser.parse(Array(line), fileName: fileName, startLine: lineNumber)
             } catch let error as ImportError {
                 throw error.ofOneRow()
             }
+            return try Self.record(node, decoder: decoder)
         }
         return nil
+    }
+
+    /// The record the fast path reads from the object that starts at `start` in
+    /// `bytes[..<end]`, and the index past it; nil when the strict parser must read it
+    /// (``HubModelScanner``). A model without downloads is checked on its bytes alone.
+    static func fastRecord(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, location: SourceLocation, decoder: HubEntryDecoder,
+        names: inout [Range<Int>]
+    ) -> (HubRecord, Int)? {
+        guard let (scan, after) = HubModelScanner.scan(bytes, from: start, to: end, names: &names) else { return nil }
+        if scan.hasNoDownloads(in: bytes) {
+            return scan.isPlainlyValid(in: bytes) ? (.withoutDownloads, after) : nil
+        }
+        guard let entry = try? decoder.entry(scan.fields(in: bytes, location: location)) else { return nil }
+        return (entry.model.downloads > 0 ? .model(entry) : .withoutDownloads, after)
+    }
+
+    /// The record of a node the strict parser read; a model that is wrong spoils its own
+    /// row alone.
+    static func record(_ node: JSONNode, decoder: HubEntryDecoder) throws -> HubRecord {
+        do {
+            let entry = try decoder.entry(node)
+            return entry.model.downloads > 0 ? .model(entry) : .withoutDownloads
+        } catch let error as ImportError {
+            throw error.ofOneRow()
+        }
     }
 
     /// A page that is not an array says what it is instead: a failed request saves the

@@ -138,8 +138,8 @@ struct ListingImporter {
         tally.rowsRead = try readEach(
             problems: &problems,
             opening: { index, input in try HubListingReader(input: input, format: formats[index], fileIndex: index) },
-            each: { entry, _ in
-                guard entry.model.downloads > 0 else {
+            each: { record, _ in
+                guard case .model(let entry) = record else {
                     tally.skipped += 1
                     return
                 }
@@ -166,10 +166,9 @@ struct ListingImporter {
             guard var reader = try? HubListingReader(input: input, format: formats[index], fileIndex: index) else { continue }
             while firstPlaces.count < wanted.count {
                 do {
-                    guard let entry = try reader.next() else { break }
-                    let id = entry.model.model
-                    if entry.model.downloads > 0, wanted.contains(id), firstPlaces[id] == nil {
-                        firstPlaces[id] = "\(fileNames[index]):\(entry.location.line):\(entry.location.column)"
+                    guard let record = try reader.next() else { break }
+                    if case .model(let entry) = record, wanted.contains(entry.model.model), firstPlaces[entry.model.model] == nil {
+                        firstPlaces[entry.model.model] = "\(fileNames[index]):\(entry.location.line):\(entry.location.column)"
                     }
                 } catch let error as ImportError where error.isRowProblem {
                     continue

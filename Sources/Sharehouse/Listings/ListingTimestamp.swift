@@ -6,46 +6,66 @@ enum ListingTimestamp {
     static let expected = "a date or timestamp such as 2024-07-18 or 2024-07-18T08:56:00Z"
 
     static func day(_ text: Substring) -> CalendarDate? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 10, let date = CalendarDate(text.prefix(10)) else { return nil }
+        text.utf8.withContiguousStorageIfAvailable { day($0) } ?? Array(text.utf8).withUnsafeBufferPointer { day($0) }
+    }
+
+    /// The day of the timestamp in `bytes`, read in place: this runs on each of a
+    /// listing's millions of models.
+    static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count >= 10, let date = CalendarDate(ascii: bytes.prefix(10)) else { return nil }
         guard bytes.count > 10 else { return date }
-        guard bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") else { return nil }
-        var index = 11
-        func digits(_ count: Int) -> Bool {
-            guard index + count <= bytes.count, bytes[index..<index + count].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        return isValidTime(bytes, from: 10) ? date : nil
+    }
+
+    /// True when `bytes[start...]` is a time after a date: `T` or a space, HH:MM, then :SS
+    /// and a fraction if given, then a zone if given (Z, or +HH, +HHMM, +HH:MM, or -).
+    private static func isValidTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard bytes[start] == UInt8(ascii: "T") || bytes[start] == UInt8(ascii: " ") else { return false }
+        var time = Cursor(bytes: bytes, index: start + 1)
+        guard time.digits(2), time.take(":"), time.digits(2) else { return false }
+        if time.take(":") {
+            guard time.digits(2) else { return false }
+            if time.take(".") {
+                guard time.digits(1) else { return false }
+                while time.digits(1) {}
+            }
+        }
+        if !time.atEnd {
+            if time.take("Z") {
+            } else if time.take("+") || time.take("-") {
+                guard time.digits(2) else { return false }
+                if time.take(":") {
+                    guard time.digits(2) else { return false }
+                } else {
+                    _ = time.digits(2)
+                }
+            } else {
                 return false
             }
+        }
+        return time.atEnd
+    }
+
+    /// A place in a timestamp's bytes, moved past what is expected there.
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index: Int
+
+        var atEnd: Bool { index == bytes.count }
+
+        /// Moves past `count` digits, if they are there.
+        mutating func digits(_ count: Int) -> Bool {
+            guard index + count <= bytes.count else { return false }
+            for offset in index..<index + count where bytes[offset] < 0x30 || bytes[offset] > 0x39 { return false }
             index += count
             return true
         }
-        func byte(_ character: Character) -> Bool {
-            guard index < bytes.count, bytes[index] == character.asciiValue else { return false }
+
+        /// Moves past `ascii`, if it is there.
+        mutating func take(_ ascii: Unicode.Scalar) -> Bool {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
             index += 1
             return true
         }
-        // HH:MM, then :SS and a fraction if given.
-        guard digits(2), byte(":"), digits(2) else { return nil }
-        if byte(":") {
-            guard digits(2) else { return nil }
-            if byte(".") {
-                guard digits(1) else { return nil }
-                while digits(1) {}
-            }
-        }
-        // A zone: Z, or +HH, +HHMM, +HH:MM (or -).
-        if index < bytes.count {
-            if byte("Z") {
-            } else if byte("+") || byte("-") {
-                guard digits(2) else { return nil }
-                if byte(":") {
-                    guard digits(2) else { return nil }
-                } else {
-                    _ = digits(2)
-                }
-            } else {
-                return nil
-            }
-        }
-        return index == bytes.count ? date : nil
     }
 }

@@ -6,23 +6,7 @@ enum ModelID {
 
     /// Why `id` is not a model id, or nil when it is one.
     static func problem(_ id: String) -> String? {
-        // Ids are ASCII: one pass over the bytes decides them (this runs on every row of
-        // tens of millions); anything else is looked at a character at a time.
-        var slashes = 0
-        var previous: UInt8 = UInt8(ascii: "/")
-        var plain = !id.isEmpty && id.utf8.count <= maximumBytes
-        for byte in id.utf8 {
-            guard byte > 0x20, byte < 0x7F else {
-                plain = false
-                break
-            }
-            if byte == UInt8(ascii: "/") {
-                if previous == UInt8(ascii: "/") { plain = false }
-                slashes += 1
-            }
-            previous = byte
-        }
-        if plain, slashes <= 1, previous != UInt8(ascii: "/") { return nil }
+        if isPlain(id.utf8) { return nil }
         if id.isEmpty { return "the model id is empty" }
         if id.utf8.count > maximumBytes { return "the model id \"\(id.prefix(40))…\" is longer than \(maximumBytes) bytes" }
         if id.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
@@ -33,6 +17,29 @@ enum ModelID {
         return nil
     }
 
+    /// True when `id` is a model id of printable ASCII (every id the Hub gives): one pass
+    /// over the bytes decides it, which runs on every model of millions. False leaves the
+    /// id to ``problem(_:)`` to look at a character at a time.
+    static func isPlain(_ id: some Collection<UInt8>) -> Bool {
+        guard !id.isEmpty, id.count <= maximumBytes else { return false }
+        var slashes = 0
+        var previous: UInt8 = UInt8(ascii: "/")
+        for byte in id {
+            guard byte > 0x20, byte < 0x7F else { return false }
+            if byte == UInt8(ascii: "/") {
+                if previous == UInt8(ascii: "/") { return false }
+                slashes += 1
+            }
+            previous = byte
+        }
+        return slashes <= 1 && previous != UInt8(ascii: "/")
+    }
+
+    /// True when `author` is an author's name of printable ASCII without `/`.
+    static func isPlainAuthor(_ author: some Collection<UInt8>) -> Bool {
+        !author.isEmpty && author.count <= maximumBytes && author.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") }
+    }
+
     /// The author an id names: the part before `/`, nil for a bare name.
     static func author(of id: String) -> String? {
         guard let slash = id.firstIndex(of: "/") else { return nil }
@@ -41,11 +48,7 @@ enum ModelID {
 
     /// Why `author` is not an author's name, or nil when it is one.
     static func authorProblem(_ author: String) -> String? {
-        if !author.isEmpty, author.utf8.count <= maximumBytes,
-            author.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "/") })
-        {
-            return nil
-        }
+        if isPlainAuthor(author.utf8) { return nil }
         if author.isEmpty || author.contains("/") || author.utf8.count > maximumBytes
             || author.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 })
         {

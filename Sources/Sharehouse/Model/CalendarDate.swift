@@ -23,12 +23,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
 
     /// Parses `YYYY-MM-DD` exactly (ASCII digits, four-two-two).
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-            let year = Self.number(bytes[0..<4]), let month = Self.number(bytes[5..<7]),
-            let day = Self.number(bytes[8..<10])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        self.init(ascii: text.utf8)
+    }
+
+    /// A `YYYY-MM-DD` date from its bytes, read in one pass without a copy: dates are read
+    /// on every row of a listing.
+    init?(ascii bytes: some Collection<UInt8>) {
+        guard bytes.count == 10 else { return nil }
+        var parts = (year: 0, month: 0, day: 0)
+        for (offset, byte) in bytes.enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            switch offset {
+            case 0..<4: parts.year = parts.year * 10 + digit
+            case 5..<7: parts.month = parts.month * 10 + digit
+            default: parts.day = parts.day * 10 + digit
+            }
+        }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
     /// `YYYY-MM-DD`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The line and column reached while reading a text byte by byte: the one place that
 /// decides what ends a line, for every reader and every error's `line:column`.
 ///
@@ -61,7 +63,18 @@ package struct TextPosition: Sendable, Hashable {
         in bytes: [UInt8], from start: Int,
         atEndOfInput: Bool
     ) -> (end: Int, next: Int)? {
-        guard let end = bytes[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+        // memchr (vectorised) for the LF, then for a CR before it: a line of NDJSON is a few
+        // hundred bytes, and a listing millions of lines.
+        let found = bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard start < buffer.count, let base = buffer.baseAddress.map({ $0 + start }) else { return nil }
+            let count = buffer.count - start
+            let lineFeed = memchr(base, 0x0A, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+            if let carriageReturn = memchr(base, 0x0D, lineFeed ?? count) {
+                return start + (UnsafeRawPointer(carriageReturn) - UnsafeRawPointer(base))
+            }
+            return lineFeed.map { start + $0 }
+        }
+        guard let end = found else { return nil }
         if bytes[end] == 0x0A { return (end, end + 1) }
         if end + 1 < bytes.count { return (end, bytes[end + 1] == 0x0A ? end + 2 : end + 1) }
         return atEndOfInput ? (end, end + 1) : nil
