@@ -14,7 +14,7 @@ struct PartitionedExportCLIOptions: ParsableArguments {
     @Flag(help: "Replace files whose content differs (by default the export then writes nothing and fails).")
     var replace = false
 
-    @Option(help: "How to print what was written: table or json.")
+    @Option(help: ArgumentHelp("How to print what was written: table or json.", valueName: "format"))
     var receipt: OutputFormat = .table
 
     /// Prints the receipt on standard output, and on standard error when nothing was exported.
