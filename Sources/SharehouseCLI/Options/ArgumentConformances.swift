@@ -30,6 +30,7 @@ extension Measure.Unit: ExpressibleByArgument {}
 extension EntityKind: ExpressibleByArgument {}
 extension BareDates: ExpressibleByArgument {}
 extension ValueScale: ExpressibleByArgument {}
+extension ExportFileFormat: ExpressibleByArgument {}
 
 /// `--shape hub-api` (the stored `hub_api` is taken too).
 extension ListingShape: ExpressibleByArgument {

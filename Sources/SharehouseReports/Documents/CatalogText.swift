@@ -72,4 +72,17 @@ public enum CatalogText {
         for file in files { table.append([String(file.snapshotID), String(file.observations), file.path]) }
         return table.render()
     }
+
+    /// `export figures|listings`: a line per file (its table, rows, what was done with it,
+    /// its path under the folder), then how many files were written, replaced and left alone.
+    public static func partitionedExportTable(_ receipt: PartitionedExportReceipt) -> String {
+        var table = TableRenderer([.left("TABLE"), .right("ROWS"), .left("OUTCOME"), .left("FILE")])
+        for file in receipt.files { table.append([file.table, String(file.rows), file.outcome.rawValue, file.path]) }
+        let files = receipt.files.count
+        let summary =
+            "\(files) file\(files == 1 ? "" : "s") (\(receipt.format.rawValue)) in \(receipt.directory): "
+            + "\(receipt.count(.written)) written, \(receipt.count(.replaced)) replaced, \(receipt.count(.unchanged)) unchanged; "
+            + "\(receipt.rows) row\(receipt.rows == 1 ? "" : "s")"
+        return files == 0 ? summary : table.render() + "\n" + summary
+    }
 }

@@ -2,9 +2,9 @@ import ArgumentParser
 import Sharehouse
 import SharehouseReports
 
-struct ExportCommand: ParsableCommand {
+struct ExportSnapshotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export",
+        commandName: "snapshots",
         abstract: "Write snapshots as JSON snapshot files that import back to the same figures.",
         discussion: """
             One self-describing file per snapshot, named NNNN-measure-source-date.json, with its measure, \
