@@ -20,6 +20,8 @@ let package = Package(
         .executableTarget(name: "raw-insert", path: "Sources/RawInsert", linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(name: "raw-query", path: "Sources/RawQuery", linkerSettings: [.linkedLibrary("sqlite3")]),
         .executableTarget(
+            name: "raw-listing-insert", path: "Sources/RawListingInsert", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .executableTarget(
             name: "sharehouse-bench",
             dependencies: [.product(name: "Sharehouse", package: rootPackage),
                            .product(name: "SharehouseDB", package: rootPackage)],

@@ -8,11 +8,16 @@ Builds `sharehouse` in release mode, writes a synthetic listing of the Hub's sha
 then measures, each under /usr/bin/time (wall seconds, peak resident memory):
 
 - `sharehouse listing import` of the NDJSON (every model read, those with downloads stored);
+- its baseline: a raw C loop (Benchmarks/Sources/RawListingInsert, built with the system's
+  C compiler) reading the same NDJSON and inserting the same rows into the same tables of
+  a fresh warehouse, one prepared statement per table, no checks;
 - `sharehouse derive shares` by publisher and by base model (the starter attribution table);
 - the warehouse file's size;
 - DuckDB (its Python package) reading the same NDJSON and grouping the downloads by the
   starter table's country, the publisher method's question: the peer a data person would pick;
-- the sqlite3 shell running the publisher method's grouped SQL on the imported warehouse.
+- the sqlite3 shell running the publisher method's grouped SQL on the imported warehouse;
+- `sharehouse export listings` of the imported listing as Hive-style CSV folders, and
+  DuckDB reading that export back as one table and grouping it by author.
 
 Prints a Markdown table (BENCHMARKS.md's comes from this command).
 """
@@ -35,6 +40,17 @@ rows = duckdb.sql('''
                    columns = {{'id': 'VARCHAR', 'author': 'VARCHAR', 'downloads': 'BIGINT'}}) AS m
     LEFT JOIN read_csv('{starter}', header = true) AS a ON lower(a.author) = lower(m.author)
     WHERE m.downloads > 0
+    GROUP BY 1 ORDER BY 2 DESC
+''').fetchall()
+print(f"{{time.perf_counter() - start:.3f}} {{len(rows)}}", file=sys.stderr)
+"""
+
+DUCKDB_EXPORT = """
+import duckdb, sys, time
+start = time.perf_counter()
+rows = duckdb.sql('''
+    SELECT author, sum(downloads) FROM read_csv('{export}/listings/*/*.csv', hive_partitioning = true,
+                                                hive_types = {{'month': 'VARCHAR'}})
     GROUP BY 1 ORDER BY 2 DESC
 ''').fetchall()
 print(f"{{time.perf_counter() - start:.3f}} {{len(rows)}}", file=sys.stderr)
@@ -81,6 +97,19 @@ def main():
     subprocess.run(sharehouse("attribution", "import", STARTER, "--source", "sharehouse-starter-attribution"), check=True,
                    capture_output=True)
 
+    compiler = shutil.which("cc") or shutil.which("clang") or shutil.which("gcc")
+    raw = os.path.join(arguments.work, "raw-listing-insert")
+    subprocess.run([compiler, "-O2", "-o", raw, os.path.join(ROOT, "Benchmarks", "Sources", "RawListingInsert", "main.c"),
+                    "-lsqlite3"], check=True)
+    raw_database = os.path.join(arguments.work, "raw.sqlite")
+    for suffix in ["", "-wal", "-shm"]:
+        if os.path.exists(raw_database + suffix):
+            os.remove(raw_database + suffix)
+    subprocess.run([binary, "init", "--db", raw_database], check=True, capture_output=True)
+    subprocess.run([binary, "sources", "add", "--key", "hf-hub-api-bench", "--title", "Synthetic Hub listing (benchmark)",
+                    "--url", "https://huggingface.co/api/models", "--kind", "dataset", "--db", raw_database], check=True,
+                   capture_output=True)
+
     rows = []
     listing_size = os.path.getsize(listing) / 2**20
     wall, peak, out, _ = timed(sharehouse("listing", "import", listing, "--source", "hf-hub-api-bench", "--retrieved-on",
@@ -88,6 +117,10 @@ def main():
     stored = next((line for line in out.splitlines() if '"models_stored"' in line), "").strip().rstrip(",")
     rows.append((f"sharehouse listing import ({arguments.models:,} models, {listing_size:.0f} MiB NDJSON; {stored})",
                  wall, peak))
+    import_wall = wall
+    wall, peak, out, _ = timed([raw, raw_database, listing, "hf-hub-api-bench", "2026-06-30"])
+    rows.append((f"raw C loop: the same rows into the same tables, one prepared statement each ({out.strip()})", wall, peak))
+    rows.append((f"import speed against the raw C loop (rows per second, higher is better): {wall / import_wall:.2f}x", 0, 0))
     wall, peak, _, _ = timed(sharehouse("derive", "shares", "--method", "publisher"))
     rows.append(("sharehouse derive shares --method publisher", wall, peak))
     wall, peak, _, _ = timed(sharehouse("derive", "shares", "--method", "base-model"))
@@ -103,10 +136,19 @@ def main():
         wall, peak, _, _ = timed([shell, database], stdin=SHELL)
         rows.append(("sqlite3 shell: the publisher method's grouped SQL on the imported warehouse", wall, peak))
 
+    export = os.path.join(arguments.work, "export")
+    shutil.rmtree(export, ignore_errors=True)
+    wall, peak, _, _ = timed(sharehouse("export", "listings", "--out", export, "--format", "csv"))
+    export_size = sum(os.path.getsize(os.path.join(folder, name)) for folder, _, names in os.walk(export) for name in names)
+    rows.append((f"sharehouse export listings --format csv (Hive folders, {export_size / 2**20:.0f} MiB)", wall, peak))
+    wall, peak, _, err = timed([sys.executable, "-c", DUCKDB_EXPORT.format(export=export)])
+    query = err.strip().splitlines()[-2].split()[0]
+    rows.append((f"DuckDB: read the exported folders as one table, group by author (query alone {query} s)", wall, peak))
+
     print(f"| what | wall s | peak MiB |")
     print("|---|---:|---:|")
     for what, wall, peak in rows:
-        print(f"| {what} | {wall:.2f} | {peak:.0f} |")
+        print(f"| {what} | {wall:.2f} | {peak:.0f} |" if wall else f"| {what} | | |")
     print(f"| warehouse file after import and both derivations | {size:.0f} MiB | |")
 
 

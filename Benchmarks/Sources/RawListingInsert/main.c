@@ -2,7 +2,9 @@
 // written into the same tables (listing_models, listing_bases) of a warehouse that
 // `sharehouse init` made, with one prepared statement per table in one transaction, and
 // nothing else: no JSON parser (the fields are found by their names in the Hub's compact
-// form, as Benchmarks/Listing/generate.py writes it), no checks, no hash, no receipt.
+// form, as Benchmarks/Listing/generate.py writes it), no checks, no hash, no receipt. A base
+// named twice by a model keeps its last tag (the generator writes the plain one first and
+// then the one with its relation), as the import keeps the more specific relation.
 //
 // usage: raw-listing-insert DB LISTING.ndjson SOURCE RETRIEVED_ON
 #include <sqlite3.h>
@@ -50,7 +52,7 @@ int main(int argc, char **argv) {
     check(db, sqlite3_step(listing), "listing");
     check(db, sqlite3_prepare_v2(db, "INSERT INTO listing_models (listing_id, model, author, downloads, downloads_all_time, created_on, "
                                      "pipeline_tag, library) VALUES (1, ?, ?, ?, ?, ?, ?, ?)", -1, &model, 0), "prepare model");
-    check(db, sqlite3_prepare_v2(db, "INSERT OR IGNORE INTO listing_bases (listing_id, model, base_model, relation) VALUES (1, ?, ?, ?)",
+    check(db, sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO listing_bases (listing_id, model, base_model, relation) VALUES (1, ?, ?, ?)",
                                  -1, &base, 0), "prepare base");
     FILE *in = fopen(argv[2], "r");
     if (!in) { perror(argv[2]); return 66; }

@@ -60,33 +60,52 @@ final class ChunkedReader {
             if !chunk.isEmpty { return chunk }
         }
         if let handle {
-            // read(2) straight into the chunk: FileHandle's `read(upToCount:)` allocates a
-            // `Data` and the chunk is then a copy of it (a listing is 400 MiB).
-            let descriptor = handle.fileDescriptor
-            var failure: Int32 = 0
-            let chunk = [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { buffer, count in
-                while true {
-                    let got = read(descriptor, buffer.baseAddress, Self.chunkSize)
-                    if got >= 0 {
-                        count = got
-                        return
-                    }
-                    if errno != EINTR {
-                        failure = errno
-                        count = 0
-                        return
-                    }
-                }
+            let chunk = try [UInt8](unsafeUninitializedCapacity: Self.chunkSize) { buffer, count in
+                count = try read(handle, into: buffer)
             }
-            if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
-            guard !chunk.isEmpty else { return nil }
-            bytesRead += chunk.count
-            return chunk
+            return chunk.isEmpty ? nil : chunk
         }
         defer { pending = nil }
         guard let bytes = pending, !bytes.isEmpty else { return nil }
         bytesRead += bytes.count
         return bytes
+    }
+
+    /// Reads the next bytes into `buffer` (as many as fit) and returns how many, 0 at the
+    /// end: for a reader that keeps one buffer from chunk to chunk rather than a new array
+    /// for each (a listing of the whole Hub is 400 MiB in 6,000 chunks).
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        guard !buffer.isEmpty else { return 0 }
+        if let chunk = peeked {
+            peeked = nil
+            if !chunk.isEmpty { return hand(chunk, into: buffer, keeping: { self.peeked = $0 }) }
+        }
+        if let handle { return try read(handle, into: buffer) }
+        guard let bytes = pending, !bytes.isEmpty else { return 0 }
+        pending = nil
+        bytesRead += bytes.count
+        return hand(bytes, into: buffer, keeping: { self.peeked = $0 })
+    }
+
+    /// Copies what fits of `bytes` into `buffer`, and hands the rest to `keep`.
+    private func hand(_ bytes: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, keeping keep: ([UInt8]) -> Void) -> Int {
+        let count = min(bytes.count, buffer.count)
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[..<count]).initialize(from: bytes[..<count])
+        if count < bytes.count { keep(Array(bytes[count...])) }
+        return count
+    }
+
+    /// read(2) straight into `buffer`: FileHandle's `read(upToCount:)` allocates a `Data`
+    /// and a chunk was then a copy of it.
+    private func read(_ handle: FileHandle, into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        while true {
+            let count = Foundation.read(handle.fileDescriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 {
+                bytesRead += count
+                return count
+            }
+            guard errno == EINTR else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        }
     }
 
     /// Everything that is left, for formats read whole (a JSON snapshot).

@@ -13,6 +13,8 @@ struct LineReader {
     private let reader: ChunkedReader
     private let fileName: String
     private var buffer: [UInt8] = []
+    /// Where each chunk is read, kept from chunk to chunk (no allocation per chunk).
+    private var chunk = [UInt8](repeating: 0, count: ChunkedReader.chunkSize)
     private var start = 0
     private var line = 0
     private var exhausted = false
@@ -50,11 +52,12 @@ struct LineReader {
                 buffer.removeFirst(start)
                 start = 0
             }
-            if let chunk = try reader.next() {
-                if line == 0, buffer.isEmpty, let reason = TextEncodingCheck.foreignStart(chunk[...]) {
+            let count = try chunk.withUnsafeMutableBufferPointer { try reader.read(into: $0) }
+            if count > 0 {
+                if line == 0, buffer.isEmpty, let reason = TextEncodingCheck.foreignStart(chunk[..<count]) {
                     throw ImportError(file: fileName, line: 1, column: 1, reason: reason)
                 }
-                buffer += chunk
+                buffer += chunk[..<count]
                 if line == 0, buffer.starts(with: [0xEF, 0xBB, 0xBF]) { buffer.removeFirst(3) }
             } else {
                 exhausted = true

@@ -4,7 +4,7 @@ import SharehouseDB
 /// Imports one listing, from all its files, inside the caller's transaction: readers
 /// yield the models (the Hub's shape) or weekly rows (the study's) with their places,
 /// every problem is kept up to ``ImportProblems/listedLimit`` and the reading goes on,
-/// and the models with downloads in the window are written 64 to a statement. The
+/// and the models with downloads in the window are written a row to a statement. The
 /// listing's row, which holds the content hash and the counts, is written last: its
 /// models' foreign key to it is deferred until the transaction commits, since a listing
 /// is never updated once written.
@@ -146,7 +146,6 @@ struct ListingImporter {
                 tally.store(entry)
                 try inserter?.insert(entry)
             })
-        try inserter?.finish()
         if let inserter, inserter.repeatCount > 0 {
             problems = problems.merged(with: repeatProblems(inserter), fileOrder: fileOrder)
         }
@@ -224,7 +223,6 @@ struct ListingImporter {
                 tally.store(entry)
                 try inserter?.insert(entry)
             }
-            try inserter?.finish()
             return (tally, problems)
         }
         var noInserter: ListingInserter?

@@ -1,28 +1,25 @@
 import SharehouseDB
 
-/// Writes a listing's models and their bases, 64 rows to a statement, inside the import's
-/// transaction. A model listed twice is found by the table's key (listing, model), as
-/// ``ObservationInserter`` finds a figure given twice: the batch fails, SQLite undoes that
-/// statement alone, and its rows go in again one at a time so that the repeat is known
-/// by its place. No set of every id is kept, so memory stays flat for two million models.
+/// Writes a listing's models and their bases, one row to a statement, inside the import's
+/// transaction. A model listed twice is found by the table's key (listing, model), and
+/// known by its place. No set of every id is kept, so memory stays flat for two million
+/// models.
+///
+/// One row to a statement, not 64 as the share import writes: a statement of many rows
+/// may fail halfway, so SQLite keeps a statement journal for it, a copy of every page it
+/// touches; the models come in download order, not key order, so each of those statements
+/// touched pages all over the table, and the copies were a tenth of the import's time.
+/// A one-row insert needs no journal (2M-model listing: 4.5-5.0 s with 64 rows, 4.1-4.2 s
+/// with one).
 struct ListingInserter {
-    static let batchSize = 64
-
     let connection: Connection
     let listingID: Int64
     private let insertModel: Statement
-    private let batchModels: Statement
     private let insertBase: Statement
-    private let batchBases: Statement
-    /// Models waiting for the next multi-row insert.
-    private var pending: [ListingEntry] = []
-    /// Bases waiting, with their model's id.
-    private var pendingBases: [(model: String, base: ListingBase)] = []
     /// The places of models listed again (in read order), up to what an error lists, and
     /// how many there were in all.
     private(set) var repeats: [ListingEntry] = []
     private(set) var repeatCount = 0
-    private(set) var basesStored = 0
 
     static let modelColumns =
         "(listing_id, model, author, downloads, downloads_all_time, created_on, pipeline_tag, library, org_country, derived_org_country)"
@@ -30,58 +27,17 @@ struct ListingInserter {
     init(connection: Connection, listingID: Int64) throws {
         self.connection = connection
         self.listingID = listingID
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        insertModel = try connection.cachedStatement("INSERT INTO listing_models " + Self.modelColumns + " VALUES " + row)
-        batchModels = try connection.cachedStatement(
-            "INSERT INTO listing_models " + Self.modelColumns + " VALUES "
-                + Array(repeating: row, count: Self.batchSize).joined(separator: ", "))
+        insertModel = try connection.cachedStatement(
+            "INSERT INTO listing_models " + Self.modelColumns + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         // A base named twice by one model is made distinct before it comes here; only the
         // bases of a model listed twice can meet the key again, and that import fails.
         insertBase = try connection.cachedStatement(
             "INSERT OR IGNORE INTO listing_bases (listing_id, model, base_model, relation) VALUES (?, ?, ?, ?)")
-        batchBases = try connection.cachedStatement(
-            "INSERT OR IGNORE INTO listing_bases (listing_id, model, base_model, relation) VALUES "
-                + Array(repeating: "(?, ?, ?, ?)", count: Self.batchSize).joined(separator: ", "))
-        pending.reserveCapacity(Self.batchSize)
-        pendingBases.reserveCapacity(Self.batchSize)
     }
 
+    /// Writes a model and then its bases (whose foreign key names it); a model listed
+    /// again is counted, with its place, and not written.
     mutating func insert(_ entry: ListingEntry) throws {
-        pending.append(entry)
-        if pending.count == Self.batchSize { try writePending() }
-    }
-
-    /// Writes what is still waiting: call once after the last ``insert(_:)``.
-    mutating func finish() throws {
-        for entry in pending { try insertOne(entry) }
-        pending.removeAll()
-        try writeBases(all: true)
-    }
-
-    private mutating func writePending() throws {
-        do {
-            var index: Int32 = 1
-            for entry in pending {
-                try bind(entry, to: batchModels, at: index)
-                index += 10
-            }
-            try batchModels.execute()
-        } catch is SQLiteError {
-            // A model listed again: SQLite undid this statement alone; one at a time, the
-            // repeat is known by its place.
-            for entry in pending { try insertOne(entry) }
-            pending.removeAll(keepingCapacity: true)
-            try writeBases(all: false)
-            return
-        }
-        for entry in pending {
-            for base in entry.model.bases { pendingBases.append((entry.model.model, base)) }
-        }
-        pending.removeAll(keepingCapacity: true)
-        try writeBases(all: false)
-    }
-
-    private mutating func insertOne(_ entry: ListingEntry) throws {
         do {
             try bind(entry, to: insertModel, at: 1)
             try insertModel.execute()
@@ -90,35 +46,13 @@ struct ListingInserter {
             if repeats.count < ImportProblems.listedLimit { repeats.append(entry) }
             return
         }
-        for base in entry.model.bases { pendingBases.append((entry.model.model, base)) }
-    }
-
-    /// Writes the waiting bases 64 to a statement (after their models, so that their
-    /// foreign key holds); with `all`, the rest one at a time.
-    private mutating func writeBases(all: Bool) throws {
-        while pendingBases.count >= Self.batchSize {
-            var index: Int32 = 1
-            for (model, base) in pendingBases.prefix(Self.batchSize) {
-                try batchBases.bind(int64: listingID, at: index)
-                try batchBases.bind(text: model, at: index + 1)
-                try batchBases.bind(text: base.model, at: index + 2)
-                try batchBases.bind(text: base.relation.rawValue, at: index + 3)
-                index += 4
-            }
-            try batchBases.execute()
-            basesStored += Self.batchSize
-            pendingBases.removeFirst(Self.batchSize)
-        }
-        guard all else { return }
-        for (model, base) in pendingBases {
+        for base in entry.model.bases {
             try insertBase.bind(int64: listingID, at: 1)
-            try insertBase.bind(text: model, at: 2)
+            try insertBase.bind(text: entry.model.model, at: 2)
             try insertBase.bind(text: base.model, at: 3)
             try insertBase.bind(text: base.relation.rawValue, at: 4)
             try insertBase.execute()
-            basesStored += 1
         }
-        pendingBases.removeAll()
     }
 
     /// Binds a model's ten columns from parameter `index` on.
