@@ -95,6 +95,26 @@ struct DerivationTests {
         #expect(counts.rows.map { $0[0] } == ["US 5000", "CN 4500", "UNKNOWN 700", "USER 600", "DE 200", "GB 100"].map { .text($0) })
     }
 
+    /// The Hub treats `Qwen` and `qwen` as one account: models under both spellings are
+    /// one author, attributed by the table's lower-cased key, and an unmatched account is
+    /// named by its first spelling in byte order (as SQLite's min() names it).
+    @Test func byPublisherOneAccountInTwoSpellingsIsOneAuthor() throws {
+        let connection = try Connection(path: path)
+        try connection.execute(
+            """
+            INSERT INTO listing_models (listing_id, model, author, downloads) VALUES
+              (1, 'qwen/Qwen-lower', 'qwen', 500), (1, 'SomeUser/other', 'SomeUser', 50), (1, 'someuser/third', 'someUser', 25)
+            """)
+        let receipt = try warehouse.deriveShares(DerivationRequest(method: .publisher))
+        // CN 4500 + 500; the unmatched someuser (400) + SomeUser (50) + someUser (25) is one account.
+        #expect(receipt.figures.first { $0.entity == "CN" }?.downloads == 5000)
+        #expect(receipt.modelsCounted == 12)
+        #expect(receipt.unmatched.map(\.name) == ["SomeUser", "mistral-finetuner"])
+        #expect(receipt.unmatched.map(\.downloads) == [475, 300])
+        #expect(receipt.unmatchedCount == 2 && receipt.unmatchedDownloads == 775)
+        #expect(DownloadAttribution.attributionKey(of: "Ünsloth-AI") == "Ünsloth-ai")
+    }
+
     @Test func byBaseModelFollowsTagsToTheRootSplittingMergesAndClosingCycles() throws {
         let receipt = try warehouse.deriveShares(DerivationRequest(method: .baseModel))
         // CN 3000+600+200 (half the merge)+1500, US 4000+1000+200, FR 300 (a base outside the

@@ -97,22 +97,28 @@ struct DownloadAttribution {
     /// part, and it runs once instead of once a question (5.5 s -> 2.4 s, BENCHMARKS.md).
     static let materializedName = "temp.derivation_attributed"
     static let materializeTail = " SELECT model, author, weight, closes_cycle, outside FROM attributed"
-    /// Downloads by author (lower-cased, as the Hub matches them) with the entity the
-    /// table gives, NULL when it has none: ?1 the attribution version.
-    static let byAuthor = """
-        SELECT min(t.author), sum(t.weight), min(a.entity_code)
-        FROM temp.derivation_attributed AS t LEFT JOIN attributions AS a ON a.version = ?1 AND a.author_key = lower(t.author)
-        GROUP BY lower(t.author)
+    /// Downloads and rows by author (lower-cased, as the Hub matches them) with the
+    /// entity the table gives, NULL when it has none, from `rows` (a table or a CTE with
+    /// `author` and `weight`); `version` the attribution version's parameter. The authors
+    /// are grouped first and each looked up once (59,000 lookups instead of 300,000 on a
+    /// listing of the whole Hub: 0.24 s -> 0.18 s in the sqlite3 shell).
+    static func authorTotals(from rows: String, version: String) -> String {
         """
-    /// The same for publisher, straight from the listing (one scan; nothing to walk, so
-    /// nothing worth writing down first): ?5 the attribution version.
-    static let byAuthorOfPublisher =
-        byPublisher + """
-            SELECT min(t.author), sum(t.weight), min(a.entity_code)
-            FROM attributed AS t LEFT JOIN attributions AS a ON a.version = ?5 AND a.author_key = lower(t.author)
-            GROUP BY lower(t.author)
-            """
-    static let modelsOfPublisher = "WITH " + selected + " SELECT count(*) FROM selected"
+        SELECT g.author, g.weight, a.entity_code, g.models
+        FROM (SELECT lower(author) AS author_key, min(author) AS author, sum(weight) AS weight, count(*) AS models
+              FROM \(rows) GROUP BY 1) AS g
+        LEFT JOIN attributions AS a ON a.version = \(version) AND a.author_key = g.author_key
+        """
+    }
+    static let byAuthor = authorTotals(from: materializedName, version: "?1")
+    /// For publisher, straight from the listing (one scan; nothing to walk, so nothing
+    /// worth writing down first): downloads and models by author as written. The authors
+    /// are then merged by their key and attributed in Swift (``publisherTotals(into:)``):
+    /// grouping by `author` lets SQLite compare bytes instead of calling lower() for each
+    /// of 300,000 rows (0.16 s -> 0.11 s in the sqlite3 shell on a listing of the whole Hub).
+    static let byExactAuthorOfPublisher = byPublisher + " SELECT author, sum(weight), count(*) FROM attributed GROUP BY author"
+    /// The attribution table's version ?1, by author key.
+    static let attributionEntities = "SELECT author_key, entity_code FROM attributions WHERE version = ?1"
     /// The models counted, and for base-model those whose walk closed a cycle or left the listing.
     static let statistics = """
         SELECT count(DISTINCT model), count(DISTINCT CASE WHEN closes_cycle THEN model END),
@@ -162,7 +168,7 @@ struct DownloadAttribution {
                 if code == "UNKNOWN", text.lowercased() != "unknown" { unmatched[text.isEmpty ? "(none)" : text, default: 0] += downloads }
                 totals.downloads[code, default: 0] += downloads
             }
-            record(unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { ($0.key, $0.value) }, in: &totals)
+            record(unmatched.map { ($0.key, $0.value) }, in: &totals)
             return totals
         }
         var unmatched: [(String, Double)] = []
@@ -185,17 +191,64 @@ struct DownloadAttribution {
                 totals.modelsWithBasesOutside = try row.get(2)
             }
         } else {
-            try connection.cachedStatement(Self.byAuthorOfPublisher).forEachRow(
-                binding: listingID, tag, created, minimum, version, body: add)
-            totals.models = try connection.fetchOne(Self.modelsOfPublisher, listingID, tag, created, minimum) { try $0.get(0) as Int } ?? 0
+            try publisherTotals(into: &totals, unmatched: &unmatched)
         }
-        record(unmatched.sorted { ($0.1, $1.0) > ($1.1, $0.0) }, in: &totals)
+        record(unmatched, in: &totals)
         totals.isWhole = totals.downloads.values.allSatisfy { $0 == $0.rounded() && $0 < 9e15 }
         return totals
     }
 
+    /// The publisher method's totals: each author's downloads, merged by the key the
+    /// attribution table uses (lower-cased as SQLite's lower() does, ASCII letters only),
+    /// under the entity the table gives. The downloads are whole numbers, so their sums
+    /// are exact in any order.
+    private func publisherTotals(into totals: inout Totals, unmatched: inout [(String, Double)]) throws {
+        var entities: [String: String] = [:]
+        try connection.cachedStatement(Self.attributionEntities).forEachRow(binding: version) { row in
+            entities[try row.get(0)] = try row.get(1) as String
+        }
+        var byKey: [String: (author: String, downloads: Double)] = [:]
+        try connection.cachedStatement(Self.byExactAuthorOfPublisher).forEachRow(
+            binding: listingID, request.pipelineTag, request.createdFrom?.description, Int64(request.minimumDownloads)
+        ) { row in
+            let author: String = try row.get(0)
+            let downloads: Double = try row.get(1)
+            totals.models += try row.get(2) as Int
+            let key = Self.attributionKey(of: author)
+            if let merged = byKey[key] {
+                // The first in byte order, as SQLite's min() would name the group.
+                let first = author.utf8.lexicographicallyPrecedes(merged.author.utf8) ? author : merged.author
+                byKey[key] = (first, merged.downloads + downloads)
+            } else {
+                byKey[key] = (author, downloads)
+            }
+        }
+        for (key, group) in byKey {
+            let code = entities[key]
+            totals.downloads[code ?? "UNKNOWN", default: 0] += group.downloads
+            if code == nil { unmatched.append((group.author, group.downloads)) }
+        }
+    }
+
+    /// An author's key in the attribution table: SQLite's lower(), which folds ASCII
+    /// letters only.
+    static func attributionKey(of author: String) -> String {
+        guard author.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return author }
+        return String(decoding: author.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Keeps the largest of the unmatched authors (most downloads first, then by name),
+    /// their count and their downloads. The largest are picked, not all sorted: a listing of
+    /// the whole Hub has about 59,000 authors without an attribution.
     private func record(_ unmatched: [(String, Double)], in totals: inout Totals) {
-        totals.unmatched = unmatched.prefix(Self.unmatchedListed).map { DerivationReceipt.Unmatched(name: $0.0, downloads: $0.1) }
+        func before(_ left: (String, Double), _ right: (String, Double)) -> Bool { (left.1, right.0) > (right.1, left.0) }
+        var largest: [(String, Double)] = []
+        for author in unmatched where largest.count < Self.unmatchedListed || before(author, largest[largest.count - 1]) {
+            let place = largest.firstIndex { before(author, $0) } ?? largest.count
+            largest.insert(author, at: place)
+            if largest.count > Self.unmatchedListed { largest.removeLast() }
+        }
+        totals.unmatched = largest.map { DerivationReceipt.Unmatched(name: $0.0, downloads: $0.1) }
         totals.unmatchedCount = unmatched.count
         totals.unmatchedDownloads = unmatched.reduce(0) { $0 + $1.1 }
     }
