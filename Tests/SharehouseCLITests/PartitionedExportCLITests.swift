@@ -183,6 +183,24 @@ struct PartitionedExportCLITests {
         return tree
     }
 
+    /// A folder named by one letter, relative to where the command runs, alone or under a
+    /// folder that does not exist yet (Foundation's `deletingLastPathComponent` trapped on
+    /// those), and an empty name.
+    @Test func shortAndMissingFoldersAreMadeAndAnEmptyNameIsRefused() throws {
+        let first = try snapshot("a.json", published: "2026-01-15", figures: #"{"entity": "CN", "period": "2025-07", "value": 17.1}"#)
+        #expect(try run(["import", first]).status == 0)
+        for folder in ["t", "u/", "a/b"] {
+            let written = try run(["export", "figures", "--out", folder])
+            #expect(written.status == 0, "\(folder): \(written.stderr)")
+            #expect(
+                FileManager.default.fileExists(atPath: directory.file(folder + "/figures/measure=test_share/period=2025-07/part-0.csv")),
+                "\(folder)")
+        }
+        let empty = try run(["export", "listings", "--out", ""])
+        #expect(empty.status == 65)
+        #expect(empty.stderr.contains("the folder to export into is empty"), "\(empty.stderr)")
+    }
+
     @Test func aRerunChangesNothingAndAChangedFileIsRefusedUnlessReplaced() throws {
         let first = try snapshot(
             "a.json", published: "2026-01-15",

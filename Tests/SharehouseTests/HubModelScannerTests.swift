@@ -111,6 +111,16 @@ import Testing
         }
     }
 
+    /// The day of a timestamp, each number of its time and zone in range.
+    @Test func timestampsAreReadWithTheirTimesInRange() {
+        for text in ["2024-07-18T08:56:00.000Z", "2024-07-18 23:59:60+05:30", "2024-07-18T00:00", "2024-07-18T12:00-0800", "2024-07-18"] {
+            #expect(ListingTimestamp.day(text[...]) == CalendarDate("2024-07-18"), "\(text)")
+        }
+        for text in ["2024-01-01T99:99:99Z", "2024-01-01T24:00Z", "2024-01-01T10:60", "2024-01-01T10:00+99", "2023-02-29", "2024-07-18T"] {
+            #expect(ListingTimestamp.day(text[...]) == nil, "\(text)")
+        }
+    }
+
     /// Every plain object, broken in thousands of small ways (a byte dropped, doubled or
     /// replaced by one of JSON's own): what the fast path accepts, the parser accepts and
     /// reads the same.

@@ -93,8 +93,7 @@ final class ExportStaging {
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             guard isFolder.boolValue else { throw PartitionedExportError.notAFolder(path: folder) }
         } else {
-            let parent = (folder as NSString).deletingLastPathComponent
-            if !parent.isEmpty && parent != folder { try ensureFolder(parent) }
+            if let parent = Self.parent(of: folder) { try ensureFolder(parent) }
             if mkdir(folder, 0o755) == 0 {
                 createdFolders.append(folder)
             } else if errno != EEXIST {
@@ -102,6 +101,17 @@ final class ExportStaging {
             }
         }
         knownFolders.insert(folder)
+    }
+
+    /// The folder that holds `path` (`a/b` for `a/b/c`, `/` for `/c`), nil for a name with
+    /// no folder before it. Not NSString's `deletingLastPathComponent`, which traps on a
+    /// path of one character in this toolchain's Foundation (`--out t`).
+    static func parent(of path: String) -> String? {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return nil }
+        let parent = trimmed[..<slash]
+        return parent.isEmpty ? "/" : (String(parent) == path ? nil : String(parent))
     }
 
     /// True when the two files hold the same bytes, read 64 KiB at a time.

@@ -7,6 +7,8 @@ public import SharehouseDB
 public enum PartitionedExportError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError, CategorizedError {
     /// The folder to export into is a file.
     case notAFolder(path: String)
+    /// The folder to export into was given as an empty name.
+    case emptyFolderName
     /// Files of the export already exist with other content; `paths` are the first of them
     /// (relative to the export's folder), `count` how many there are.
     case wouldOverwrite(directory: String, paths: [String], count: Int)
@@ -19,6 +21,8 @@ public enum PartitionedExportError: Error, Sendable, Hashable, CustomStringConve
         switch self {
         case .notAFolder(let path):
             return "\(path) is a file, not a folder: export into a folder"
+        case .emptyFolderName:
+            return "the folder to export into is empty: name one (--out DIR)"
         case .wouldOverwrite(let directory, let paths, let count):
             let more = count > paths.count ? " and \(count - paths.count) more" : ""
             return "\(count) file\(count == 1 ? "" : "s") in \(directory) would change: \(paths.joined(separator: ", "))\(more); "
@@ -36,7 +40,7 @@ public enum PartitionedExportError: Error, Sendable, Hashable, CustomStringConve
     /// missing input for an unknown listing; a failure when writing fails.
     public var category: ErrorCategory {
         switch self {
-        case .notAFolder: .badInput
+        case .notAFolder, .emptyFolderName: .badInput
         case .wouldOverwrite: .refused
         case .unknownListing: .missingInput
         case .cannotWrite: .failure

@@ -51,6 +51,7 @@ extension Warehouse {
     private func exportPartitioned(
         to directory: String, format: ExportFileFormat, replace: Bool, write: (Connection, ExportStaging) throws -> Void
     ) throws -> PartitionedExportReceipt {
+        guard !directory.isEmpty else { throw PartitionedExportError.emptyFolderName }
         let staging = try ExportStaging(directory: directory, format: format, replace: replace)
         do {
             try database.read { connection in try write(connection, staging) }

@@ -18,13 +18,14 @@ enum ListingTimestamp {
     }
 
     /// True when `bytes[start...]` is a time after a date: `T` or a space, HH:MM, then :SS
-    /// and a fraction if given, then a zone if given (Z, or +HH, +HHMM, +HH:MM, or -).
+    /// and a fraction if given, then a zone if given (Z, or +HH, +HHMM, +HH:MM, or -); each
+    /// number in its range (a second of 60 for a leap second).
     private static func isValidTime(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         guard bytes[start] == UInt8(ascii: "T") || bytes[start] == UInt8(ascii: " ") else { return false }
         var time = Cursor(bytes: bytes, index: start + 1)
-        guard time.digits(2), time.take(":"), time.digits(2) else { return false }
+        guard time.number(atMost: 23), time.take(":"), time.number(atMost: 59) else { return false }
         if time.take(":") {
-            guard time.digits(2) else { return false }
+            guard time.number(atMost: 60) else { return false }
             if time.take(".") {
                 guard time.digits(1) else { return false }
                 while time.digits(1) {}
@@ -33,11 +34,11 @@ enum ListingTimestamp {
         if !time.atEnd {
             if time.take("Z") {
             } else if time.take("+") || time.take("-") {
-                guard time.digits(2) else { return false }
+                guard time.number(atMost: 23) else { return false }
                 if time.take(":") {
-                    guard time.digits(2) else { return false }
-                } else {
-                    _ = time.digits(2)
+                    guard time.number(atMost: 59) else { return false }
+                } else if !time.atEnd {
+                    guard time.number(atMost: 59) else { return false }
                 }
             } else {
                 return false
@@ -59,6 +60,12 @@ enum ListingTimestamp {
             for offset in index..<index + count where bytes[offset] < 0x30 || bytes[offset] > 0x39 { return false }
             index += count
             return true
+        }
+
+        /// Moves past two digits, if they are there and make at most `maximum`.
+        mutating func number(atMost maximum: Int) -> Bool {
+            guard digits(2) else { return false }
+            return Int(bytes[index - 2] - 0x30) * 10 + Int(bytes[index - 1] - 0x30) <= maximum
         }
 
         /// Moves past `ascii`, if it is there.

@@ -257,8 +257,8 @@ private struct ChangesReader {
             """, measure, source, period.start.description, snapshot.publishedOn.description,
             snapshot.publishedOn.description, snapshot.snapshotID
         ) { row in Period(start: CalendarDate(try row.get(0) as String)!, end: CalendarDate(try row.get(1) as String)!)! }
-        let all = candidates + [period]
-        guard let previous = candidates.first(where: { PeriodLength.key(of: $0, among: all) == PeriodLength.key(of: period, among: all) }),
+        let rule = PeriodLengthRule(candidates + [period])
+        guard let previous = candidates.first(where: { rule.key(of: $0) == rule.key(of: period) }),
             let vintage = try vintage(before: snapshot, period: previous, including: true)
         else { return nil }
         return (previous, vintage)

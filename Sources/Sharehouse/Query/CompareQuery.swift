@@ -47,10 +47,9 @@ extension Warehouse {
         let (measure, from, to) = try database.read { connection -> (String, Period, Period) in
             let measure = try measureKey(for: scope, periods: nil, entities: [], on: connection)
             let periods = try FigureBook.load(measure: measure, scope: scope, on: connection, entities: []).periods.map(\.period)
+            let rule = PeriodLengthRule(periods)
             guard let last = periods.last,
-                let previous = periods.dropLast().last(where: {
-                    PeriodLength.key(of: $0, among: periods) == PeriodLength.key(of: last, among: periods) && $0.end < last.start
-                })
+                let previous = periods.dropLast().last(where: { rule.key(of: $0) == rule.key(of: last) && $0.end < last.start })
             else {
                 throw QueryError.noData("two periods of one length to compare in the measure \(measure)")
             }

@@ -66,7 +66,7 @@ extension Warehouse {
                 }
                 // The series' own rule for which periods are of its length (30-day windows
                 // and the months of 30 days among them).
-                let seriesPeriods = series.points.map(\.period)
+                let lengthRule = PeriodLengthRule(series.points.map(\.period))
                 for vintage in vintages {
                     let pairs = try connection.fetchAll(
                         """
@@ -82,7 +82,7 @@ extension Warehouse {
                             PublishedValue(value: try row.get(2), decimals: try row.get(3)),
                             PublishedValue(value: try row.get(4), decimals: try row.get(5))
                         )
-                    }.filter { PeriodLength.key(of: $0.0, among: seriesPeriods) == series.periodLength }
+                    }.filter { lengthRule.key(of: $0.0) == series.periodLength }
                     for crossing in Self.crossings(pairs, codes) {
                         crossings.append(
                             .init(

@@ -53,8 +53,8 @@ extension Warehouse {
                 throw QueryError.noData("\(codes.joined(separator: ", ")) in the measure \(measure)")
             }
             var notes: [ReportNote] = []
-            let all = relevant.map(\.period)
-            let lengths = Dictionary(grouping: relevant, by: { PeriodLength.key(of: $0.period, among: all) })
+            let rule = PeriodLengthRule(relevant.map(\.period))
+            let lengths = Dictionary(grouping: relevant, by: { rule.key(of: $0.period) })
             let chosen =
                 length
                 ?? lengths.max { a, b in
@@ -68,7 +68,7 @@ extension Warehouse {
             let catalog = CatalogReader(connection: connection, asOf: scope.asOf)
             var citations = CitationList()
             var points: [SeriesResult.Point] = []
-            for page in relevant where PeriodLength.key(of: page.period, among: all) == chosen {
+            for page in relevant where rule.key(of: page.period) == chosen {
                 for code in codes {
                     guard let value = page.figures[code] else { continue }
                     points.append(
