@@ -88,4 +88,61 @@ struct MonthlyCLITests {
         #expect(try server.requests().count == requests)
         #expect(try databaseFingerprint(database) == before)
     }
+
+    /// Killed while the fetch waits on a page, run again: the month is finished, the pages
+    /// fetched before are not asked for again, and the warehouse holds one listing and each
+    /// snapshot once; a third run writes nothing.
+    @Test func killedMidFetchTheNextRunFinishesTheMonthAndFetchesOnlyTheRest() throws {
+        // Page 3 (cursor=2) is held back 30 s the first time it is asked for.
+        let server = try HubServer(["--pages", "3", "--per-page", "4", "--delay", "2=30"], log: directory.file("requests.ndjson"))
+        _ = try directory.write(
+            "fetching.json", #"{"listing_source": "hf-hub-api", "endpoint": "\#(server.endpoint)", "methods": ["publisher"]}"#)
+        let pages = directory.file("hub")
+        let arguments = ["monthly", "--fetch", "--listing", pages, "--config", directory.file("fetching.json"), "--db", database]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: SharehouseBinary.path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(20)
+        while !FileManager.default.fileExists(atPath: pages + "/page-00002.json"), Date() < deadline { usleep(20_000) }
+        usleep(200_000)  // the manifest follows its page
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let servedBefore = try server.requests().count
+        #expect(servedBefore == 2)
+
+        let second = try run(Array(arguments.dropLast(2)))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.hasPrefix("fetch: finished, 1 page(s) fetched"), "\(second.stderr)")
+        #expect(second.stderr.contains("listing: imported as listing 1 (12 models with downloads)"))
+        let cursors = try server.requests().dropFirst(servedBefore).map {
+            (($0["query"] as? [String: [String]])?["cursor"]?.first) ?? "0"
+        }
+        #expect(cursors == ["2"], "only the page the killed run did not finish")
+        let counts = try run([
+            "sql", "SELECT (SELECT count(*) FROM listings) || ' ' || (SELECT count(*) FROM snapshots)", "--format", "csv",
+        ])
+        #expect(counts.stdout.contains("1 2"), "\(counts.stdout)")
+
+        let before = try databaseFingerprint(database)
+        let third = try run(Array(arguments.dropLast(2)))
+        #expect(third.status == 0 && third.stderr.contains("month: already done"), "\(third.stderr)")
+        #expect(try databaseFingerprint(database) == before)
+    }
+
+    /// A month stopped after its listing was imported (here imported by hand) is finished
+    /// by the next run: the listing is not imported again, the shares are derived.
+    @Test func stoppedAfterTheListingTheNextRunDerivesWithoutImportingAgain() throws {
+        let imported = try run(["listing", "import", Self.pages, "--source", "hf-hub-api", "--retrieved-on", "2026-06-30"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let month = try run(["monthly", "--listing", Self.pages, "--retrieved-on", "2026-06-30"])
+        #expect(month.status == 0, "\(month.stderr)")
+        #expect(month.stderr.hasPrefix("listing: unchanged as listing 1"), "\(month.stderr)")
+        #expect(month.stderr.contains("derive publisher: hub_downloads_30d_publisher imported"), "\(month.stderr)")
+        #expect(FileManager.default.fileExists(atPath: directory.file("reports/report-2026-06-30.html")))
+    }
 }
