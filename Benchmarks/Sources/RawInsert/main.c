@@ -1,7 +1,13 @@
 // The import baseline: the same rows into the same schema, with one prepared statement
 // in one transaction, and nothing else: no validation, no citations, no hash.
 //
-// usage: raw-insert DB FILE...   where each FILE is the harness's long CSV
+// With --lean, the same facts into the leanest schema that still serves the four
+// reference queries (series, compare, concentration, crossovers: Queries.swift), made
+// here in a new file: periods, snapshots (with the index that finds a measure's series)
+// and observations keyed (snapshot, period, entity). No catalogue, entities, foreign keys,
+// triggers, coverage table, digests or second index.
+//
+// usage: raw-insert [--lean] DB FILE...   where each FILE is the harness's long CSV
 // (entity,period,value with YYYY-MM periods) named sS-vV.csv (source S, vintage V).
 #include <sqlite3.h>
 #include <stdio.h>
@@ -16,23 +22,41 @@ static void check(sqlite3 *db, int rc, const char *what) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 3) { fprintf(stderr, "usage: raw-insert DB FILE...\n"); return 64; }
+    int lean = argc > 1 && strcmp(argv[1], "--lean") == 0;
+    if (lean) { argv++; argc--; }
+    if (argc < 3) { fprintf(stderr, "usage: raw-insert [--lean] DB FILE...\n"); return 64; }
     sqlite3 *db;
     check(db, sqlite3_open(argv[1], &db), "open");
     check(db, sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", 0, 0, 0), "pragmas");
+    if (lean) {
+        check(db, sqlite3_exec(db,
+            "CREATE TABLE periods (id INTEGER PRIMARY KEY, start_date TEXT NOT NULL, end_date TEXT NOT NULL, "
+            "                      UNIQUE (start_date, end_date));"
+            "CREATE TABLE snapshots (id INTEGER PRIMARY KEY, measure TEXT NOT NULL, source TEXT NOT NULL, published_on TEXT NOT NULL);"
+            "CREATE INDEX snapshots_by_series ON snapshots (measure, source, published_on);"
+            "CREATE TABLE observations (snapshot_id INTEGER NOT NULL, period_id INTEGER NOT NULL, entity_code TEXT NOT NULL, "
+            "                           value REAL NOT NULL, decimals INTEGER NOT NULL, "
+            "                           PRIMARY KEY (snapshot_id, period_id, entity_code)) WITHOUT ROWID;", 0, 0, 0), "lean schema");
+    }
     check(db, sqlite3_exec(db, "BEGIN IMMEDIATE;", 0, 0, 0), "begin");
-    check(db, sqlite3_exec(db,
-        "INSERT INTO measures (key, name, unit, universe, attribution) VALUES "
-        "('bench_share', 'Benchmark share (synthetic)', 'percent', 'synthetic', 'synthetic');", 0, 0, 0), "measure");
+    if (!lean) {
+        check(db, sqlite3_exec(db,
+            "INSERT INTO measures (key, name, unit, universe, attribution) VALUES "
+            "('bench_share', 'Benchmark share (synthetic)', 'percent', 'synthetic', 'synthetic');", 0, 0, 0), "measure");
+    }
     sqlite3_stmt *source, *snapshot, *period_find, *period_add, *observation;
     // Not INSERT OR IGNORE: the schema refuses any insert of a stored key (migration 9),
-    // since SQLite runs a BEFORE INSERT trigger before it resolves the conflict.
-    check(db, sqlite3_prepare_v2(db, "INSERT INTO sources (key, title, url, kind) SELECT ?1, 'Benchmark source (synthetic)', "
-                                     "'https://example.invalid/bench', 'dataset' WHERE NOT EXISTS (SELECT 1 FROM sources WHERE key = ?1)",
+    // since SQLite runs a BEFORE INSERT trigger before it resolves the conflict. (The lean
+    // schema has no sources table: the same statement on a scratch table.)
+    if (lean) check(db, sqlite3_exec(db, "CREATE TEMP TABLE sources (key TEXT PRIMARY KEY);", 0, 0, 0), "lean sources");
+    check(db, sqlite3_prepare_v2(db, lean ? "INSERT INTO sources (key) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM sources WHERE key = ?1)"
+                                          : "INSERT INTO sources (key, title, url, kind) SELECT ?1, 'Benchmark source (synthetic)', "
+                                            "'https://example.invalid/bench', 'dataset' WHERE NOT EXISTS (SELECT 1 FROM sources WHERE key = ?1)",
                                  -1, &source, 0), "prepare source");
-    check(db, sqlite3_prepare_v2(db, "INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, "
-                                     "verification, coverage) VALUES (?, 'bench_share', ?, ?, '2026-01-01T00:00:00Z', "
-                                     "printf('%064d', ?), 'primary', 'complete')", -1, &snapshot, 0), "prepare snapshot");
+    check(db, sqlite3_prepare_v2(db, lean ? "INSERT INTO snapshots (id, measure, source, published_on) VALUES (?, 'bench_share', ?, ?)"
+                                          : "INSERT INTO snapshots (id, measure, source, published_on, imported_at, content_sha256, "
+                                            "verification, coverage) VALUES (?, 'bench_share', ?, ?, '2026-01-01T00:00:00Z', "
+                                            "printf('%064d', ?), 'primary', 'complete')", -1, &snapshot, 0), "prepare snapshot");
     check(db, sqlite3_prepare_v2(db, "SELECT id FROM periods WHERE start_date = ? AND end_date = ?", -1, &period_find, 0), "prepare find");
     check(db, sqlite3_prepare_v2(db, "INSERT INTO periods (start_date, end_date) VALUES (?, ?)", -1, &period_add, 0), "prepare period");
     check(db, sqlite3_prepare_v2(db, "INSERT INTO observations (snapshot_id, period_id, entity_code, value, decimals) "
@@ -52,7 +76,7 @@ int main(int argc, char **argv) {
         sqlite3_bind_int64(snapshot, 1, f - 1);
         sqlite3_bind_text(snapshot, 2, key, -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(snapshot, 3, published, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(snapshot, 4, f - 1);
+        if (!lean) sqlite3_bind_int64(snapshot, 4, f - 1);
         check(db, sqlite3_step(snapshot), "snapshot"); sqlite3_reset(snapshot);
         FILE *in = fopen(argv[f], "r");
         if (!in) { perror(argv[f]); return 66; }

@@ -136,12 +136,17 @@ for size in options.sizes {
 
     // 1. Import: raw C, the sqlite3 shell's .import, and sharehouse import.
     var raw: [Double] = [], shell: [Double] = [], ours: [Double] = [], memory: [Double] = []
-    var oursWall: [Double] = [], rawWall: [Double] = []
+    var oursWall: [Double] = [], rawWall: [Double] = [], lean: [Double] = []
     var imported = ""
     for _ in 0..<options.runs {
         let rawRun = try spawn(options.tools + "/raw-insert", [try freshCopy("raw.sqlite")] + workload.files)
         guard rawRun.status == 0 else { throw BenchError("raw-insert failed") }
         raw.append(rows / rawRun.cpu)
+        let leanPath = options.work + "/lean.sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: leanPath + suffix) }
+        let leanRun = try spawn(options.tools + "/raw-insert", ["--lean", leanPath] + workload.files)
+        guard leanRun.status == 0 else { throw BenchError("raw-insert --lean failed") }
+        lean.append(rows / leanRun.cpu)
         if let sqliteShell {
             let script = "CREATE TABLE staging (entity TEXT, period TEXT, value TEXT);\nBEGIN;\n"
                 + workload.files.map { ".import --csv --skip 1 \($0) staging" }.joined(separator: "\n") + "\nCOMMIT;\n"
@@ -158,6 +163,7 @@ for size in options.sizes {
     }
     let n = workload.rows
     emit("| \(size.rawValue) | \(n) | import: sharehouse import, rows per CPU second | \(format(median(ours), 0)) | raw C insert \(format(median(raw), 0)) | **\(format(median(ours) / median(raw)))x** |")
+    emit("| \(size.rawValue) | \(n) | import: sharehouse import vs raw C into the leanest schema, rows per CPU second | \(format(median(ours), 0)) | raw C, lean schema \(format(median(lean), 0)) | **\(format(median(ours) / median(lean)))x** |")
     emit("| \(size.rawValue) | \(n) | import: sharehouse import, rows per wall second | \(format(median(oursWall), 0)) | raw C insert \(format(median(rawWall), 0)) | \(format(median(oursWall) / median(rawWall)))x |")
     if !shell.isEmpty {
         emit("| \(size.rawValue) | \(n) | import: sharehouse import vs sqlite3 .import (text only), rows/s | \(format(median(ours), 0)) | sqlite3 .import \(format(median(shell), 0)) | \(format(median(ours) / median(shell)))x |")

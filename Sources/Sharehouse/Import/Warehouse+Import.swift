@@ -52,21 +52,23 @@ extension Warehouse {
             // large ad-hoc sort still spills to disk.
             try connection.execute("PRAGMA temp_store = MEMORY")
             defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
-            return try connection.transaction(.immediate, keepingChangesIf: { _ in !dryRun }) {
-                var receipts: [ImportReceipt] = []
-                for importer in importers {
-                    switch try importer.run(on: connection) {
-                    case .imported(let receipt), .dryRun(let receipt):
-                        receipts.append(receipt)
-                    case .unchanged(var receipt):
-                        receipt.sameAsFileInThisRun =
-                            receipts.first {
-                                $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
-                            }?.file
-                        receipts.append(receipt)
+            return try connection.withBulkWriteCache {
+                try connection.transaction(.immediate, keepingChangesIf: { _ in !dryRun }) {
+                    var receipts: [ImportReceipt] = []
+                    for importer in importers {
+                        switch try importer.run(on: connection) {
+                        case .imported(let receipt), .dryRun(let receipt):
+                            receipts.append(receipt)
+                        case .unchanged(var receipt):
+                            receipt.sameAsFileInThisRun =
+                                receipts.first {
+                                    $0.outcome != .unchanged && $0.snapshotID == receipt.snapshotID
+                                }?.file
+                            receipts.append(receipt)
+                        }
                     }
+                    return receipts
                 }
-                return receipts
             }
         }
     }

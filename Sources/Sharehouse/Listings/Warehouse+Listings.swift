@@ -1,9 +1,6 @@
 import SharehouseDB
 
 extension Warehouse {
-    /// SQLite's page cache while a listing is imported, in its units (negative: KiB).
-    static let listingImportCacheSize = -16_384
-
     /// Imports one listing from its files (a folder's pages, NDJSON, the study dataset's
     /// CSV) as one transaction: all of it, or (on any error) nothing.
     ///
@@ -15,23 +12,15 @@ extension Warehouse {
     public func importListing(from inputs: [InputSource], options: ListingImportOptions) throws -> ListingReceipt {
         let importer = try ListingImporter(inputs: inputs, options: options)
         return try database.withConnection { connection in
-            // The Hub's listing keeps SQLite's statement journals in memory, as the share
-            // import does (Warehouse+Import): its rows come in download order, so each
-            // 64-row statement touches pages all over the table. The study dataset's
-            // staged rows are tens of millions, and go to a file, whatever the build's
-            // default (its own inserts come in key order, with small journals).
+            // The Hub's listing keeps SQLite's temporary storage in memory, as the share
+            // import does (Warehouse+Import). The study dataset's staged rows are tens of
+            // millions, and go to a file, whatever the build's default.
             try connection.execute(importer.shape == .hubAPI ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = FILE")
             defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
-            // A page cache of 16 MiB instead of SQLite's 2 MiB, for the length of the import:
-            // the models come in download order, not key order, so every statement touches
-            // pages all over the table, and with 2 MiB most were read back from the WAL
-            // and written again (strace: 707,000 pread64 and 437,000 pwrite64 for a listing
-            // of the whole Hub). Memory stays bounded: the cache is a ceiling, not a size.
-            let cacheSize = try connection.fetchOne("PRAGMA cache_size") { try $0.get(0) as Int64 } ?? -2000
-            try connection.execute("PRAGMA cache_size = \(Self.listingImportCacheSize)")
-            defer { try? connection.execute("PRAGMA cache_size = \(cacheSize)") }
-            return try connection.transaction(.immediate, keepingChangesIf: { $0.outcome == .imported }) {
-                try importer.run(on: connection)
+            return try connection.withBulkWriteCache {
+                try connection.transaction(.immediate, keepingChangesIf: { $0.outcome == .imported }) {
+                    try importer.run(on: connection)
+                }
             }
         }
     }

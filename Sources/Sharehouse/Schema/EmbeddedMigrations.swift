@@ -2115,5 +2115,26 @@ END;
 
 """#
         ),
+        (
+            fileName: "0014_drop_observations_by_entity.sql",
+            contents: #"""
+-- Drops observations_by_entity (entity_code, period_id), the index of every figure by its
+-- entity, created with the core tables in 0001.
+--
+-- Nothing Sharehouse asks uses it: every query reads a snapshot's figures by the primary
+-- key (snapshot, period, entity), and the views (current_figures, figure_history, citations)
+-- reach the figures through their snapshots, so they answer "every figure of CN" as fast
+-- without it (a million figures: 28 ms with, 31 ms without; figure_history 23 ms and 34 ms).
+-- Only a query on the bare table by entity needs it (0.2 ms with, 72 ms without).
+--
+-- What it cost: each import wrote every figure twice, the second time in entity order,
+-- across the whole index: a million figures imported in 3.8 s of CPU with it and 1.9 s
+-- without (BENCHMARKS.md, "Where the share import's time goes"). An index is a query's to
+-- ask for: `CREATE INDEX ... ON observations (entity_code)` in a user migration
+-- (README.md, "Migrations") brings it back for a warehouse that needs it.
+DROP INDEX observations_by_entity;
+
+"""#
+        ),
     ]
 }
