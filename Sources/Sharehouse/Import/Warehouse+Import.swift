@@ -52,7 +52,7 @@ extension Warehouse {
             // large ad-hoc sort still spills to disk.
             try connection.execute("PRAGMA temp_store = MEMORY")
             defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
-            return try connection.withBulkWriteCache {
+            return try connection.withPageCache(kibibytes: Connection.shareImportCacheKiB) {
                 try connection.transaction(.immediate, keepingChangesIf: { _ in !dryRun }) {
                     var receipts: [ImportReceipt] = []
                     for importer in importers {

@@ -17,7 +17,7 @@ extension Warehouse {
             // millions, and go to a file, whatever the build's default.
             try connection.execute(importer.shape == .hubAPI ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = FILE")
             defer { try? connection.execute("PRAGMA temp_store = DEFAULT") }
-            return try connection.withBulkWriteCache {
+            return try connection.withPageCache(kibibytes: Connection.listingImportCacheKiB) {
                 try connection.transaction(.immediate, keepingChangesIf: { $0.outcome == .imported }) {
                     try importer.run(on: connection)
                 }
