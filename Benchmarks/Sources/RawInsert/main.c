@@ -27,7 +27,12 @@ int main(int argc, char **argv) {
     if (argc < 3) { fprintf(stderr, "usage: raw-insert [--lean] DB FILE...\n"); return 64; }
     sqlite3 *db;
     check(db, sqlite3_open(argv[1], &db), "open");
-    check(db, sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", 0, 0, 0), "pragmas");
+    // RAW_INSERT_FOREIGN_KEYS=0 turns the foreign keys off: what they cost (BENCHMARKS.md,
+    // "Where the share import's time goes").
+    const char *keys = getenv("RAW_INSERT_FOREIGN_KEYS");
+    check(db, sqlite3_exec(db, keys && strcmp(keys, "0") == 0
+                                   ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;"
+                                   : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", 0, 0, 0), "pragmas");
     if (lean) {
         check(db, sqlite3_exec(db,
             "CREATE TABLE periods (id INTEGER PRIMARY KEY, start_date TEXT NOT NULL, end_date TEXT NOT NULL, "
