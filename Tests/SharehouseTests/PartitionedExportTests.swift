@@ -251,5 +251,6 @@ struct PartitionedExportTests {
         #expect(!FileManager.default.fileExists(atPath: none))
         let empty = try fixtures.warehouse.exportListings(to: none)
         #expect(empty.files.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: none), "an export with nothing to write leaves no folder behind")
     }
 }

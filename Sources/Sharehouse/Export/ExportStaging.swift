@@ -48,6 +48,12 @@ final class ExportStaging {
     /// - Throws: ``PartitionedExportError/wouldOverwrite(directory:paths:count:)`` when a
     ///   file of other content is there and `replace` is false; nothing is changed then.
     func commit() throws -> [PartitionedExportFile] {
+        // Nothing to write: the folders this export made (the one asked for, if it was
+        // missing) are removed again, as for a refused export.
+        guard !files.isEmpty else {
+            discard()
+            return []
+        }
         var outcomes: [PartitionedExportFile.Outcome] = []
         for file in files {
             try file.finish()
