@@ -17,13 +17,22 @@ struct QueryPlanTests {
     @Test(arguments: [
         (FigureBook.SQL.snapshots, ["SEARCH snapshots USING INDEX snapshots_by_series (measure=?)"]),
         (
-            FigureBook.SQL.periodsOfSnapshot,
+            FigureBook.SQL.coverage,
             [
+                "SEARCH s USING COVERING INDEX snapshots_by_series (measure=?)",
                 "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
                 "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)",
             ]
         ),
         (FigureBook.SQL.snapshotsOfSource, ["SEARCH snapshots USING INDEX snapshots_by_series (measure=? AND source=?)"]),
+        (
+            FigureBook.SQL.coverageOfSource,
+            [
+                "SEARCH s USING COVERING INDEX snapshots_by_series (measure=? AND source=?)",
+                "SEARCH c USING COVERING INDEX snapshot_periods_by_snapshot (snapshot_id=?)",
+                "SEARCH p USING INTEGER PRIMARY KEY (rowid=?)",
+            ]
+        ),
         (FigureBook.SQL.figuresOfPeriod, ["SEARCH observations USING PRIMARY KEY (snapshot_id=? AND period_id=?)"]),
         (FigureBook.SQL.figureOfEntity, ["SEARCH observations USING PRIMARY KEY (snapshot_id=? AND period_id=? AND entity_code=?)"]),
     ])
