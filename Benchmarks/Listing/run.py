@@ -19,6 +19,11 @@ then measures, each under /usr/bin/time (wall seconds, peak resident memory):
 - `sharehouse export listings` of the imported listing as Hive-style CSV folders, and
   DuckDB reading that export back as one table and grouping it by author.
 
+With `--months N` (N > 1) it then imports the same listing under N month-end dates into
+one new warehouse, to show how history grows: each import's time, the file after it, every
+month's models grouped by author in the sqlite3 shell, the export of all the months and
+DuckDB's same grouping over it.
+
 Prints a Markdown table (BENCHMARKS.md's comes from this command).
 """
 import argparse
@@ -77,6 +82,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--models", type=int, default=2_000_000)
     parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "sharehouse-listing-bench"))
+    parser.add_argument("--months", type=int, default=1)
     arguments = parser.parse_args()
     os.makedirs(arguments.work, exist_ok=True)
     subprocess.run(["swift", "build", "-c", "release", "--product", "sharehouse"], cwd=ROOT, check=True,
@@ -160,6 +166,42 @@ def main():
     for what, wall, peak in rows:
         print(f"| {what} | {wall:.2f} | {peak:.0f} |" if wall else f"| {what} | | |")
     print(f"| warehouse file after import and both derivations | {size:.0f} MiB | |")
+    if arguments.months > 1:
+        history(binary, listing, arguments.work, arguments.months)
+
+
+GROUP_BY_AUTHOR = "SELECT count(*) FROM (SELECT author, sum(downloads) FROM listing_models GROUP BY author);"
+
+
+def history(binary, listing, work, months):
+    """The same listing under `months` month-end dates in one warehouse: a Markdown table."""
+    database = os.path.join(work, "months.sqlite")
+    for suffix in ["", "-wal", "-shm"]:
+        if os.path.exists(database + suffix):
+            os.remove(database + suffix)
+    def sharehouse(*rest):
+        return [binary] + list(rest) + ["--db", database]
+    subprocess.run(sharehouse("init"), check=True, capture_output=True)
+    subprocess.run(sharehouse("sources", "add", "--key", "hf-hub-api-bench", "--title", "Synthetic Hub listing (benchmark)",
+                              "--url", "https://huggingface.co/api/models", "--kind", "dataset"), check=True, capture_output=True)
+    print()
+    print(f"| {months} monthly listings of the same models in one warehouse | wall s | file MiB |")
+    print("|---|---:|---:|")
+    for month in range(1, months + 1):
+        day = f"2026-{month:02d}-28"
+        wall, _, _, _ = timed(sharehouse("listing", "import", listing, "--source", "hf-hub-api-bench", "--retrieved-on", day))
+        subprocess.run(["sqlite3", database, "PRAGMA wal_checkpoint(TRUNCATE);"], check=True, capture_output=True)
+        print(f"| import of month {month} | {wall:.2f} | {os.path.getsize(database) / 2**20:.0f} |")
+    shell = [timed(["sqlite3", database], stdin=GROUP_BY_AUTHOR)[0] for _ in range(3)]
+    print(f"| sqlite3 shell: every month's models grouped by author (median of 3) | {statistics.median(shell):.2f} | |")
+    export = os.path.join(work, "months-export")
+    shutil.rmtree(export, ignore_errors=True)
+    wall, _, _, _ = timed(sharehouse("export", "listings", "--out", export, "--format", "csv"))
+    print(f"| sharehouse export listings of every month | {wall:.2f} | |")
+    duck = [timed([sys.executable, "-c", DUCKDB_EXPORT.format(export=export)]) for _ in range(3)]
+    query = statistics.median(float(run[3].strip().splitlines()[-2].split()[0]) for run in duck)
+    print(f"| DuckDB: the same grouping over the export (median of 3; the query alone {query:.2f} s) | "
+          f"{statistics.median(run[0] for run in duck):.2f} | |")
 
 
 if __name__ == "__main__":

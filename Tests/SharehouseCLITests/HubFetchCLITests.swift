@@ -14,22 +14,9 @@ struct HubFetchCLITests {
         let out = directory.file("pages")
         let arguments = ["hub", "fetch", "--out", out, "--endpoint", server.endpoint, "--limit", "3", "--retry-delay", "0.01"]
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SharehouseBinary.path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["HF_TOKEN": token]) { $1 }
         let firstOutput = directory.file("first-run.log")
-        _ = FileManager.default.createFile(atPath: firstOutput, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: firstOutput))
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: out + "/page-00003.json"), Date() < deadline { usleep(20_000) }
-        usleep(200_000)  // the manifest follows its page
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(
+            try SharehouseBinary.killed(arguments, environment: ["HF_TOKEN": token], log: firstOutput, once: out + "/page-00003.json"))
         let servedBefore = try server.requests().count
         // Pages 0 to 2; the held-back page 3 is logged only when answered, which it never is.
         #expect(servedBefore == 3)

@@ -99,19 +99,8 @@ struct MonthlyCLITests {
             "fetching.json", #"{"listing_source": "hf-hub-api", "endpoint": "\#(server.endpoint)", "methods": ["publisher"]}"#)
         let pages = directory.file("hub")
         let arguments = ["monthly", "--fetch", "--listing", pages, "--config", directory.file("fetching.json"), "--db", database]
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SharehouseBinary.path)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while !FileManager.default.fileExists(atPath: pages + "/page-00002.json"), Date() < deadline { usleep(20_000) }
-        usleep(200_000)  // the manifest follows its page
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        // Killed once page 2 is written (the manifest follows its page), while page 3 is held back.
+        #expect(try SharehouseBinary.killed(arguments, in: directory.path, once: pages + "/page-00002.json"))
         let servedBefore = try server.requests().count
         #expect(servedBefore == 2)
 

@@ -127,7 +127,6 @@ import Testing
     @Test func brokenObjectsNeverPassTheFastPathAlone() {
         var random = SeededRandom(seed: 0x5EED_15)
         let replacements = Array(#"{}[],:"\ 0123456789.-+eE/tfnul_x"#.utf8) + [0x09, 0x0A, 0x0D, 0x00, 0xC3, 0xA9, 0x7F]
-        var tried = 0
         var fastAccepted = 0
         for line in Self.plain {
             let original = Array(line.utf8)
@@ -139,14 +138,12 @@ import Testing
                 case 1: bytes.insert(bytes[place], at: place)
                 default: bytes[place] = replacements[Int(random.next() % UInt64(replacements.count))]
                 }
-                tried += 1
                 if let quick = fast(bytes) {
                     fastAccepted += 1
                     expectSame(quick, strict(bytes), bytes)
                 }
             }
         }
-        #expect(tried == 1_500 * Self.plain.count)
         // Many small changes leave a valid model (a digit of a count, a letter of a tag):
         // the fast path must still take those.
         #expect(fastAccepted > 1_000)

@@ -97,23 +97,18 @@ struct DownloadAttribution {
     /// part, and it runs once instead of once a question (5.5 s -> 2.4 s, BENCHMARKS.md).
     static let materializedName = "temp.derivation_attributed"
     static let materializeTail = " SELECT model, author, weight, closes_cycle, outside FROM attributed"
-    /// Downloads and rows by author (lower-cased, as the Hub matches them) with the
-    /// entity the table gives, NULL when it has none, from `rows` (a table or a CTE with
-    /// `author` and `weight`); `version` the attribution version's parameter. The authors
-    /// are grouped first and each looked up once (59,000 lookups instead of 300,000 on a
-    /// listing of the whole Hub: 0.24 s -> 0.18 s in the sqlite3 shell).
-    static func authorTotals(from rows: String, version: String) -> String {
+    /// Downloads by author (lower-cased, as the Hub matches them) from the walk written
+    /// down, with the entity the table gives, NULL when it has none: ?1 the attribution
+    /// version. The authors are grouped first and each looked up once.
+    static let byAuthor = """
+        SELECT g.author, g.weight, a.entity_code
+        FROM (SELECT lower(author) AS author_key, min(author) AS author, sum(weight) AS weight
+              FROM temp.derivation_attributed GROUP BY 1) AS g
+        LEFT JOIN attributions AS a ON a.version = ?1 AND a.author_key = g.author_key
         """
-        SELECT g.author, g.weight, a.entity_code, g.models
-        FROM (SELECT lower(author) AS author_key, min(author) AS author, sum(weight) AS weight, count(*) AS models
-              FROM \(rows) GROUP BY 1) AS g
-        LEFT JOIN attributions AS a ON a.version = \(version) AND a.author_key = g.author_key
-        """
-    }
-    static let byAuthor = authorTotals(from: materializedName, version: "?1")
     /// For publisher, straight from the listing (one scan; nothing to walk, so nothing
     /// worth writing down first): downloads and models by author as written. The authors
-    /// are then merged by their key and attributed in Swift (``publisherTotals(into:)``):
+    /// are then merged by their key and attributed in Swift (``publisherTotals(into:unmatched:)``):
     /// grouping by `author` lets SQLite compare bytes instead of calling lower() for each
     /// of 300,000 rows (0.16 s -> 0.11 s in the sqlite3 shell on a listing of the whole Hub).
     static let byExactAuthorOfPublisher = byPublisher + " SELECT author, sum(weight), count(*) FROM attributed GROUP BY author"

@@ -76,23 +76,22 @@ final class ChunkedReader {
     /// for each (a listing of the whole Hub is 400 MiB in 6,000 chunks).
     func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
         guard !buffer.isEmpty else { return 0 }
-        if let chunk = peeked {
-            peeked = nil
-            if !chunk.isEmpty { return hand(chunk, into: buffer, keeping: { self.peeked = $0 }) }
+        // What is held in memory goes first: a peeked chunk (counted when it was read), or
+        // the bytes the input was given (counted now).
+        if peeked == nil, let bytes = pending {
+            pending = nil
+            bytesRead += bytes.count
+            peeked = bytes
         }
-        if let handle { return try read(handle, into: buffer) }
-        guard let bytes = pending, !bytes.isEmpty else { return 0 }
-        pending = nil
-        bytesRead += bytes.count
-        return hand(bytes, into: buffer, keeping: { self.peeked = $0 })
-    }
-
-    /// Copies what fits of `bytes` into `buffer`, and hands the rest to `keep`.
-    private func hand(_ bytes: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, keeping keep: ([UInt8]) -> Void) -> Int {
-        let count = min(bytes.count, buffer.count)
-        _ = UnsafeMutableBufferPointer(rebasing: buffer[..<count]).initialize(from: bytes[..<count])
-        if count < bytes.count { keep(Array(bytes[count...])) }
-        return count
+        if let chunk = peeked, !chunk.isEmpty {
+            let count = min(chunk.count, buffer.count)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[..<count]).initialize(from: chunk[..<count])
+            peeked = count < chunk.count ? Array(chunk[count...]) : nil
+            return count
+        }
+        peeked = nil
+        guard let handle else { return 0 }
+        return try read(handle, into: buffer)
     }
 
     /// read(2) straight into `buffer`: FileHandle's `read(upToCount:)` allocates a `Data`

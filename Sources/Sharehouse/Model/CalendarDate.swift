@@ -23,7 +23,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, TextCodable {
 
     /// Parses `YYYY-MM-DD` exactly (ASCII digits, four-two-two).
     public init?(_ text: some StringProtocol) {
-        self.init(ascii: text.utf8)
+        // In place when the text is contiguous (a native string): iterating a UTF-8 view
+        // through the generic path showed in the series' profile.
+        guard let date = text.utf8.withContiguousStorageIfAvailable({ CalendarDate(ascii: $0) }) ?? CalendarDate(ascii: text.utf8)
+        else { return nil }
+        self = date
     }
 
     /// A `YYYY-MM-DD` date from its bytes, read in one pass without a copy: dates are read
